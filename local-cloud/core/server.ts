@@ -1,0 +1,102 @@
+import { createServer, type Server } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { Clock } from './clock';
+import { HttpError, sendJson } from './http';
+import type { LocalCloudMode, LocalCloudService, Route, ServiceContext } from './service';
+
+export interface LocalCloudOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  dataDir: string;
+  mode: LocalCloudMode;
+  services: LocalCloudService[];
+}
+
+export interface LocalCloud {
+  baseUrl: string;
+  port: number;
+  clock: Clock;
+  service<T extends LocalCloudService>(name: string): T;
+  stop(): Promise<void>;
+}
+
+/** Starts the services in order on one HTTP server; the registry of the firebase-tools emulator model. */
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const clock = new Clock();
+  const byName = new Map(options.services.map((s) => [s.name, s]));
+  const routes: Route[] = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const route = matchRoute(routes, req.method ?? 'GET', url.pathname);
+    if (!route) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '找不到该地址' } });
+    Promise.resolve(route.handler(req, res, url)).catch((err: unknown) => {
+      if (res.headersSent) return res.end();
+      if (err instanceof HttpError) return sendJson(res, err.status, { ok: false, error: { code: err.code, message: err.message } });
+      console.error('[local-cloud] unhandled error', err);
+      sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '服务器内部错误' } });
+    });
+  });
+  await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  const port = (server.address() as AddressInfo).port;
+  const baseUrl = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  const ctx: ServiceContext = {
+    dataDir: options.dataDir,
+    baseUrl,
+    mode: options.mode,
+    clock,
+    services: { get: <T extends LocalCloudService>(name: string) => requireService<T>(byName, name), all: () => options.services },
+  };
+  const started: LocalCloudService[] = [];
+  try {
+    for (const service of options.services) {
+      await service.start(ctx);
+      started.push(service);
+      for (const route of service.routes()) {
+        if (route.testOnly && options.mode === 'serve') continue;
+        routes.push(route);
+      }
+    }
+  } catch (err) {
+    await stopAll(started, server);
+    throw err;
+  }
+  return {
+    baseUrl,
+    port,
+    clock,
+    service: (name) => requireService(byName, name),
+    stop: () => stopAll(started, server),
+  };
+}
+
+function requireService<T extends LocalCloudService>(byName: Map<string, LocalCloudService>, name: string): T {
+  const service = byName.get(name);
+  if (!service) throw new Error(`local cloud service not registered: ${name}`);
+  return service as T;
+}
+
+/** Exact routes win over prefix routes ('/x/*'); among prefixes the longest wins. */
+export function matchRoute(routes: Route[], method: string, pathname: string): Route | undefined {
+  const candidates = routes.filter((r) => r.method === method);
+  const exact = candidates.find((r) => r.path === pathname);
+  if (exact) return exact;
+  return candidates
+    .filter((r) => r.path.endsWith('/*') && pathname.startsWith(r.path.slice(0, -1)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+}
+
+async function stopAll(started: LocalCloudService[], server: Server): Promise<void> {
+  server.closeAllConnections?.();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  for (const service of [...started].reverse()) await service.stop();
+}
