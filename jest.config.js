@@ -1,4 +1,4 @@
-/** Two projects: fast unit tests beside the code, and integration tests that start a local cloud. */
+/** Unit tests beside the code; integration tests against an in-process local cloud; e2e in Chromium. */
 const transform = {
   '^.+\\.tsx?$': ['ts-jest', { tsconfig: { jsx: 'react-jsx', module: 'commonjs', esModuleInterop: true, isolatedModules: true }, diagnostics: false }],
 };
@@ -16,6 +16,14 @@ module.exports = {
       transform,
       testMatch: ['<rootDir>/tests/contract/**/*.test.ts', '<rootDir>/tests/integration/**/*.test.ts'],
       testTimeout: 30000,
+    },
+    {
+      // Browser tests: the H5 build served by an in-process local cloud, driven in Debian's Chromium.
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e.ts'],
+      testTimeout: 120000,
     },
   ],
 };
