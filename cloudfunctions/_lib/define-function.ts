@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+import { api, type ActionName, type ActionOutput, type Api, type FunctionName } from '../../src/domain/api';
+import { DomainError, type FnResult } from '../../src/domain/errors';
+import { parseInput } from '../../src/domain/validation';
+import { getDb, type Database } from './app';
+import { callerOpenid, nowFrom, type PlatformContext } from './platform-context';
+
+/** What every handler gets besides its parsed input: who calls, when, and the database. */
+export interface Invocation {
+  /** The caller's platform identity (WX_OPENID); never taken from the payload. */
+  openid: string;
+  now: Date;
+  db: Database;
+}
+
+type ActionInputOf<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends { input: z.ZodType }
+  ? z.infer<Api[F][A]['input']>
+  : never;
+
+/** One handler per action of the contract table: the compiler lists any action left unhandled. */
+export type Handlers<F extends FunctionName> = {
+  [A in ActionName<F>]: (input: ActionInputOf<F, A>, call: Invocation) => Promise<ActionOutput<F, A>>;
+};
+
+export type FunctionMain = (event: unknown, context?: PlatformContext) => Promise<FnResult<unknown>>;
+
+// Identity lives in the context. These keys are dropped from `data` before parsing so that a client
+// sending them (WeChat itself adds `userInfo` to events) can neither impersonate anyone nor be refused.
+const IDENTITY_KEYS = ['openid', 'OPENID', 'openId', 'unionid', 'userInfo'];
+
+/**
+ * The edge of a cloud function: routes `{ action, data }`, parses `data` with the action's schema,
+ * resolves the caller, runs the handler, and maps errors to `{ ok: false, error }` (ARCHITECTURE §4).
+ */
+export function defineFunction<F extends FunctionName>(name: F, handlers: Handlers<F>): FunctionMain {
+  return async function main(event, context) {
+    try {
+      const { action, data } = routeOf(name, event);
+      const contract = (api[name] as Record<string, { input: z.ZodType; output: z.ZodType }>)[action];
+      const input = parseInput(contract.input, withoutIdentity(data));
+      const openid = callerOpenid(context);
+      if (!openid) throw new DomainError('UNAUTHENTICATED', '无法识别您的身份，请在微信中重新打开小程序');
+      const handler = handlers[action as ActionName<F>] as (input: unknown, call: Invocation) => Promise<unknown>;
+      const output = await handler(input, { openid, now: nowFrom(context), db: getDb(context) });
+      // Responses pass the output schema, so a field added to a stored record never leaks by accident.
+      return { ok: true, data: contract.output.parse(output) };
+    } catch (err) {
+      if (err instanceof DomainError) return { ok: false, error: err.toBody() };
+      console.error(`[${name}] unexpected error`, err);
+      return { ok: false, error: { code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' } };
+    }
+  };
+}
+
+function routeOf(name: FunctionName, event: unknown): { action: string; data: unknown } {
+  const { action, data } = (event ?? {}) as { action?: unknown; data?: unknown };
+  const actions = Object.keys(api[name]);
+  if (typeof action !== 'string' || !actions.includes(action)) {
+    const shown = typeof action === 'string' ? `“${action}”` : '（未指定）';
+    throw new DomainError('INVALID_INPUT', `输入有误：不支持的操作 ${shown}`, {
+      action: `操作 ${shown} 不存在，可用：${actions.join('、')}`,
+    });
+  }
+  return { action, data: data ?? {} };
+}
+
+function withoutIdentity(data: unknown): unknown {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  const copy: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  for (const key of IDENTITY_KEYS) delete copy[key];
+  return copy;
+}

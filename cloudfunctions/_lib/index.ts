@@ -1,0 +1,4 @@
+export { defineFunction, type Invocation, type Handlers, type FunctionMain } from './define-function';
+export { getApp, getDb, type Database } from './app';
+export { callerOpenid, nowFrom, invocationVariables, type PlatformContext } from './platform-context';
+export { updateVersioned } from './versioned-update';
