@@ -1,0 +1,69 @@
+import type { AdminActionHandler } from '../../core/service';
+import { decodeObject, encodeDoc, stampServerDates, type Doc } from './ejson';
+import { DB_ERRORS } from './errors';
+import type { DocumentOperations } from './operations';
+import type { DatabaseStats } from './stats';
+
+/**
+ * Translates the SDK's `database.*` actions to operations and back, nothing more. Request fields and
+ * the `data` shapes below are what @cloudbase/database/src (document.ts, query.ts, collection.ts) sends
+ * and reads: `list` holds one EJSON string per document; counts are `updated` / `deleted` / `total`;
+ * inserts answer `insertedIds`; doc.set answers `upsert_id`.
+ */
+export function databaseAdminActions(ops: DocumentOperations, stats: DatabaseStats, now: () => number): Record<string, AdminActionHandler> {
+  const counted = (action: string, handler: AdminActionHandler): AdminActionHandler => (params, req) => {
+    stats.countRoundTrip(action);
+    return handler(params, req);
+  };
+  const actions: Record<string, AdminActionHandler> = {
+    'database.insertDocument': (p) => {
+      const raw = Array.isArray(p.data) ? p.data : [p.data];
+      const docs = raw.map((item: unknown) => stampServerDates(decodeObject(item, 'data'), now()) as Doc);
+      return { insertedIds: ops.insert(collectionName(p), docs) };
+    },
+    'database.getDocument': (p) => {
+      const docs = ops.find({
+        collection: collectionName(p),
+        criteria: decodeObject(p.query, 'query') ?? {},
+        order: decodeObject(p.order, 'order') as Record<string, 1 | -1> | undefined,
+        offset: Number(p.offset ?? 0),
+        limit: p.limit === undefined ? undefined : Number(p.limit),
+        projection: decodeObject(p.projection, 'projection'),
+      });
+      return { list: docs.map(encodeDoc), limit: Number(p.limit ?? 0) || undefined, offset: Number(p.offset ?? 0) };
+    },
+    'database.calculateDocument': (p) => ({ total: ops.count(collectionName(p), decodeObject(p.query, 'query') ?? {}) }),
+    'database.modifyDocument': (p) => {
+      const data = stampServerDates(decodeObject(p.data, 'data'), now()) as Doc | undefined;
+      if (!data) throw DB_ERRORS.invalidParam('data is required');
+      const result = ops.modify({
+        collection: collectionName(p),
+        criteria: decodeObject(p.query, 'query') ?? {},
+        data,
+        multi: p.multi === true,
+        merge: p.merge !== false,
+        upsert: p.upsert === true,
+      });
+      return { updated: result.updated, upsert_id: result.upsertId };
+    },
+    'database.removeDocument': (p) => ({ deleted: ops.remove(collectionName(p), decodeObject(p.query, 'query') ?? {}, p.multi === true) }),
+  };
+  for (const action of TRANSACTION_ACTIONS) actions[action] = () => Promise.reject(DB_ERRORS.transactionsUnsupported());
+  return Object.fromEntries(Object.entries(actions).map(([name, handler]) => [name, counted(name, handler)]));
+}
+
+/** Transactions are not used by GridLink; answering them with a clear error beats a half-emulation. */
+const TRANSACTION_ACTIONS = [
+  'database.startTransaction',
+  'database.commitTransaction',
+  'database.abortTransaction',
+  'database.getInTransaction',
+  'database.updateDocInTransaction',
+  'database.deleteDocInTransaction',
+];
+
+function collectionName(params: Record<string, unknown>): string {
+  const name = params.collectionName;
+  if (typeof name !== 'string' || name === '') throw DB_ERRORS.invalidParam('collectionName is required');
+  return name;
+}

@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { sendJson } from '../../core/http';
+import type { AdminActionHandler, LocalCloudService, Route, ServiceContext } from '../../core/service';
+import { databaseAdminActions } from './admin-actions';
+import { DocumentOperations } from './operations';
+import { DatabaseStats } from './stats';
+import { DocumentStore } from './store';
+
+export { DEFAULT_LIMIT, MAX_LIMIT } from './operations';
+export type { QueryCost } from './stats';
+
+/** The CloudBase document database, emulated on SQLite (file `database.sqlite` under the data dir). */
+export class DatabaseService implements LocalCloudService {
+  readonly name = 'database';
+  readonly stats = new DatabaseStats();
+  private store: DocumentStore | null = null;
+  private ops: DocumentOperations | null = null;
+  private ctx: ServiceContext | null = null;
+  /** Indexes asked for before start() are declared once the store is open. */
+  private readonly pendingIndexes: Array<[string, string[]]> = [];
+
+  start(ctx: ServiceContext): void {
+    this.ctx = ctx;
+    this.store = new DocumentStore(join(ctx.dataDir, 'database.sqlite'));
+    this.ops = new DocumentOperations(this.store, this.stats);
+    for (const [collection, paths] of this.pendingIndexes.splice(0)) this.ensureIndex(collection, paths);
+  }
+
+  stop(): void {
+    this.store?.close();
+    this.store = null;
+    this.ops = null;
+  }
+
+  /**
+   * Declares SQLite indexes on field paths so eq / `in` / range conditions on them narrow the scan
+   * before mingo evaluates the rest (e.g. the escalation timer's `dueAt <= now`). Idempotent.
+   */
+  ensureIndex(collection: string, fieldPaths: string[]): void {
+    if (!this.store) {
+      this.pendingIndexes.push([collection, fieldPaths]);
+      return;
+    }
+    for (const path of fieldPaths) this.store.ensureIndex(collection, path);
+  }
+
+  adminActions(): Record<string, AdminActionHandler> {
+    return databaseAdminActions(this.operations(), this.stats, () => this.ctx?.clock.now() ?? Date.now());
+  }
+
+  routes(): Route[] {
+    return [
+      { method: 'GET', path: '/internal/db/stats', testOnly: true, handler: (_req, res) => sendJson(res, 200, this.info()) },
+      {
+        method: 'POST',
+        path: '/internal/db/stats/reset',
+        testOnly: true,
+        handler: (_req, res) => {
+          this.stats.reset();
+          sendJson(res, 200, { ok: true });
+        },
+      },
+    ];
+  }
+
+  /** Wipes every collection's documents and the counters; declared indexes stay. */
+  reset(): void {
+    this.store?.wipe();
+    this.stats.reset();
+  }
+
+  info(): Record<string, unknown> {
+    return { ...this.stats.snapshot(), file: this.ctx ? join(this.ctx.dataDir, 'database.sqlite') : null };
+  }
+
+  private operations(): DocumentOperations {
+    if (!this.ops) throw new Error('database service not started');
+    return this.ops;
+  }
+}

@@ -1,0 +1,175 @@
+import { randomBytes } from 'node:crypto';
+import { Query } from 'mingo';
+import { update as applyUpdate } from 'mingo/updater';
+import { encodeDoc, parseStoredDoc, type Doc } from './ejson';
+import { DB_ERRORS, DatabaseError } from './errors';
+import { planScan } from './query-plan';
+import type { DatabaseStats } from './stats';
+import type { DocumentStore, StoredRow } from './store';
+
+/**
+ * Limits of a read through the server (node) SDK: no limit → 100 documents, at most 1000.
+ * Source: @cloudbase/database/src/query.ts `Query.get()` (`param.limit = limit < 1000 ? limit : 1000`,
+ * else `param.limit = 100`), matching the CloudBase server SDK docs ("默认 100 条，最大 1000 条").
+ * The SDK clamps before sending; the server clamps again so raw callers get production's answer.
+ */
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 1000;
+
+export interface FindRequest {
+  collection: string;
+  criteria: Doc;
+  order?: Record<string, 1 | -1>;
+  offset?: number;
+  limit?: number;
+  projection?: Doc;
+}
+
+export interface ModifyRequest {
+  collection: string;
+  criteria: Doc;
+  data: Doc;
+  multi: boolean;
+  /** true: `data` holds update operators; false: `data` replaces the document (doc.set). */
+  merge: boolean;
+  upsert: boolean;
+}
+
+interface Match {
+  row: StoredRow;
+  doc: Doc;
+}
+
+/** MongoDB semantics (via mingo) over the SQLite store; every write runs in one store transaction. */
+export class DocumentOperations {
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly stats: DatabaseStats,
+  ) {
+    store.parse = parseStoredDoc;
+  }
+
+  find(req: FindRequest): Doc[] {
+    const limit = clampLimit(req.limit);
+    const offset = Math.max(0, Math.floor(req.offset ?? 0));
+    const hasOrder = !!req.order && Object.keys(req.order).length > 0;
+    // Unsorted reads stop at offset+limit matches, as a MongoDB cursor in natural order would.
+    const stopAfter = hasOrder ? Infinity : offset + limit;
+    const matched = this.collectMatches('getDocument', req.collection, req.criteria, stopAfter);
+    let cursor = new Query({}, {}).find<Doc>(matched.map((m) => m.doc), req.projection as never);
+    if (hasOrder) cursor = cursor.sort(req.order as never);
+    const result = cursor.skip(offset).limit(limit).all();
+    this.stats.recordReturned(result.length);
+    return result;
+  }
+
+  count(collection: string, criteria: Doc): number {
+    return this.collectMatches('calculateDocument', collection, criteria, Infinity).length;
+  }
+
+  insert(collection: string, docs: Doc[]): Array<string | number> {
+    return this.store.transaction(() =>
+      docs.map((input) => {
+        const doc = { _id: input._id ?? newDocumentId(), ...input };
+        const id = doc._id;
+        if (typeof id !== 'string' && typeof id !== 'number') throw DB_ERRORS.invalidParam('_id must be a string or number');
+        if (this.findById(collection, id)) throw DB_ERRORS.duplicateWrite(String(id));
+        this.store.insert(collection, id, doc, encodeDoc(doc));
+        return id;
+      }),
+    );
+  }
+
+  /** Conditional writes are atomic: match and write happen in one SQLite transaction on one thread. */
+  modify(req: ModifyRequest): { updated: number; upsertId?: string | number } {
+    if (req.merge) assertOperators(req.data);
+    return this.store.transaction(() => {
+      const matches = this.collectMatches('modifyDocument', req.collection, req.criteria, req.multi ? Infinity : 1);
+      if (matches.length === 0 && req.upsert) return { updated: 0, upsertId: this.upsert(req) };
+      let updated = 0;
+      for (const { row, doc } of matches) {
+        const next = req.merge ? updatedCopy(doc, req.data) : { ...req.data, _id: doc._id };
+        if (next._id !== doc._id) throw DB_ERRORS.invalidParam('不能更新_id的值');
+        const text = encodeDoc(next);
+        if (text === row.doc) continue;
+        this.store.replace(req.collection, row.seq, next, text);
+        updated += 1;
+      }
+      return { updated };
+    });
+  }
+
+  remove(collection: string, criteria: Doc, multi: boolean): number {
+    return this.store.transaction(() => {
+      const matches = this.collectMatches('removeDocument', collection, criteria, multi ? Infinity : 1);
+      for (const { row } of matches) this.store.delete(collection, row.seq);
+      return matches.length;
+    });
+  }
+
+  private upsert(req: ModifyRequest): string | number {
+    const seed: Doc = {};
+    for (const [key, value] of Object.entries(req.criteria)) if (!key.startsWith('$') && !isOperatorObject(value)) seed[key] = value;
+    const doc = req.merge ? updatedCopy(seed, req.data) : { ...req.data, _id: seed._id };
+    return this.insert(req.collection, [doc])[0];
+  }
+
+  private findById(collection: string, id: string | number): StoredRow | undefined {
+    const rows = this.store.scan(collection, { sql: 'id = ?', params: [id], usedIndexes: ['_id'] });
+    for (const row of rows) return row;
+    return undefined;
+  }
+
+  private collectMatches(action: string, collection: string, criteria: Doc, stopAfter: number): Match[] {
+    const query = compileQuery(criteria);
+    const plan = planScan(criteria, this.store.indexSlots(collection));
+    const matches: Match[] = [];
+    let scanned = 0;
+    for (const row of this.store.scan(collection, plan)) {
+      if (matches.length >= stopAfter) break;
+      scanned += 1;
+      const doc = parseStoredDoc(row.doc);
+      if (query.test(doc)) matches.push({ row, doc });
+    }
+    this.stats.recordScan({ action, collection, scanned, matched: matches.length, usedIndexes: plan.usedIndexes });
+    return matches;
+  }
+}
+
+function compileQuery(criteria: Doc): Query {
+  try {
+    return new Query(criteria, {});
+  } catch (err) {
+    throw DB_ERRORS.invalidParam(`query not supported: ${(err as Error).message}`);
+  }
+}
+
+function updatedCopy(doc: Doc, operators: Doc): Doc {
+  const next = structuredClone(doc);
+  try {
+    applyUpdate(next, operators as never, undefined, undefined, { cloneMode: 'deep' });
+  } catch (err) {
+    if (err instanceof DatabaseError) throw err;
+    throw DB_ERRORS.requestFailed(`update failed: ${(err as Error).message}`);
+  }
+  return next;
+}
+
+function assertOperators(data: Doc): void {
+  const keys = Object.keys(data);
+  if (keys.length === 0 || keys.some((k) => !k.startsWith('$'))) throw DB_ERRORS.invalidParam('update data must use update operators');
+}
+
+function isOperatorObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && Object.keys(value).some((k) => k.startsWith('$'));
+}
+
+function clampLimit(limit: number | undefined): number {
+  if (!limit || limit <= 0) return DEFAULT_LIMIT;
+  return Math.min(Math.floor(limit), MAX_LIMIT);
+}
+
+/** CloudBase ids are 32 lowercase hex characters. */
+function newDocumentId(): string {
+  return randomBytes(16).toString('hex');
+}

@@ -1,0 +1,145 @@
+import Database from 'better-sqlite3';
+import { indexKeyAt } from './index-keys';
+import type { SqlFilter } from './query-plan';
+
+export interface StoredRow {
+  seq: number;
+  id: string | number;
+  doc: string;
+}
+
+/** Index slot k of a collection: columns k{k}_t / k{k}_v with one SQLite index over both. */
+export type IndexSlots = Map<string, number>;
+
+/**
+ * Documents on SQLite, one table per collection (rowid order = insertion order, like an unsorted
+ * MongoDB scan). WAL with synchronous=NORMAL: a committed transaction survives `kill -9` of this process;
+ * only an OS crash or power loss may roll back the last commits, which a local cloud can accept.
+ */
+export class DocumentStore {
+  private readonly db: Database.Database;
+  private readonly tables = new Map<string, string>();
+  private readonly slots = new Map<string, IndexSlots>();
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY, tbl TEXT NOT NULL UNIQUE);
+      CREATE TABLE IF NOT EXISTS indexes (collection TEXT NOT NULL, path TEXT NOT NULL, slot INTEGER NOT NULL,
+        PRIMARY KEY (collection, path));`);
+    for (const row of this.db.prepare('SELECT name, tbl FROM collections').all() as { name: string; tbl: string }[]) {
+      this.tables.set(row.name, row.tbl);
+    }
+    const declared = this.db.prepare('SELECT collection, path, slot FROM indexes').all() as { collection: string; path: string; slot: number }[];
+    for (const row of declared) this.slotsOf(row.collection).set(row.path, row.slot);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Runs `fn` as one SQLite transaction: every write action commits whole or not at all. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  indexSlots(collection: string): IndexSlots {
+    return this.slotsOf(collection);
+  }
+
+  hasCollection(collection: string): boolean {
+    return this.tables.has(collection);
+  }
+
+  *scan(collection: string, filter: SqlFilter): IterableIterator<StoredRow> {
+    const tbl = this.tables.get(collection);
+    if (!tbl) return;
+    const where = filter.sql ? `WHERE ${filter.sql}` : '';
+    yield* this.db.prepare(`SELECT seq, id, doc FROM ${tbl} ${where} ORDER BY seq`).iterate(...filter.params) as IterableIterator<StoredRow>;
+  }
+
+  insert(collection: string, id: string | number, doc: Record<string, unknown>, text: string): void {
+    const tbl = this.ensureTable(collection);
+    const { columns, values } = this.indexColumns(collection, doc);
+    const names = ['id', 'doc', ...columns].join(', ');
+    const marks = ['?', '?', ...columns.map(() => '?')].join(', ');
+    this.db.prepare(`INSERT INTO ${tbl} (${names}) VALUES (${marks})`).run(id, text, ...values);
+  }
+
+  replace(collection: string, seq: number, doc: Record<string, unknown>, text: string): void {
+    const tbl = this.ensureTable(collection);
+    const { columns, values } = this.indexColumns(collection, doc);
+    const sets = ['doc = ?', ...columns.map((c) => `${c} = ?`)].join(', ');
+    this.db.prepare(`UPDATE ${tbl} SET ${sets} WHERE seq = ?`).run(text, ...values, seq);
+  }
+
+  delete(collection: string, seq: number): void {
+    const tbl = this.tables.get(collection);
+    if (tbl) this.db.prepare(`DELETE FROM ${tbl} WHERE seq = ?`).run(seq);
+  }
+
+  /** Declares an index on a field path and backfills it; idempotent, survives restarts and resets. */
+  ensureIndex(collection: string, path: string): void {
+    if (this.slotsOf(collection).has(path)) return;
+    this.transaction(() => {
+      const slot = this.slotsOf(collection).size;
+      this.db.prepare('INSERT INTO indexes (collection, path, slot) VALUES (?, ?, ?)').run(collection, path, slot);
+      this.slotsOf(collection).set(path, slot);
+      const tbl = this.tables.get(collection);
+      if (!tbl) return;
+      this.addIndexColumns(tbl, slot);
+      const rows = this.db.prepare(`SELECT seq, doc FROM ${tbl}`).all() as { seq: number; doc: string }[];
+      const write = this.db.prepare(`UPDATE ${tbl} SET k${slot}_t = ?, k${slot}_v = ? WHERE seq = ?`);
+      for (const row of rows) {
+        const key = indexKeyAt(this.parse(row.doc), path);
+        write.run(key.t, key.v, row.seq);
+      }
+    });
+  }
+
+  /** Deletes every document; tables and declared indexes stay, so suites can declare indexes once. */
+  wipe(): void {
+    this.transaction(() => {
+      for (const tbl of this.tables.values()) this.db.exec(`DELETE FROM ${tbl}`);
+    });
+  }
+
+  /** Set by the operations layer so the store can compute index keys without knowing EJSON. */
+  parse: (text: string) => Record<string, unknown> = (text) => JSON.parse(text) as Record<string, unknown>;
+
+  private slotsOf(collection: string): IndexSlots {
+    let slots = this.slots.get(collection);
+    if (!slots) this.slots.set(collection, (slots = new Map()));
+    return slots;
+  }
+
+  private ensureTable(collection: string): string {
+    const existing = this.tables.get(collection);
+    if (existing) return existing;
+    const tbl = `c_${this.tables.size + 1}`;
+    this.db.exec(`CREATE TABLE IF NOT EXISTS ${tbl} (seq INTEGER PRIMARY KEY AUTOINCREMENT, id NOT NULL UNIQUE, doc TEXT NOT NULL)`);
+    for (const slot of this.slotsOf(collection).values()) this.addIndexColumns(tbl, slot);
+    this.db.prepare('INSERT INTO collections (name, tbl) VALUES (?, ?)').run(collection, tbl);
+    this.tables.set(collection, tbl);
+    return tbl;
+  }
+
+  private addIndexColumns(tbl: string, slot: number): void {
+    const cols = (this.db.prepare(`PRAGMA table_info(${tbl})`).all() as { name: string }[]).map((c) => c.name);
+    if (cols.includes(`k${slot}_t`)) return;
+    this.db.exec(`ALTER TABLE ${tbl} ADD COLUMN k${slot}_t TEXT; ALTER TABLE ${tbl} ADD COLUMN k${slot}_v;
+      CREATE INDEX IF NOT EXISTS ${tbl}_k${slot} ON ${tbl} (k${slot}_t, k${slot}_v);`);
+  }
+
+  private indexColumns(collection: string, doc: Record<string, unknown>): { columns: string[]; values: unknown[] } {
+    const columns: string[] = [];
+    const values: unknown[] = [];
+    for (const [path, slot] of this.slotsOf(collection)) {
+      const key = indexKeyAt(doc, path);
+      columns.push(`k${slot}_t`, `k${slot}_v`);
+      values.push(key.t, key.v);
+    }
+    return { columns, values };
+  }
+}
