@@ -1,0 +1,118 @@
+// Weapp package check: production build (TARO_APP_LOCAL=false), app.json against src/app.config.ts,
+// no local-only code shipped, and the main package within budget (ARCHITECTURE §6: 600 KB; WeChat's hard limit is 2 MB).
+// `node scripts/check-weapp.mjs [--no-build]`; importable: `checkWeapp()` returns the figures (used by the benchmark).
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build as esbuild } from 'esbuild';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(ROOT, 'dist', 'weapp');
+export const MAIN_BUDGET_KB = 600;
+// DevTools project settings copied next to the package; WeChat does not upload them as code.
+const NOT_SHIPPED = new Set(['project.config.json', 'project.private.config.json']);
+// Strings only local builds may contain (dev-login page and the local cloud's test-only routes).
+const LOCAL_ONLY_MARKERS = ['dev-login', '/internal/'];
+
+export function buildWeappProduction() {
+  const env = { ...process.env, TARO_APP_LOCAL: 'false', NODE_ENV: 'production', FORCE_COLOR: '0' };
+  const res = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: ROOT, env, stdio: 'inherit' });
+  if (res.status !== 0) throw new Error(`taro build --type weapp failed (exit ${res.status})`);
+}
+
+/** src/app.config.ts as a production build sees it (it is plain data behind `defineAppConfig`). */
+async function readSourceAppConfig() {
+  const out = await esbuild({
+    entryPoints: [path.join(ROOT, 'src', 'app.config.ts')],
+    bundle: true,
+    write: false,
+    format: 'cjs',
+    platform: 'node',
+    define: { 'process.env.TARO_APP_LOCAL': '"false"' },
+    logLevel: 'silent',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'defineAppConfig', out.outputFiles[0].text)(module, module.exports, (c) => c);
+  return module.exports.default;
+}
+
+function listFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? listFiles(full) : [full];
+  });
+}
+
+const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
+
+export async function checkWeapp({ build = true } = {}) {
+  if (build) buildWeappProduction();
+  const problems = [];
+  const appJsonPath = path.join(DIST, 'app.json');
+  if (!existsSync(appJsonPath)) throw new Error(`${appJsonPath} missing: the weapp build produced nothing`);
+  const appJson = JSON.parse(readFileSync(appJsonPath, 'utf8'));
+  const source = await readSourceAppConfig();
+
+  for (const page of source.pages) {
+    if (!appJson.pages?.includes(page)) problems.push(`app.json lacks main page ${page}`);
+    if (!existsSync(path.join(DIST, `${page}.js`))) problems.push(`${page}.js was not built`);
+  }
+  const builtSubs = new Map((appJson.subPackages ?? appJson.subpackages ?? []).map((s) => [s.root, s]));
+  for (const sub of source.subPackages) {
+    const built = builtSubs.get(sub.root);
+    if (!built) problems.push(`app.json lacks subpackage ${sub.root}`);
+    for (const page of sub.pages) {
+      if (built && !built.pages.includes(page)) problems.push(`app.json lacks ${sub.root}/${page}`);
+      if (!existsSync(path.join(DIST, sub.root, `${page}.js`))) problems.push(`${sub.root}/${page}.js was not built`);
+    }
+  }
+
+  const roots = source.subPackages.map((s) => s.root);
+  const sizes = { main: 0, ...Object.fromEntries(roots.map((r) => [r, 0])) };
+  for (const file of listFiles(DIST)) {
+    const rel = path.relative(DIST, file).split(path.sep).join('/');
+    if (NOT_SHIPPED.has(rel)) continue;
+    const bytes = statSync(file).size;
+    const root = roots.find((r) => rel.startsWith(`${r}/`));
+    sizes[root ?? 'main'] += bytes;
+    const text = readFileSync(file, 'utf8');
+    for (const marker of LOCAL_ONLY_MARKERS) {
+      if (text.includes(marker)) problems.push(`${rel} contains local-only "${marker}"`);
+    }
+  }
+
+  const mainKB = kb(sizes.main);
+  if (mainKB > MAIN_BUDGET_KB) problems.push(`main package ${mainKB} KB exceeds ${MAIN_BUDGET_KB} KB`);
+  const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+  return {
+    mainKB,
+    subpackages: roots.map((root) => ({ root, kb: kb(sizes[root]) })),
+    totalKB: kb(total),
+    budgetKB: MAIN_BUDGET_KB,
+    problems,
+  };
+}
+
+export function printWeappTable(figures) {
+  const rows = [['main package', figures.mainKB], ...figures.subpackages.map((s) => [s.root, s.kb]), ['total', figures.totalKB]];
+  const width = Math.max(...rows.map(([name]) => name.length));
+  console.log(`${'package'.padEnd(width)}  KB`);
+  for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value.toFixed(1).padStart(7)}`);
+  console.log(`(main budget ${figures.budgetKB} KB)`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    const figures = await checkWeapp({ build: !process.argv.includes('--no-build') });
+    printWeappTable(figures);
+    if (figures.problems.length > 0) {
+      console.error(`weapp check FAILED:\n  ${figures.problems.join('\n  ')}`);
+      process.exit(1);
+    }
+    console.log('weapp check passed');
+  } catch (e) {
+    console.error(`weapp check FAILED: ${e instanceof Error ? e.message : e}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Evaluated in Node by Taro at build time, so `process.env.TARO_APP_LOCAL` here is the build's value
+ * (config/app-env.ts): the dev-login page exists only in local builds.
+ */
+const residentPages = ['pages/index/index', 'pages/report/index', 'pages/my-reports/index'];
+const localOnlyPages = process.env.TARO_APP_LOCAL === 'true' ? ['pages/dev-login/index'] : [];
+
+export default defineAppConfig({
+  pages: [...residentPages, ...localOnlyPages],
+  subPackages: [
+    { root: 'packages/staff', pages: ['index/index'] },
+    { root: 'packages/admin', pages: ['index/index'] },
+    { root: 'packages/volunteer', pages: ['index/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '网格通',
+    navigationBarTextStyle: 'black',
+  },
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于确定您所在的网格，并在上报问题时标注位置' },
+  },
+  lazyCodeLoading: 'requiredComponents',
+});

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '切换测试用户' });

@@ -1,0 +1,69 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+/** Debian's Chromium (apt-get install chromium fonts-noto-cjk); without the fonts Chinese renders as boxes. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+/** A phone-sized viewport: the app is designed at 375 wide. */
+export const PHONE_VIEWPORT = { width: 375, height: 812 };
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** AxeBuilder needs a page from a context, not `browser.newPage()`. */
+export async function newPhonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: PHONE_VIEWPORT, locale: 'zh-CN', deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
+
+/** Fails with one readable line per serious/critical axe violation (rule, impact, first nodes). */
+export async function checkA11y(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const blocking = results.violations.filter((v) => BLOCKING_IMPACTS.has(v.impact ?? ''));
+  if (blocking.length === 0) return;
+  const lines = blocking.map((v) => {
+    const nodes = v.nodes
+      .slice(0, 3)
+      .map((n) => `      ${n.target.join(' ')} — ${n.failureSummary?.split('\n').join(' ') ?? ''}`)
+      .join('\n');
+    return `  [${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} node(s))\n${nodes}`;
+  });
+  throw new Error(`Accessibility violations on ${page.url()}:\n${lines.join('\n')}`);
+}
+
+export const SCREENSHOT_DIR = path.resolve('test-results', 'screenshots');
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Runs `body`; on failure saves a full-page screenshot named after the step and rethrows. */
+export async function screenshotOnFailure<T>(page: Page, name: string, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (e) {
+    const file = await screenshot(page, `FAILED-${name}`).catch(() => undefined);
+    if (file && e instanceof Error) e.message += `\n(screenshot: ${file})`;
+    throw e;
+  }
+}

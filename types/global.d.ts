@@ -1,0 +1,19 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png';
+declare module '*.jpg';
+declare module '*.svg';
+declare module '*.css';
+declare module '*.scss';
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    /** Set by Taro from `--type`. */
+    TARO_ENV: 'weapp' | 'h5' | 'swan' | 'alipay' | 'tt' | 'qq' | 'jd';
+    /** See config/app-env.ts for what each one does and its default. */
+    TARO_APP_LOCAL?: 'true' | 'false';
+    TARO_APP_CLOUD_ENV?: string;
+    TARO_APP_LOCAL_CLOUD_URL?: string;
+    TARO_APP_API_BASE?: string;
+  }
+}
