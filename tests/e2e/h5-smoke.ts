@@ -97,6 +97,13 @@ async function main(): Promise<void> {
       await screenshot(page, 'home-xlarge');
       await checkA11y(page);
     });
+
+    await tapButton(page, '网格工作台');
+    await screenshotOnFailure(page, 'staff-subpackage', async () => {
+      await expectText(page, '网格员、网格长的待办');
+      await screenshot(page, 'staff-subpackage');
+      await checkA11y(page);
+    });
     console.log('H5 smoke: all steps passed');
   } finally {
     await context.close();

@@ -50,7 +50,15 @@ export async function checkA11y(page: Page): Promise<void> {
 
 export const SCREENSHOT_DIR = path.resolve('test-results', 'screenshots');
 
+/** Waits for Taro's page-slide transitions to finish, so a screenshot shows the page, not half of it. */
+export async function settle(page: Page): Promise<void> {
+  // The slide may start a frame after the new page's text appears; give it a moment to begin.
+  await page.waitForTimeout(350);
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 });
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
+  await settle(page).catch(() => undefined);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
   await page.screenshot({ path: file, fullPage: true });
