@@ -1,3 +1,4 @@
+import dns from 'node:dns';
 import tcb from '@cloudbase/node-sdk';
 
 /** The env id the local cloud answers to; CloudBase environments have ids like `gridlink-1g2h3`. */
@@ -16,6 +17,7 @@ const apps = new Map<string, App>();
  * the same data path the functions use, never a second one.
  */
 export function localApp(baseUrl: string): App {
+  answerMetadataLookupsLocally();
   const serviceUrl = localServiceUrl(baseUrl);
   let app = apps.get(serviceUrl);
   if (!app) {
@@ -23,4 +25,30 @@ export function localApp(baseUrl: string): App {
     apps.set(serviceUrl, app);
   }
   return app;
+}
+
+/** Only resolvable inside Tencent Cloud; the SDK probes it on every request until it answers. */
+const METADATA_HOST = 'metadata.tencentyun.com';
+let metadataShortcutInstalled = false;
+
+/**
+ * Outside Tencent Cloud the SDK asks DNS for its metadata host before each request and, since the
+ * answer is never cached when it fails, asks again every time. On resolvers without that name this
+ * can take a 5 s timeout per lookup, which fills libuv's threadpool (slowing every fs call) and keeps
+ * test processes alive. The local cloud answers "not found" at once — the same answer, without the wait.
+ */
+export function answerMetadataLookupsLocally(): void {
+  if (metadataShortcutInstalled) return;
+  metadataShortcutInstalled = true;
+  const original = dns.lookup;
+  const patched = function (this: unknown, hostname: string, ...rest: unknown[]) {
+    if (hostname === METADATA_HOST) {
+      const callback = rest.find((arg): arg is (err: NodeJS.ErrnoException) => void => typeof arg === 'function');
+      const err: NodeJS.ErrnoException = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname });
+      if (callback) process.nextTick(callback, err);
+      return;
+    }
+    return (original as (...args: unknown[]) => unknown).apply(this, [hostname, ...rest]);
+  };
+  (dns as { lookup: unknown }).lookup = patched;
 }

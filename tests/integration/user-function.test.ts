@@ -1,3 +1,4 @@
+import { updateVersioned } from '../../cloudfunctions/_lib/versioned-update';
 import { callFunction, loginAs, useFunctionCloud } from './function-cloud';
 
 describe('user function through the gateway and the real SDK', () => {
@@ -45,17 +46,23 @@ describe('user function through the gateway and the real SDK', () => {
     expect(me.body.data).toMatchObject({ registered: true, name: '居民', prefs: { fontScale: 'large' } });
   });
 
-  it('lets only one of two simultaneous updates win; the other gets CONFLICT', async () => {
+  it('lets only one of two writers holding the same version win; the other gets CONFLICT', async () => {
+    const stale = await officerA1();
+    await updateVersioned(t.db, 'users', stale, { 'prefs.fontScale': 'large' });
+    const second = updateVersioned(t.db, 'users', stale, { 'prefs.fontScale': 'xlarge' });
+    await expect(second).rejects.toMatchObject({ code: 'CONFLICT', message: '数据已被其他操作修改，请刷新后重试' });
+    expect(await officerA1()).toMatchObject({ version: 2, prefs: { fontScale: 'large' } });
+  });
+
+  it('never loses an update when many arrive at once: each either lands or answers CONFLICT', async () => {
     const cookie = await loginAs(base(), 'user-officer-a1');
-    const answers = await Promise.all([
-      callFunction(base(), 'user', 'updatePrefs', { fontScale: 'large' }, cookie),
-      callFunction(base(), 'user', 'updatePrefs', { fontScale: 'xlarge' }, cookie),
-    ]);
-    const codes = answers.map((a) => (a.body.ok ? 'OK' : a.body.error.code)).sort();
-    expect(codes).toEqual(['CONFLICT', 'OK']);
-    const winner = answers.find((a) => a.body.ok)!.body.data.fontScale;
-    expect(await officerA1()).toMatchObject({ version: 2, prefs: { fontScale: winner } });
-    expect(answers.find((a) => !a.body.ok)!.body.error.message).toMatch(/请刷新后重试/);
+    const scales = ['large', 'xlarge', 'standard', 'large', 'xlarge', 'standard', 'large', 'xlarge'];
+    const answers = await Promise.all(scales.map((fontScale) => callFunction(base(), 'user', 'updatePrefs', { fontScale }, cookie)));
+    const landed = answers.filter((a) => a.body.ok);
+    expect(answers.filter((a) => !a.body.ok).every((a) => a.body.error.code === 'CONFLICT')).toBe(true);
+    // Every successful write bumped the version exactly once, and they saw distinct versions.
+    expect(new Set(landed.map((a) => a.body.data.version)).size).toBe(landed.length);
+    expect((await officerA1()).version).toBe(1 + landed.length);
   });
 
   it('ignores an openid in the payload: the caller stays who the session says', async () => {

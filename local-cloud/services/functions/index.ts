@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, readBody, sendJson } from '../../core/http';
 import type { LocalCloudService, Route, ServiceContext } from '../../core/service';
+import { answerMetadataLookupsLocally } from '../../local-sdk';
 import type { SessionsService } from '../sessions';
 import { BundleDirectory } from './bundles';
 import { buildInvocationContext, type Trigger } from './invocation';
@@ -27,6 +28,7 @@ export class FunctionsService implements LocalCloudService {
 
   start(ctx: ServiceContext): void {
     this.ctx = ctx;
+    answerMetadataLookupsLocally();
   }
 
   stop(): void {}
