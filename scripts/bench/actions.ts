@@ -1,0 +1,23 @@
+/**
+ * Actions whose database cost the bench measures (one call each, as the seeded officer of grid A1).
+ * Add a feature's actions here; give each a budget in budgets.ts (`actions`) under the same label.
+ * `data` may be a function of the call number so repeated calls really write.
+ */
+export interface BenchAction {
+  fn: string;
+  action: string;
+  data: unknown | ((i: number) => unknown);
+}
+
+export const actions: BenchAction[] = [
+  { fn: 'user', action: 'me', data: {} },
+  { fn: 'user', action: 'updatePrefs', data: (i: number) => ({ fontScale: i % 2 === 0 ? 'large' : 'standard' }) },
+];
+
+export function labelOf(a: Pick<BenchAction, 'fn' | 'action'>): string {
+  return `${a.fn}.${a.action}`;
+}
+
+export function dataFor(a: BenchAction, i: number): unknown {
+  return typeof a.data === 'function' ? (a.data as (i: number) => unknown)(i) : a.data;
+}

@@ -1,0 +1,42 @@
+/**
+ * Budgets printed beside the benchmark figures (✓ within, ✗ over). A miss only prints,
+ * unless BENCH_STRICT=1 makes `npm run bench` exit 1. Keys are the row labels of each table.
+ */
+export const budgets = {
+  /** Gateway latency, ms (local cloud, loopback, 2 cores). Regression guards: first run 2026-11-23 gave medians 3.9 / 6.4 / 2.5. */
+  latencyMs: {
+    'user.me': { median: 15, p95: 30 },
+    'user.updatePrefs': { median: 25, p95: 50 },
+    'sdk doc().get()': { median: 10, p95: 20 },
+  } as Record<string, { median: number; p95: number }>,
+  /** The tracked figure: gateway read median / bare SDK get median (first run: 1.6). */
+  gatewayReadOverBareGet: 2,
+  /**
+   * Per action: database round trips and documents scanned for one call. Scanned is what an indexed
+   * lookup would cost: today `users.openid` has no declared index, so finding the caller scans users in
+   * table order until the first match (3 for the grid A1 officer; more for a resident registered later).
+   */
+  actions: {
+    'user.me': { roundTrips: 1, documentsScanned: 1 },
+    'user.updatePrefs': { roundTrips: 2, documentsScanned: 2 },
+  } as Record<string, { roundTrips: number; documentsScanned: number }>,
+  /**
+   * Per bundle: size and cold require time. Regression guards, not platform limits: first run gave
+   * ~1480 KB (the SDK and zod are bundled in) and ~185 ms cold require on 2 cores.
+   */
+  bundles: { sizeKB: 1600, coldRequireMs: 250 },
+  /** weapp main package, KB (ARCHITECTURE §6; WeChat's hard limit is 2 MB). */
+  weappMainKB: 600,
+};
+
+/** Misses seen while printing; run.ts exits 1 on any when BENCH_STRICT=1. */
+export const misses: string[] = [];
+
+/** "12.3 ✓" or "12.3 ✗ (budget 10)"; records a miss. No budget: the value alone. */
+export function withBudget(label: string, value: number, budget: number | undefined, digits = 1): string {
+  const text = value.toFixed(digits);
+  if (budget === undefined) return text;
+  if (value <= budget) return `${text} ✓`;
+  misses.push(`${label}: ${text} > ${budget}`);
+  return `${text} ✗ (≤ ${budget})`;
+}
