@@ -3,6 +3,8 @@ const transform = {
   '^.+\\.tsx?$': ['ts-jest', { tsconfig: { jsx: 'react-jsx', module: 'commonjs', esModuleInterop: true, isolatedModules: true }, diagnostics: false }],
 };
 module.exports = {
+  // jest 29 reads testTimeout only at the top level; browser and local-cloud tests need room on 2 cores.
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -15,7 +17,6 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/tests/contract/**/*.test.ts', '<rootDir>/tests/integration/**/*.test.ts'],
-      testTimeout: 30000,
     },
     {
       // Browser tests: the H5 build served by an in-process local cloud, driven in Debian's Chromium.
@@ -23,7 +24,6 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/tests/e2e/**/*.e2e.ts'],
-      testTimeout: 120000,
     },
   ],
 };

@@ -1,4 +1,4 @@
-// E2E: build the H5 app in local mode, then run the browser suites (each starts its own local cloud).
+// E2E: build the function bundles and the H5 app in local mode, then run the browser suites (each starts its own local cloud).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 
@@ -9,8 +9,13 @@ if (!existsSync(CHROMIUM)) {
 }
 
 const env = { ...process.env, TARO_APP_LOCAL: 'true', NODE_ENV: 'production', FORCE_COLOR: '0' };
-const build = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { stdio: 'inherit', env });
-if (build.status !== 0) process.exit(build.status ?? 1);
+for (const [cmd, args] of [
+  ['node', ['scripts/build-functions.mjs']],
+  ['npx', ['taro', 'build', '--type', 'h5']],
+]) {
+  const build = spawnSync(cmd, args, { stdio: 'inherit', env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 
 mkdirSync('.tmp/test-reports', { recursive: true });
 const run = spawnSync('npx', ['jest', '--selectProjects', 'e2e', '--runInBand', '--json', '--outputFile=.tmp/test-reports/e2e.json'], {

@@ -7,8 +7,9 @@ import type { LocalCloudService } from '../../local-cloud/core/service';
 import { AdminApiService } from '../../local-cloud/services/admin-api';
 import { DatabaseService } from '../../local-cloud/services/database';
 import { StorageService } from '../../local-cloud/services/storage';
+import { LOCAL_ENV_ID, localApp } from '../../local-cloud/local-sdk';
 
-export const TEST_ENV_ID = 'gridlink-local';
+export const TEST_ENV_ID = LOCAL_ENV_ID;
 
 export type CloudBaseApp = ReturnType<typeof tcb.init>;
 export type CloudBaseDb = ReturnType<CloudBaseApp['database']>;
@@ -35,8 +36,9 @@ export interface TestCloud {
 }
 
 /** The SDK app every function and test uses against a local cloud at `baseUrl`. */
-export function sdkAppFor(baseUrl: string, env = TEST_ENV_ID): CloudBaseApp {
-  return tcb.init({ env, serviceUrl: `${baseUrl}/admin`, secretId: 'local', secretKey: 'local' });
+/** The same SDK initialisation the local cloud's own tooling uses (local-cloud/local-sdk.ts). */
+export function sdkAppFor(baseUrl: string): CloudBaseApp {
+  return localApp(baseUrl);
 }
 
 export async function startTestCloud(opts: TestCloudOptions = {}): Promise<TestCloud> {
