@@ -4,6 +4,7 @@ import type { LocalCloudMode, LocalCloudService } from './core/service';
 import { AdminApiService } from './services/admin-api';
 import { ClockControlService } from './services/clock';
 import { DatabaseService } from './services/database';
+import { ensureDeclaredIndexes } from './indexes';
 import { FunctionsService } from './services/functions';
 import { SessionsService } from './services/sessions';
 import { StaticAppService } from './services/static';
@@ -31,8 +32,11 @@ export interface FullLocalCloudOptions {
 
 /** Every service in start order: storage of data first, then what calls into it. */
 export function fullServices(options: Pick<FullLocalCloudOptions, 'h5Dir' | 'functionsDir' | 'timers'>): LocalCloudService[] {
+  const database = new DatabaseService();
+  // The hot-query indexes CloudBase gets from deploy/collections.json, declared here too.
+  ensureDeclaredIndexes(database);
   return [
-    new DatabaseService(),
+    database,
     new StorageService(),
     new AdminApiService(),
     new SessionsService(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fontScaleSchema, roleGrantSchema } from './user';
+import { boardApi, orgApi } from './org/api';
 
 /**
  * The contract of every cloud function action: input schema (parsed at the function edge and used by
@@ -22,6 +23,8 @@ export const api = {
       output: z.object({ fontScale: fontScaleSchema, version: z.number() }),
     },
   },
+  board: boardApi,
+  org: orgApi,
 } as const;
 
 export type Api = typeof api;
