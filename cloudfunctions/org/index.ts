@@ -1,0 +1,31 @@
+import { defineFunction, getApp, type FunctionMain, type PlatformContext } from '../_lib';
+import { saveBuilding } from './buildings';
+import { saveCommunity } from './communities';
+import { gridDetail, saveGrid, updateGridInfo } from './grids';
+import { setGridMembers } from './members';
+import { listPeople, savePerson } from './people';
+import { photoStorageOf, uploadPersonPhoto, type PhotoStorage } from './photo';
+import { tree } from './tree';
+
+/**
+ * The `org` function (PRODUCT.md §2): hierarchy administration. Every action loads its caller and its
+ * target from the database and checks role and scope on the stored record (src/domain/access.ts).
+ */
+function orgHandlers(storage: PhotoStorage) {
+  return defineFunction('org', {
+    tree: (_input, call) => tree(call),
+    saveCommunity,
+    saveGrid,
+    updateGridInfo,
+    saveBuilding,
+    gridDetail,
+    setGridMembers,
+    listPeople: (_input, call) => listPeople(call, storage),
+    savePerson,
+    uploadPersonPhoto: (input, call) => uploadPersonPhoto(input, call, storage),
+  });
+}
+
+// Storage needs the SDK app of this invocation's environment (locally: this local cloud's URL, which
+// arrives in the context), and Invocation carries only the database; so the handlers are bound per call.
+export const main: FunctionMain = (event, context?: PlatformContext) => orgHandlers(photoStorageOf(getApp(context)))(event, context);

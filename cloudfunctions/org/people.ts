@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { canManageStreet } from '../../src/domain/access';
+import type { personInputSchema } from '../../src/domain/org/api';
+import { authorize, requireCaller, updateVersioned, type Invocation } from '../_lib';
+import type { PhotoStorage } from './photo';
+import { createdStamps, createOnce, deterministicId, requireExpectedVersion, requireRequestId } from './create-once';
+import { listRecords, loadRecord, type RecordOf } from './records';
+import { canManagePerson, personIdsServing, staffCommunityIds, streetOfGrants } from './scope';
+
+type PersonInput = z.infer<typeof personInputSchema>;
+
+/** listPeople: the admin sees the street's people; community staff the people serving their community. */
+export async function listPeople(call: Invocation, storage: PhotoStorage) {
+  const caller = await requireCaller(call);
+  const streetId = streetOfGrants(caller, ['admin', 'community_staff']);
+  let persons = await listRecords(call, 'persons', { streetId });
+  if (!canManageStreet(caller.roles, streetId)) {
+    const served = await personIdsServing(call, streetId, staffCommunityIds(caller, streetId));
+    persons = persons.filter((p) => served.has(p._id));
+  }
+  const urls = await storage.temporaryUrls(persons.flatMap((p) => (p.photoFileId ? [p.photoFileId] : [])));
+  return {
+    people: persons.map((p) => ({
+      personId: p._id,
+      name: p.name,
+      // In full: every person listed is in the caller's managed scope (PRODUCT.md §3 masks the rest).
+      phone: p.phone,
+      duties: p.duties,
+      ...(p.title ? { title: p.title } : {}),
+      ...(p.photoFileId && urls.get(p.photoFileId) ? { photoUrl: urls.get(p.photoFileId) } : {}),
+      version: p.version,
+    })),
+  };
+}
+
+/**
+ * savePerson: admins and community staff create people; an update needs manage rights on that person.
+ * The board reads persons live, so a changed phone shows there on the next open.
+ */
+export async function savePerson(input: PersonInput, call: Invocation): Promise<{ id: string; version: number }> {
+  const caller = await requireCaller(call);
+  const _ = call.db.command;
+  if (!input.personId) {
+    const streetId = streetOfGrants(caller, ['admin', 'community_staff']);
+    const _id = deterministicId('person', streetId, requireRequestId(input.requestId));
+    const doc = { _id, streetId, name: input.name, phone: input.phone, duties: input.duties, ...(input.title ? { title: input.title } : {}), ...createdStamps(call.now) };
+    // A retry by the same staff member returns the person even before they serve a grid.
+    const { id, version } = await createOnce(call, 'persons', doc, (p) => p.streetId === streetId);
+    return { id, version };
+  }
+  const person = await loadRecord(call, 'persons', input.personId);
+  authorize(await canManagePerson(call, caller, person));
+  const version = await updateVersioned(call.db, 'persons', { _id: person._id, version: requireExpectedVersion(input.expectedVersion) }, {
+    name: input.name,
+    phone: input.phone,
+    duties: input.duties,
+    // An omitted title clears it: the form always sends what it shows.
+    title: input.title ? input.title : _.remove(),
+    updatedAt: call.now,
+  });
+  return { id: person._id, version };
+}
+
+export type PersonRecord = RecordOf<'persons'>;

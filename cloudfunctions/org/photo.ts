@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { DomainError } from '../../src/domain/errors';
+import { PHOTO_MAX_BYTES, type photoInputSchema } from '../../src/domain/org/api';
+import { authorize, requireCaller, updateVersioned, type getApp, type Invocation } from '../_lib';
+import { loadRecord } from './records';
+import { canManagePerson } from './scope';
+
+/** The cloud storage calls photos need, from the SDK app of this invocation (see index.ts). */
+export interface PhotoStorage {
+  upload(cloudPath: string, bytes: Buffer): Promise<string>;
+  remove(fileId: string): Promise<void>;
+  temporaryUrls(fileIds: string[]): Promise<Map<string, string>>;
+}
+
+export function photoStorageOf(app: ReturnType<typeof getApp>): PhotoStorage {
+  return {
+    async upload(cloudPath, bytes) {
+      const { fileID } = await app.uploadFile({ cloudPath, fileContent: bytes });
+      return fileID;
+    },
+    async remove(fileId) {
+      await app.deleteFile({ fileList: [fileId] });
+    },
+    async temporaryUrls(fileIds) {
+      if (!fileIds.length) return new Map();
+      const { fileList } = await app.getTempFileURL({ fileList: fileIds });
+      return new Map(fileList.filter((f) => f.tempFileURL).map((f) => [f.fileID, f.tempFileURL]));
+    },
+  };
+}
+
+// Magic numbers of the only two formats accepted: the bytes decide, not the declared type.
+const MAGIC: Record<'image/jpeg' | 'image/png', { bytes: number[]; extension: string }> = {
+  'image/jpeg': { bytes: [0xff, 0xd8, 0xff], extension: 'jpg' },
+  'image/png': { bytes: [0x89, 0x50, 0x4e, 0x47], extension: 'png' },
+};
+
+/** uploadPersonPhoto: same rights as savePerson on that person; the previous photo file is deleted. */
+export async function uploadPersonPhoto(input: z.infer<typeof photoInputSchema>, call: Invocation, storage: PhotoStorage) {
+  const caller = await requireCaller(call);
+  const person = await loadRecord(call, 'persons', input.personId);
+  authorize(await canManagePerson(call, caller, person));
+  const bytes = checkedPhoto(input.dataBase64, input.mimeType);
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  const fileId = await storage.upload(`persons/${person._id}/${hash}.${MAGIC[input.mimeType].extension}`, bytes);
+  let version: number;
+  try {
+    version = await updateVersioned(call.db, 'persons', person, { photoFileId: fileId, updatedAt: call.now });
+  } catch (err) {
+    // The person changed meanwhile: the new file is referenced by nobody, so it goes.
+    if (fileId !== person.photoFileId) await storage.remove(fileId).catch(() => undefined);
+    throw err;
+  }
+  // The same picture again lands on the same path: deleting the "previous" file would delete this one.
+  if (person.photoFileId && person.photoFileId !== fileId) {
+    await storage.remove(person.photoFileId).catch((err) => console.warn('[org] old photo not deleted', person.photoFileId, err));
+  }
+  return { photoFileId: fileId, version };
+}
+
+function checkedPhoto(dataBase64: string, mimeType: 'image/jpeg' | 'image/png'): Buffer {
+  const bytes = Buffer.from(dataBase64, 'base64');
+  const magic = MAGIC[mimeType].bytes;
+  if (bytes.length < magic.length || magic.some((b, i) => bytes[i] !== b)) {
+    throw new DomainError('INVALID_INPUT', '输入有误：照片只能是 JPG 或 PNG 图片', { dataBase64: '照片只能是 JPG 或 PNG 图片' });
+  }
+  if (bytes.length > PHOTO_MAX_BYTES) {
+    throw new DomainError('INVALID_INPUT', '输入有误：照片不能超过 2MB', { dataBase64: '照片不能超过 2MB' });
+  }
+  return bytes;
+}
