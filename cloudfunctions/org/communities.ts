@@ -17,8 +17,9 @@ export async function saveCommunity(input: CommunityInput, call: Invocation): Pr
     authorize(canManageStreet(caller.roles, streetId));
     const street = await loadRecord(call, 'streets', streetId);
     const code = codePartFor(street, input);
-    await ensureCodePartFree(call, streetId, code, null);
     const _id = deterministicId('community', streetId, requireRequestId(input.requestId));
+    // A retry finds its own record under this id: that is not a clash with another community.
+    await ensureCodePartFree(call, streetId, code, _id);
     const doc = { _id, streetId, name: input.name, ...code, dutyPersonIds: [], enabled: input.enabled, ...createdStamps(call.now) };
     const { id, version } = await createOnce(call, 'communities', doc, (existing) => existing.streetId === streetId);
     return { id, version };

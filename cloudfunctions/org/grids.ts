@@ -21,7 +21,9 @@ export async function saveGrid(input: GridInput, call: Invocation): Promise<Save
   if (existing && existing.streetId !== community.streetId) authorize(false);
   const street = await loadRecord(call, 'streets', community.streetId);
   ensureCodeValid(street, community, input);
-  await ensureCodeUnique(call, street._id, input.code, existing?._id ?? null);
+  // On create the id is the one a retry would find, so a retry does not clash with its own record.
+  const selfId = existing?._id ?? deterministicId('grid', street._id, requireRequestId(input.requestId));
+  await ensureCodeUnique(call, street._id, input.code, selfId);
   const fields = {
     communityId: community._id,
     code: input.code,
@@ -36,8 +38,7 @@ export async function saveGrid(input: GridInput, call: Invocation): Promise<Save
     upperDutyPersonIds: [...community.dutyPersonIds, ...street.dutyPersonIds],
   };
   if (!existing) {
-    const _id = deterministicId('grid', street._id, requireRequestId(input.requestId));
-    const doc = { _id, streetId: street._id, ...fields, members: [], ...createdStamps(call.now) };
+    const doc = { _id: selfId, streetId: street._id, ...fields, members: [], ...createdStamps(call.now) };
     const { id, version } = await createOnce(call, 'grids', doc, (g) => canManageCommunity(caller.roles, g.streetId, g.communityId));
     return { id, version };
   }
