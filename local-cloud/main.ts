@@ -10,6 +10,7 @@ import { SessionsService } from './services/sessions';
 import { StaticAppService } from './services/static';
 import { StorageService } from './services/storage';
 import { TimersService } from './services/timers';
+import { gridBoardUrl, WxOpenApiService } from './services/wx-openapi';
 import { seedDemoData } from '../scripts/seed/load';
 import { demoAccounts, gridId } from '../scripts/seed/demo-data';
 
@@ -39,6 +40,7 @@ export function fullServices(options: Pick<FullLocalCloudOptions, 'h5Dir' | 'fun
     database,
     new StorageService(),
     new AdminApiService(),
+    new WxOpenApiService(),
     new SessionsService(),
     new FunctionsService({ functionsDir: options.functionsDir ?? join(ROOT, 'dist', 'functions') }),
     new TimersService({ enabled: options.timers ?? true }),
@@ -67,10 +69,8 @@ export async function startFullLocalCloud(options: FullLocalCloudOptions): Promi
   return Object.assign(cloud, { seeded });
 }
 
-/** URL of a grid's public board in the H5 app (hash router); the QR on a grid's notice board points here. */
-export function gridBoardUrl(baseUrl: string, id: string): string {
-  return `${baseUrl}/#/pages/grid/index?gridId=${encodeURIComponent(id)}`;
-}
+/** URL of a grid's public board in the H5 app; shared with the wx-openapi service that encodes it in QR codes. */
+export { gridBoardUrl };
 
 async function runCli(): Promise<void> {
   const port = Number(process.env.PORT ?? 8787);

@@ -51,6 +51,7 @@ async function buildOne(name) {
     minify: true,
     sourcemap: false,
     legalComments: 'none',
+    loader: { '.ttf': 'file' }, // fonts (board poster) ship beside index.js, not inlined as base64
     logLevel: 'error',
   });
   const config = join(sourceDir, name, 'config.json');

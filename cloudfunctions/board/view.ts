@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { DomainError } from '../../src/domain/errors';
+import type { BoardPerson, BoardView, boardContactSchema } from '../../src/domain/org/api';
+import { GRID_TYPE_LABELS, GRID_TYPES } from '../../src/domain/org/grid-code';
+import { maskPhone } from '../../src/domain/org/phone';
+import { EMPLOYMENT_LABELS, GRID_MEMBER_ROLES, GRID_MEMBER_ROLE_LABELS, gridMemberSchema } from '../../src/domain/org/records';
+import type { Database } from '../_lib';
+
+/**
+ * The public board of a grid (PRODUCT.md §3) in two database round trips: the grid document (it carries
+ * its members and the denormalised community name and upper duty ids), then one `_id in [...]` query on
+ * `persons`. Stored records are read through lenient schemas that name only what the board needs, so a
+ * stamp stored in another shape never breaks the public page.
+ */
+
+export const storedGridSchema = z.object({
+  _id: z.string(),
+  streetId: z.string(),
+  communityId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  type: z.enum(GRID_TYPES).catch('ordinary'),
+  households: z.number().default(0),
+  population: z.number().default(0),
+  boundary: z.string().default(''),
+  enabled: z.boolean().default(false),
+  members: z.array(gridMemberSchema).default([]),
+  communityName: z.string().default(''),
+  upperDutyPersonIds: z.array(z.string()).default([]),
+});
+export type StoredGrid = z.infer<typeof storedGridSchema>;
+
+const storedPersonSchema = z.object({
+  _id: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  title: z.string().optional(),
+  duties: z.string().default(''),
+  photoFileId: z.string().optional(),
+});
+export type StoredPerson = z.infer<typeof storedPersonSchema>;
+
+type BoardContact = z.infer<typeof boardContactSchema>;
+
+const NOT_FOUND_MESSAGE = '该网格不存在或已停用';
+
+/** Round trip 1. Unknown and disabled grids answer alike: a disabled grid's board must not stay reachable. */
+export async function loadEnabledGrid(db: Database, gridId: string): Promise<StoredGrid> {
+  const { data } = await db.collection('grids').doc(gridId).get();
+  const parsed = data.length ? storedGridSchema.safeParse(data[0]) : null;
+  if (!parsed?.success || !parsed.data.enabled) throw new DomainError('NOT_FOUND', NOT_FOUND_MESSAGE);
+  return parsed.data;
+}
+
+/** Everyone the board names: members, their AB岗 covers, the community's and street's duty people. */
+export function boardPersonIds(grid: StoredGrid): string[] {
+  const ids = grid.members.flatMap((m) => (m.coverPersonId ? [m.personId, m.coverPersonId] : [m.personId]));
+  return [...new Set([...ids, ...grid.upperDutyPersonIds])];
+}
+
+/** Round trip 2: one query however many people the grid has (a grid has at most 50 members). */
+export async function loadPersons(db: Database, grid: StoredGrid): Promise<Map<string, StoredPerson>> {
+  const ids = boardPersonIds(grid);
+  if (!ids.length) return new Map();
+  const _ = db.command;
+  const { data } = await db.collection('persons').where({ _id: _.in(ids) }).limit(ids.length).get();
+  const persons = new Map<string, StoredPerson>();
+  for (const doc of data) {
+    const parsed = storedPersonSchema.safeParse(doc);
+    if (parsed.success) persons.set(parsed.data._id, parsed.data);
+  }
+  return persons;
+}
+
+/**
+ * The grid records one list of upper duty ids (community's, then street's) and a person record has no
+ * community, so the level is read from the duty title the administration gives them ("街道网格办" vs
+ * "肥东路社区值班电话"). A title naming neither counts as the community's, the nearer contact.
+ */
+export function contactLevel(person: StoredPerson, communityName: string): BoardContact['level'] {
+  const title = person.title ?? '';
+  if (communityName && title.includes(communityName)) return 'community';
+  return title.includes('街道') ? 'street' : 'community';
+}
+
+/** Pure assembly of the board from the two reads; `photoUrls` maps photo file ids to temp URLs. */
+export function buildBoardView(grid: StoredGrid, persons: Map<string, StoredPerson>, photoUrls: Map<string, string>): BoardView {
+  const rank = (role: string) => GRID_MEMBER_ROLES.indexOf(role as (typeof GRID_MEMBER_ROLES)[number]);
+  const members = [...grid.members].sort((a, b) => rank(a.role) - rank(b.role));
+  const people: BoardPerson[] = [];
+  for (const member of members) {
+    const person = persons.get(member.personId);
+    if (!person) continue; // a member whose person was removed: show the rest of the board, not an error
+    const cover = member.coverPersonId ? persons.get(member.coverPersonId) : undefined;
+    const photoUrl = person.photoFileId ? photoUrls.get(person.photoFileId) : undefined;
+    people.push({
+      personId: person._id,
+      name: person.name,
+      role: member.role,
+      roleLabel: GRID_MEMBER_ROLE_LABELS[member.role],
+      ...(member.employment ? { employmentLabel: EMPLOYMENT_LABELS[member.employment] } : {}),
+      duties: person.duties,
+      // In full: this board is the grid the person serves (PRODUCT.md §3).
+      phone: person.phone,
+      ...(photoUrl ? { photoUrl } : {}),
+      // The cover serves another grid, so only a masked number is shown here.
+      ...(cover ? { cover: { name: cover.name, phoneMasked: maskPhone(cover.phone) } } : {}),
+    });
+  }
+  const upperContacts: BoardContact[] = grid.upperDutyPersonIds.flatMap((id) => {
+    const person = persons.get(id);
+    if (!person) return [];
+    return [{ name: person.name, title: person.title ?? '值班电话', phone: person.phone, level: contactLevel(person, grid.communityName) }];
+  });
+  return {
+    grid: {
+      gridId: grid._id,
+      code: grid.code,
+      name: grid.name,
+      communityName: grid.communityName,
+      typeLabel: GRID_TYPE_LABELS[grid.type],
+      households: grid.households,
+      population: grid.population,
+      boundary: grid.boundary,
+    },
+    people,
+    upperContacts,
+  };
+}
+
+/** Photo file ids of the people shown, for one batched getTempFileURL call. */
+export function photoFileIds(grid: StoredGrid, persons: Map<string, StoredPerson>): string[] {
+  const ids = grid.members.flatMap((m) => persons.get(m.personId)?.photoFileId ?? []);
+  return [...new Set(ids)];
+}
