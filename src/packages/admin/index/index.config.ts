@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '社区街道督办' });
+export default definePageConfig({ navigationBarTitleText: '网格与人员管理' });

@@ -1,14 +1,62 @@
 import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { BigButton } from '../../../components/big-button';
 import { PageShell } from '../../../components/page-shell';
 import { Section } from '../../../components/section';
+import { call } from '../../../services/call';
+import { QueryView } from '../shared/query-view';
+import { useQuery } from '../shared/use-query';
+import type { TreeCommunity } from '../shared/find-grid';
+import '../shared/admin.scss';
 
-/** Placeholder: community / street supervision pages (subpackage). */
+const go = (url: string) => Taro.navigateTo({ url });
+
+/** The street's communities and their grids (`org.tree`), each grid with the entries the caller may use. */
 export default function AdminHomePage() {
+  const { state, reload } = useQuery(() => call('org', 'tree', {}));
   return (
-    <PageShell title='社区街道督办'>
-      <Section heading='即将上线'>
-        <View className='section__text'>社区和街道的督办、统计和考核会放在这里。</View>
-      </Section>
+    <PageShell title='网格与人员管理'>
+      <QueryView state={state} onRetry={reload}>
+        {(tree) => (
+          <>
+            <Section heading={tree.street.name}>
+              <View className='section__help'>选一个网格查看二维码、海报和人员；或管理全部网格人员的信息。</View>
+              {(tree.street.canManage || tree.communities.some((c) => c.canManage)) && (
+                <BigButton kind='primary' onClick={() => go('/packages/admin/people/index')}>
+                  人员信息管理
+                </BigButton>
+              )}
+            </Section>
+            {tree.communities.map((c) => (
+              <CommunityGrids key={c.communityId} community={c} />
+            ))}
+          </>
+        )}
+      </QueryView>
     </PageShell>
+  );
+}
+
+function CommunityGrids({ community }: { community: TreeCommunity }) {
+  return (
+    <Section heading={community.enabled ? community.name : `${community.name}（已停用）`}>
+      {community.grids.length === 0 && <View className='section__text'>还没有网格。</View>}
+      {community.grids.map((g) => (
+        <View key={g.gridId} className='admin-row'>
+          <View className='admin-row__title'>
+            {g.code} {g.name}
+          </View>
+          <View className='admin-row__meta'>
+            {g.households} 户 · {g.population} 人{g.enabled ? '' : ' · 已停用'}
+          </View>
+          <BigButton onClick={() => go(`/packages/admin/grid/index?gridId=${g.gridId}`)}>管理{g.code}网格</BigButton>
+        </View>
+      ))}
+      {community.canManage && (
+        <View className='section__actions'>
+          <BigButton onClick={() => go(`/packages/admin/grid-edit/index?communityId=${community.communityId}`)}>新增网格</BigButton>
+        </View>
+      )}
+    </Section>
   );
 }

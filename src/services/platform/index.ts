@@ -1,0 +1,92 @@
+import Taro from '@tarojs/taro';
+
+/**
+ * The one place weapp and H5 differ for the grid pages: phone calls, copying, photos and files.
+ * `process.env.TARO_ENV` is a build-time constant, so each build keeps only its own branch.
+ */
+export const isH5 = process.env.TARO_ENV === 'h5';
+
+/** The path a shared card or QR code opens: the board of one grid. */
+export function boardPath(gridId: string): string {
+  return `/pages/grid/index?gridId=${encodeURIComponent(gridId)}`;
+}
+
+/** H5 only: the full address of a grid's board (hash routing, see config/index.ts). */
+export function boardUrl(gridId: string): string {
+  if (!isH5) return boardPath(gridId);
+  return `${window.location.origin}${window.location.pathname}#${boardPath(gridId)}`;
+}
+
+/** weapp: the system dialer. (H5 uses a real tel: link instead, see components/call-button.) */
+export function callPhone(phone: string): void {
+  Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined);
+}
+
+/** Copies text and says so in a toast; Taro implements setClipboardData on H5 with execCommand('copy'). */
+export async function copyText(text: string, doneMessage: string): Promise<boolean> {
+  try {
+    await Taro.setClipboardData({ data: text });
+    await Taro.showToast({ title: doneMessage, icon: 'success', duration: 2000 });
+    return true;
+  } catch {
+    await Taro.showToast({ title: '复制失败，请长按链接复制', icon: 'none', duration: 2500 });
+    return false;
+  }
+}
+
+export interface PickedPhoto {
+  mimeType: 'image/jpeg' | 'image/png';
+  dataBase64: string;
+  bytes: number;
+}
+
+/** Lets the user pick one photo (album or camera) and reads it as base64; null when they cancel. */
+export async function pickPhotoAsBase64(): Promise<PickedPhoto | null> {
+  let path: string;
+  try {
+    const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+    path = res.tempFilePaths[0];
+  } catch {
+    return null; // the user cancelled
+  }
+  return isH5 ? readBlobUrl(path) : readWeappFile(path);
+}
+
+async function readBlobUrl(url: string): Promise<PickedPhoto> {
+  const blob = await (await fetch(url)).blob();
+  const dataUrl = await new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
+  return { mimeType: blob.type === 'image/png' ? 'image/png' : 'image/jpeg', dataBase64: dataUrl.slice(dataUrl.indexOf(',') + 1), bytes: blob.size };
+}
+
+function readWeappFile(filePath: string): Promise<PickedPhoto> {
+  return new Promise((resolve, reject) => {
+    Taro.getFileSystemManager().readFile({
+      filePath,
+      encoding: 'base64',
+      success: (res) => {
+        const dataBase64 = String(res.data);
+        resolve({
+          mimeType: /\.png$/i.test(filePath) ? 'image/png' : 'image/jpeg',
+          dataBase64,
+          bytes: Math.floor((dataBase64.length * 3) / 4),
+        });
+      },
+      fail: reject,
+    });
+  });
+}
+
+/** weapp: download the PDF and open it in WeChat's viewer (print / forward from there). H5 shows a link. */
+export async function openPdf(url: string): Promise<void> {
+  if (isH5) {
+    window.open(url, '_blank', 'noopener');
+    return;
+  }
+  const file = await Taro.downloadFile({ url });
+  await Taro.openDocument({ filePath: file.tempFilePath, fileType: 'pdf', showMenu: true });
+}
