@@ -1,6 +1,5 @@
 import { canEditGridInfo } from '../../src/domain/access';
 import { authorize, defineFunction, getApp, requireCaller, type Invocation, type PlatformContext } from '../_lib';
-import { renderPoster } from './poster';
 import { buildBoardView, loadEnabledGrid, loadPersons, photoFileIds, type StoredGrid } from './view';
 import { boardTarget, fetchWxacode, sceneFor } from './wxacode';
 
@@ -56,6 +55,9 @@ function handlers(app: App) {
     async poster({ gridId }, call) {
       const grid = await loadGridForStaff(gridId, call);
       const [view, png] = await Promise.all([boardOf(app, grid, call), fetchWxacode(app, sceneFor(grid._id))]);
+      // Loaded on first use: pdfkit and fontkit are most of the bundle, and the public board's cold start
+      // should not pay for them.
+      const { renderPoster } = await import('./poster');
       const pdf = await renderPoster(view, png);
       return store(app, `posters/${grid._id}.pdf`, pdf);
     },

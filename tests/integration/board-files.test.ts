@@ -74,7 +74,11 @@ describe('board.qrcode and board.poster: what staff print for the grid', () => {
 
     execFileSync('pdftoppm', ['-r', '150', '-f', '1', '-l', '1', '-singlefile', '-png', pdfFile, join(work, 'page1')]);
     const page = readFileSync(join(work, 'page1.png'));
-    if (process.env.GRIDLINK_KEEP_POSTER) writeFileSync(process.env.GRIDLINK_KEEP_POSTER, page);
+    // For a human check that the Chinese renders: GRIDLINK_KEEP_POSTER=/tmp/poster.png keeps page 1 and the PDF.
+    if (process.env.GRIDLINK_KEEP_POSTER) {
+      writeFileSync(process.env.GRIDLINK_KEEP_POSTER, page);
+      writeFileSync(`${process.env.GRIDLINK_KEEP_POSTER}.pdf`, pdf);
+    }
     expect(decodeQr(page)).toBe(gridBoardUrl(base(), 'grid-a1'));
   });
 
