@@ -7,7 +7,6 @@ import type { BoardView } from '../../src/domain/org/api';
 
 // `require`, not `import`: an import makes esbuild take pdfkit's ESM build, whose `import.meta.url` is
 // empty in our CommonJS bundle and breaks at load; the `require` condition selects its CommonJS build.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const PDFDocument = require('pdfkit') as typeof import('pdfkit');
 
 const A4 = { width: 595.28, height: 841.89 };
