@@ -9,6 +9,7 @@ mkdirSync(reportDir, { recursive: true });
 
 const jest = (project) => ['npx', ['jest', '--selectProjects', project, '--json', `--outputFile=${reportDir}/${project}.json`]];
 const stages = [
+  ['lockfile installs with npm ci', ['node', ['scripts/lock-placeholders.mjs', '--check']]],
   ['type check', ['npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']]],
   ['unit tests', jest('unit')],
   ['function bundles', ['node', ['scripts/build-functions.mjs']]],
