@@ -26,7 +26,7 @@ export const storedGridSchema = z.object({
   enabled: z.boolean().default(false),
   members: z.array(gridMemberSchema).default([]),
   communityName: z.string().default(''),
-  upperDutyPersonIds: z.array(z.string()).default([]),
+  upperDuty: z.object({ community: z.array(z.string()).default([]), street: z.array(z.string()).default([]) }).default({ community: [], street: [] }),
 });
 export type StoredGrid = z.infer<typeof storedGridSchema>;
 
@@ -55,7 +55,7 @@ export async function loadEnabledGrid(db: Database, gridId: string): Promise<Sto
 /** Everyone the board names: members, their AB岗 covers, the community's and street's duty people. */
 export function boardPersonIds(grid: StoredGrid): string[] {
   const ids = grid.members.flatMap((m) => (m.coverPersonId ? [m.personId, m.coverPersonId] : [m.personId]));
-  return [...new Set([...ids, ...grid.upperDutyPersonIds])];
+  return [...new Set([...ids, ...grid.upperDuty.community, ...grid.upperDuty.street])];
 }
 
 /** Round trip 2: one query however many people the grid has (a grid has at most 50 members). */
@@ -70,17 +70,6 @@ export async function loadPersons(db: Database, grid: StoredGrid): Promise<Map<s
     if (parsed.success) persons.set(parsed.data._id, parsed.data);
   }
   return persons;
-}
-
-/**
- * The grid records one list of upper duty ids (community's, then street's) and a person record has no
- * community, so the level is read from the duty title the administration gives them ("街道网格办" vs
- * "肥东路社区值班电话"). A title naming neither counts as the community's, the nearer contact.
- */
-export function contactLevel(person: StoredPerson, communityName: string): BoardContact['level'] {
-  const title = person.title ?? '';
-  if (communityName && title.includes(communityName)) return 'community';
-  return title.includes('街道') ? 'street' : 'community';
 }
 
 /** Pure assembly of the board from the two reads; `photoUrls` maps photo file ids to temp URLs. */
@@ -107,11 +96,12 @@ export function buildBoardView(grid: StoredGrid, persons: Map<string, StoredPers
       ...(cover ? { cover: { name: cover.name, phoneMasked: maskPhone(cover.phone) } } : {}),
     });
   }
-  const upperContacts: BoardContact[] = grid.upperDutyPersonIds.flatMap((id) => {
-    const person = persons.get(id);
-    if (!person) return [];
-    return [{ name: person.name, title: person.title ?? '值班电话', phone: person.phone, level: contactLevel(person, grid.communityName) }];
-  });
+  const contactsAt = (level: BoardContact['level'], ids: string[]): BoardContact[] =>
+    ids.flatMap((id) => {
+      const person = persons.get(id);
+      return person ? [{ name: person.name, title: person.title ?? '值班电话', phone: person.phone, level }] : [];
+    });
+  const upperContacts = [...contactsAt('community', grid.upperDuty.community), ...contactsAt('street', grid.upperDuty.street)];
   return {
     grid: {
       gridId: grid._id,

@@ -35,7 +35,7 @@ export async function saveGrid(input: GridInput, call: Invocation): Promise<Save
     enabled: input.enabled,
     communityName: community.name,
     // The board shows the community's and the street's duty people ("上下级网格联系人", 000 L81).
-    upperDutyPersonIds: [...community.dutyPersonIds, ...street.dutyPersonIds],
+    upperDuty: { community: community.dutyPersonIds, street: street.dutyPersonIds },
   };
   if (!existing) {
     const doc = { _id: selfId, streetId: street._id, ...fields, members: [], ...createdStamps(call.now) };

@@ -209,7 +209,7 @@ function buildGrid(
     enabled: true,
     members,
     communityName: c.name,
-    upperDutyPersonIds: [personIdOf(`community-${lower}`), ...streetDuty],
+    upperDuty: { community: [personIdOf(`community-${lower}`)], street: streetDuty },
     ...stamps,
   };
 }

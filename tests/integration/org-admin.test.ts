@@ -20,7 +20,7 @@ describe('org administration', () => {
     expect(await count('grids', { code: 'A4' })).toBe(1);
     expect(await readDoc(t.db, 'grids', first.data.id)).toMatchObject({
       streetId: 'street-demo', communityId: 'community-a', communityName: '肥东路社区', members: [],
-      upperDutyPersonIds: ['person-community-a', 'person-street'], version: 1,
+      upperDuty: { community: ['person-community-a'], street: ['person-street'] }, version: 1,
     });
   });
 

@@ -72,7 +72,7 @@ export const gridRecordSchema = z.object({
    * kept in step by the actions that change a community or street.
    */
   communityName: z.string(),
-  upperDutyPersonIds: z.array(id),
+  upperDuty: z.object({ community: z.array(id), street: z.array(id) }),
   ...stamps,
 });
 export type GridRecord = z.infer<typeof gridRecordSchema>;
