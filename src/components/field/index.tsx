@@ -7,6 +7,7 @@ interface FieldProps {
   onChange: (value: string) => void;
   /** The function's Chinese message for this field (CallError.fields), shown right under it. */
   error?: string;
+  /** 'phone' keeps a text keyboard: landlines carry a dash (0551-62345678). */
   kind?: 'text' | 'number' | 'phone' | 'multiline';
   placeholder?: string;
   disabled?: boolean;
@@ -36,7 +37,7 @@ export function Field({ label, value, onChange, error, kind = 'text', placeholde
         <Input
           className={inputClass}
           value={value}
-          type={kind === 'phone' ? 'number' : kind === 'number' ? 'number' : 'text'}
+          type={kind === 'number' ? 'number' : 'text'}
           placeholder={placeholder}
           disabled={disabled}
           maxlength={maxLength}

@@ -65,7 +65,7 @@ export function GridForm({ grid, communityId, fullEdit }: GridFormProps) {
       <Field label='四至范围' kind='multiline' value={boundary} onChange={setBoundary} error={f.boundary} placeholder='东至…南至…西至…北至…' />
       {submit.message !== '' && (
         <View className='section__error' role='alert'>
-          {submit.message}
+          {Object.keys(f).length > 0 ? '请按红字提示修改后再保存' : submit.message}
         </View>
       )}
       {saved && (

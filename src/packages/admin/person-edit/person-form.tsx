@@ -47,7 +47,7 @@ export function PersonForm({ person }: { person?: StaffPerson }) {
       <Field label='工作职责' kind='multiline' value={duties} onChange={setDuties} error={f.duties} />
       {submit.message !== '' && (
         <View className='section__error' role='alert'>
-          {submit.message}
+          {Object.keys(f).length > 0 ? '请按红字提示修改后再保存' : submit.message}
         </View>
       )}
       {saved && (
