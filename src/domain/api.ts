@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fontScaleSchema, roleGrantSchema } from './user';
 import { boardApi, orgApi } from './org/api';
+import { caseApi } from './case/api';
 
 /**
  * The contract of every cloud function action: input schema (parsed at the function edge and used by
@@ -25,6 +26,7 @@ export const api = {
   },
   board: boardApi,
   org: orgApi,
+  case: caseApi,
 } as const;
 
 export type Api = typeof api;

@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import { caseCommandSchema } from './case-command';
+import { CASE_CLASSES, CASE_STATES, RATINGS } from './case-state';
+import { ESCALATION_LEVELS } from './sla-config';
+
+/**
+ * Contract of the `case` function (PRODUCT.md §4–§6, §11; issue 4). Outputs are allow-lists: a stored
+ * field reaches a client only if named here. Dates travel as ISO strings (JSON has no Date).
+ */
+
+const id = z.string().min(1).max(64);
+/** Client-made id that makes `report` idempotent: a retry or a double tap files one case (PRODUCT.md §4). */
+const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确').describe('请求编号');
+const expectedVersion = z.number().int().nonnegative().describe('版本号');
+const caseIdInput = z.object({ caseId: id.describe('事件') }).strict();
+/** Photos are uploaded first (`uploadPhoto`) and referenced by file id: 9 × 2 MB do not fit one call. */
+const photoIds = z.array(z.string().min(1).max(300)).max(9, '照片最多 9 张');
+
+/** A date from the wire: ISO 8601 with offset (or a Date when called in-process). */
+const wireDate = z.union([z.date(), z.iso.datetime({ offset: true, error: '日期格式不正确' })]).transform((v) => new Date(v));
+
+// The domain's command schema uses Date for deadlines; over JSON they arrive as strings.
+const [accept, start, escalateToCommunity, dispatch, escalateToStreet, transfer, resolve, verify, rate, archive, ret, supervise] =
+  caseCommandSchema.options;
+export const caseCommandInputSchema = z.discriminatedUnion('type', [
+  accept,
+  start,
+  escalateToCommunity,
+  dispatch.extend({ dueAt: wireDate }),
+  escalateToStreet,
+  transfer,
+  resolve,
+  verify,
+  rate,
+  archive,
+  ret,
+  supervise.extend({ dueAt: wireDate }),
+]);
+
+// ---------- categories (PRODUCT.md §4 default tree, editable per street) ----------
+
+const categoryLeafSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_]{1,40}$/, '分类编号只能是小写字母、数字、下划线'),
+  label: z.string().trim().min(1).max(20).describe('分类名称'),
+  /** "Emergency categories (fire, gas, building safety …) default to 突发性" (PRODUCT.md §4). */
+  defaultClass: z.enum(CASE_CLASSES).optional(),
+});
+export const categorySchema = categoryLeafSchema.extend({ children: z.array(categoryLeafSchema).max(30).default([]) });
+export type Category = z.infer<typeof categorySchema>;
+export const categoryTreeSchema = z.array(categorySchema).min(1).max(40);
+
+// ---------- inputs ----------
+
+export const locationSchema = z
+  .object({
+    lat: z.number().min(-90).max(90),
+    lng: z.number().min(-180).max(180),
+    address: z.string().trim().max(100).optional().describe('地址'),
+  })
+  .strict();
+
+export const reportInputSchema = z
+  .object({
+    requestId,
+    gridId: id.describe('网格'),
+    /** A leaf of the street's tree (or a top-level category without children). */
+    categoryId: z.string().min(1).max(40).describe('分类'),
+    /** Defaults to the category's class, else 一般性. The officer confirms or changes it when signing. */
+    caseClass: z.enum(CASE_CLASSES).optional().describe('事件类型'),
+    description: z.string().trim().min(1, '请填写问题描述').max(500, '问题描述不能超过 500 字').describe('问题描述'),
+    photos: photoIds.default([]).describe('照片'),
+    location: locationSchema.describe('位置'),
+    phone: z.string().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '电话号码格式不正确').optional().describe('联系电话'),
+    /** Hides the reporter from other residents, never from staff (PRODUCT.md §11). */
+    anonymous: z.boolean().default(false).describe('匿名'),
+  })
+  .strict();
+
+export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+export const casePhotoInputSchema = z
+  .object({
+    mimeType: z.enum(['image/jpeg', 'image/png']).describe('图片类型'),
+    dataBase64: z.string().min(1).max(Math.ceil((PHOTO_MAX_BYTES * 4) / 3) + 4).describe('照片'),
+  })
+  .strict();
+
+export const QUEUE_LEVELS = ['community', 'street', 'department'] as const;
+export const OVERDUE_LEVELS = ['community', 'street'] as const;
+
+// ---------- outputs ----------
+
+const iso = z.string();
+
+export const caseSummarySchema = z.object({
+  caseId: z.string(),
+  state: z.enum(CASE_STATES),
+  stateLabel: z.string(),
+  caseClass: z.enum(CASE_CLASSES),
+  classLabel: z.string(),
+  categoryId: z.string(),
+  categoryLabel: z.string(),
+  /** First 60 characters of the description. */
+  summary: z.string(),
+  gridId: z.string(),
+  communityId: z.string(),
+  createdAt: iso,
+  /** The next SLA deadline, absent when none runs. */
+  dueAt: iso.optional(),
+  /** The highest level the case was escalated to by the timer (督办), if any. */
+  overdueLevel: z.enum(ESCALATION_LEVELS).optional(),
+  supervised: z.boolean(),
+  version: z.number(),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+const caseList = z.object({ cases: z.array(caseSummarySchema) });
+
+export const timelineEventSchema = z.object({
+  /** A state-machine action, or `report` / `escalate` / `near_due` written by the system. */
+  type: z.string(),
+  typeLabel: z.string(),
+  from: z.enum(CASE_STATES).optional(),
+  to: z.enum(CASE_STATES).optional(),
+  at: iso,
+  /** Name and role label; for residents other staff names are masked (张**), and the anonymous reporter is "匿名". */
+  by: z.object({ name: z.string(), roleLabel: z.string() }),
+  note: z.string().optional(),
+  /** For `escalate`: the level it went to. */
+  level: z.enum(ESCALATION_LEVELS).optional(),
+  photoUrls: z.array(z.string()),
+});
+
+export const caseDetailSchema = caseSummarySchema.extend({
+  description: z.string(),
+  photoUrls: z.array(z.string()),
+  location: locationSchema,
+  anonymous: z.boolean(),
+  /** Absent for an anonymous case seen by another resident. */
+  reporter: z.object({ name: z.string(), phone: z.string().optional() }).optional(),
+  isReporter: z.boolean(),
+  returnReason: z.string().optional(),
+  rating: z.enum(RATINGS).optional(),
+  ratingComment: z.string().optional(),
+  reworkCount: z.number(),
+  departmentId: z.string().optional(),
+  transfer: z.object({ agency: z.string(), record: z.string() }).optional(),
+  supervision: z.object({ dueAt: iso, note: z.string() }).optional(),
+  deadline: z.object({ kind: z.string(), dueAt: iso, nearDueAt: iso, escalatesTo: z.enum(ESCALATION_LEVELS), reason: z.string() }).optional(),
+  /** The actions (CASE_ACTIONS) the caller may take now: the page shows only these buttons. */
+  allowedActions: z.array(z.string()),
+  timeline: z.array(timelineEventSchema),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+export const notificationItemSchema = z.object({
+  id: z.string(),
+  /** Template key from config: case_accepted, case_escalated, case_resolved, case_assigned, case_overdue, case_near_due, case_emergency. */
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  caseId: z.string().optional(),
+  status: z.enum(['pending', 'sent', 'failed']),
+  createdAt: iso,
+});
+
+const moved = z.object({ caseId: z.string(), state: z.enum(CASE_STATES), version: z.number() });
+
+export const caseApi = {
+  /** Anyone signed in: the street's category tree (street of `gridId`, else the caller's). */
+  categories: {
+    input: z.object({ gridId: id.optional() }).strict(),
+    output: z.object({ streetId: z.string(), categories: categoryTreeSchema, version: z.number() }),
+  },
+  /** Street administrator: replace the tree. */
+  saveCategories: {
+    input: z.object({ streetId: id, expectedVersion, categories: categoryTreeSchema }).strict(),
+    output: z.object({ version: z.number() }),
+  },
+  /** Any registered user: upload one photo (JPEG/PNG by magic bytes, ≤ 2 MB) to reference in `report` or `act`. */
+  uploadPhoto: { input: casePhotoInputSchema, output: z.object({ fileId: z.string(), url: z.string() }) },
+  /** Any registered user: file a case. Same requestId again → the same case, `created: false`. */
+  report: { input: reportInputSchema, output: z.object({ caseId: z.string(), state: z.enum(CASE_STATES), version: z.number(), created: z.boolean() }) },
+  /** The caller's own reports, newest first. */
+  mine: { input: z.object({}).strict(), output: caseList },
+  /** Grid officer / chief: open cases of their grids. */
+  inbox: { input: z.object({}).strict(), output: caseList },
+  /** Community / street staff: cases waiting at that level (department: 交办 cases of the street). */
+  queue: { input: z.object({ level: z.enum(QUEUE_LEVELS) }).strict(), output: caseList },
+  /** Community / street staff: the 督办 list — open cases the timer escalated to that level. */
+  overdue: { input: z.object({ level: z.enum(OVERDUE_LEVELS) }).strict(), output: caseList },
+  /** Reporter or staff whose scope covers the case: the case with its full timeline. */
+  detail: { input: caseIdInput, output: caseDetailSchema },
+  /** One state-machine action (PRODUCT.md §5) on the stored version. */
+  act: { input: z.object({ caseId: id, expectedVersion, command: caseCommandInputSchema }).strict(), output: moved },
+  /** The reporter rates a verified case (same as `act` with `{ type: 'rate' }`). */
+  rate: {
+    input: z
+      .object({ caseId: id, expectedVersion: expectedVersion.optional(), rating: z.enum(RATINGS), comment: z.string().trim().max(500).optional() })
+      .strict(),
+    output: moved,
+  },
+  /** Staff covering the grid: 满意率 = 满意 / rated × 100 % (PRODUCT.md §6); null when nobody rated yet. */
+  satisfaction: {
+    input: z.object({ gridId: id }).strict(),
+    output: z.object({
+      gridId: z.string(),
+      rated: z.number(),
+      satisfied: z.number(),
+      basicallySatisfied: z.number(),
+      dissatisfied: z.number(),
+      reworked: z.number(),
+      satisfactionRate: z.number().nullable(),
+    }),
+  },
+  /** The caller's in-app notifications (the outbox addressed to them), newest first, at most 50. */
+  notifications: { input: z.object({}).strict(), output: z.object({ items: z.array(notificationItemSchema) }) },
+} as const;
