@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fontScaleSchema, roleGrantSchema } from './user';
 import { boardApi, orgApi } from './org/api';
 import { caseApi } from './case/api';
+import { volunteerApi } from './volunteer/api';
 
 /**
  * The contract of every cloud function action: input schema (parsed at the function edge and used by
@@ -27,6 +28,7 @@ export const api = {
   board: boardApi,
   org: orgApi,
   case: caseApi,
+  volunteer: volunteerApi,
 } as const;
 
 export type Api = typeof api;
