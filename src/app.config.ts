@@ -2,13 +2,13 @@
  * Evaluated in Node by Taro at build time, so `process.env.TARO_APP_LOCAL` here is the build's value
  * (config/app-env.ts): the dev-login page exists only in local builds.
  */
-const residentPages = ['pages/index/index', 'pages/grid/index', 'pages/report/index', 'pages/my-reports/index'];
+const residentPages = ['pages/index/index', 'pages/grid/index', 'pages/report/index', 'pages/my-reports/index', 'pages/case/index'];
 const localOnlyPages = process.env.TARO_APP_LOCAL === 'true' ? ['pages/dev-login/index'] : [];
 
 export default defineAppConfig({
   pages: [...residentPages, ...localOnlyPages],
   subPackages: [
-    { root: 'packages/staff', pages: ['index/index'] },
+    { root: 'packages/staff', pages: ['index/index', 'queue/index', 'case/index'] },
     {
       root: 'packages/admin',
       pages: ['index/index', 'grid/index', 'grid-edit/index', 'members/index', 'people/index', 'person-edit/index'],

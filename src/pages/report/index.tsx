@@ -1,14 +1,109 @@
+import { useState } from 'react';
 import { View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { BigButton } from '../../components/big-button';
+import { CaseChoice, CaseSwitch } from '../../components/case-choice';
+import { CasePhotoUpload } from '../../components/case-photo-upload';
+import { Field } from '../../components/field';
 import { PageShell } from '../../components/page-shell';
 import { Section } from '../../components/section';
+import { CASE_CLASSES, CASE_CLASS_LABELS } from '../../domain/case/case-state';
+import { call } from '../../services/call';
+import { useQuery } from '../../services/use-query';
+import { useSubmit } from '../../services/use-submit';
+import { CategoryPicker, defaultClassOf } from './category-picker';
+import { LocationField } from './location-field';
+import { checkReport } from './report-check';
+import { useReportDraft } from './report-draft';
+import { ReportSent } from './report-sent';
+import { useReportGrid } from './use-report-grid';
+import './index.scss';
 
-/** Placeholder: the resident report form comes here. */
+const CLASS_OPTIONS = CASE_CLASSES.map((c) => ({ value: c, label: CASE_CLASS_LABELS[c] }));
+
+/** 事件上报 (PRODUCT.md §4): resident, volunteer or officer files a case. The draft survives closing the app. */
 export default function ReportPage() {
+  const params = useRouter().params;
+  const { draft, update, finish, startOver, restored } = useReportDraft(params.gridId ? decodeURIComponent(params.gridId) : null);
+  const gridName = useReportGrid(draft.gridId, (gridId) => update({ gridId }));
+  const categories = useQuery(() => call('case', 'categories', draft.gridId ? { gridId: draft.gridId } : {}));
+  const submit = useSubmit();
+  const [localFields, setLocalFields] = useState<Record<string, string>>({});
+  const [sentCaseId, setSentCaseId] = useState('');
+
+  if (sentCaseId) return <ReportSent caseId={sentCaseId} onAnother={() => { setSentCaseId(''); startOver(draft.gridId); }} />;
+
+  const tree = categories.state.status === 'ready' ? categories.state.data.categories : [];
+  const fields = { ...submit.fields, ...localFields };
+  const fieldOf = (name: string) => fields[name] ?? Object.entries(fields).find(([k]) => k.startsWith(`${name}.`))?.[1];
+
+  const send = async () => {
+    if (submit.busy) return;
+    const checked = checkReport(draft, tree);
+    if ('fields' in checked) {
+      setLocalFields(checked.fields);
+      return;
+    }
+    setLocalFields({});
+    const res = await submit.run(() => call('case', 'report', checked.input));
+    if (!res) return;
+    finish();
+    setSentCaseId(res.caseId);
+  };
+
+  const chooseCategory = (categoryId: string) => update({ categoryId, caseClass: defaultClassOf(tree, categoryId) ?? 'routine' });
+
   return (
     <PageShell title='我要上报'>
-      <Section heading='即将上线'>
-        <View className='section__text'>拍照、定位、描述问题，提交给您所在网格的网格员。</View>
+      {restored && <View className='section__help report__restored'>已为您恢复上次没提交的内容。</View>}
+      <Section heading='上报到哪个网格'>
+        <View className='section__text'>{gridName ?? (draft.gridId ? '正在查询网格…' : '还不知道您在哪个网格')}</View>
+        {fieldOf('gridId') && (
+          <View className='field__error' role='alert'>
+            {fieldOf('gridId')}
+          </View>
+        )}
       </Section>
+      <Section heading='什么问题'>
+        {categories.state.status === 'loading' && <View className='section__text'>正在加载问题类别…</View>}
+        {categories.state.status === 'failed' && (
+          <View className='section__error' role='alert'>
+            {categories.state.error.message}
+          </View>
+        )}
+        {tree.length > 0 && <CategoryPicker categories={tree} value={draft.categoryId} onChange={chooseCategory} error={fieldOf('categoryId')} />}
+        {draft.categoryId !== '' && (
+          <CaseChoice label='紧急程度（网格员签收时会再确认）' options={CLASS_OPTIONS} value={draft.caseClass} onChange={(caseClass) => update({ caseClass })} error={fieldOf('caseClass')} />
+        )}
+        {draft.caseClass === 'emergency' && <View className='section__help'>突发性问题会马上通知社区和街道。有危险请先拨打 119 / 110。</View>}
+        <Field label='问题描述' kind='multiline' value={draft.description} onChange={(description) => update({ description })} maxLength={500} placeholder='请说明发生了什么、影响到谁' error={fieldOf('description')} />
+        <View className='section__help report__counter'>已写 {draft.description.length} / 500 字</View>
+      </Section>
+      <Section heading='现场照片（可不拍，最多 9 张）'>
+        <CasePhotoUpload label='现场照片' photos={draft.photos} onChange={(photos) => update({ photos })} error={fieldOf('photos')} />
+      </Section>
+      <Section heading='位置'>
+        <LocationField address={draft.address} located={draft.lat !== undefined} onChange={update} error={fieldOf('location')} />
+      </Section>
+      <Section heading='联系方式'>
+        <Field label='联系电话（可不填）' kind='phone' value={draft.phone} onChange={(phone) => update({ phone })} maxLength={13} error={fieldOf('phone')} />
+        <CaseSwitch label='匿名上报' checked={draft.anonymous} onChange={(anonymous) => update({ anonymous })} help='打开后，其他居民看不到您的姓名；网格员和社区、街道工作人员仍能看到，方便联系您。' />
+      </Section>
+      {submit.message && (
+        <View className='section__error' role='alert'>
+          {Object.keys(submit.fields).length > 0 ? '请按红字提示修改后再提交' : submit.message}
+        </View>
+      )}
+      {Object.keys(localFields).length > 0 && (
+        <View className='section__error' role='alert'>
+          还有内容没填好，请看红字提示。
+        </View>
+      )}
+      <View className='report__submit'>
+        <BigButton kind='primary' disabled={submit.busy} onClick={() => void send()}>
+          {submit.busy ? '正在提交…' : '提交上报'}
+        </BigButton>
+      </View>
     </PageShell>
   );
 }

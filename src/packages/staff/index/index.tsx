@@ -1,14 +1,37 @@
 import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { BigButton } from '../../../components/big-button';
 import { PageShell } from '../../../components/page-shell';
 import { Section } from '../../../components/section';
+import { QueryBlock } from '../../../components/case-list/query-block';
+import { call } from '../../../services/call';
+import { useQuery } from '../../../services/use-query';
+import { QUEUE_KINDS, QUEUES, queueUrl } from '../queue/queues';
 
-/** Placeholder: grid officer / chief pages (subpackage). */
+/** 网格工作台: the work lists the caller's roles open (officer inbox, community/street queues, 督办). */
 export default function StaffHomePage() {
+  const { state, reload } = useQuery(() => call('user', 'me', {}));
   return (
     <PageShell title='网格工作台'>
-      <Section heading='即将上线'>
-        <View className='section__text'>网格员、网格长的待办、巡查和走访记录会放在这里。</View>
-      </Section>
+      <QueryBlock state={state} onRetry={reload}>
+        {(me) => {
+          const held = new Set(me.roles.map((g) => g.role));
+          const kinds = QUEUE_KINDS.filter((k) => QUEUES[k].roles.some((r) => held.has(r)));
+          return (
+            <Section heading={`${me.name}，您好`}>
+              {kinds.length === 0 && <View className='section__text'>您没有需要办理的事件列表。</View>}
+              <View className='section__actions'>
+                {kinds.map((k) => (
+                  <BigButton key={k} kind={k === kinds[0] ? 'primary' : 'default'} onClick={() => void Taro.navigateTo({ url: queueUrl(k) })}>
+                    {QUEUES[k].title}
+                  </BigButton>
+                ))}
+                <BigButton onClick={() => void Taro.navigateTo({ url: '/pages/report/index' })}>巡查上报问题</BigButton>
+              </View>
+            </Section>
+          );
+        }}
+      </QueryBlock>
     </PageShell>
   );
 }

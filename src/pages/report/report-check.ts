@@ -1,0 +1,34 @@
+import type { FieldErrors } from '../../domain/errors';
+import { reportInputSchema, type Category } from '../../domain/case/api';
+import type { ActionInput } from '../../domain/api';
+import type { ReportDraft } from './report-draft';
+import { topOf } from './category-picker';
+
+export type ReportInput = ActionInput<'case', 'report'>;
+
+/** The draft as the `report` action's input (the contract's schema), or the fields to fix, in Chinese. */
+export function checkReport(draft: ReportDraft, categories: readonly Category[]): { input: ReportInput } | { fields: FieldErrors } {
+  const input: ReportInput = {
+    requestId: draft.requestId,
+    gridId: draft.gridId,
+    categoryId: draft.categoryId,
+    ...(draft.caseClass ? { caseClass: draft.caseClass } : {}),
+    description: draft.description,
+    photos: draft.photos.map((p) => p.fileId),
+    location: { lat: draft.lat ?? Number.NaN, lng: draft.lng ?? Number.NaN, ...(draft.address.trim() ? { address: draft.address.trim() } : {}) },
+    ...(draft.phone.trim() ? { phone: draft.phone.trim() } : {}),
+    anonymous: draft.anonymous,
+  };
+  const fields: FieldErrors = {};
+  const parsed = reportInputSchema.safeParse(input);
+  if (!parsed.success) for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message;
+  // The schema's own messages for these are not written for residents; say what to do instead.
+  const top = topOf(categories, draft.categoryId);
+  if (!top) fields.categoryId = '请选择问题的类别';
+  else if (top.children.length > 0 && top.id === draft.categoryId) fields.categoryId = '请再选一种具体问题';
+  else delete fields.categoryId;
+  if (draft.lat === undefined || draft.lng === undefined) fields.location = '请点“用手机定位”或“在地图上选位置”记下位置';
+  else if (fields.location) fields.location = '地点最多 100 个字';
+  if (!draft.gridId) fields.gridId = '请先扫描网格公示牌上的二维码，或从公示牌点“上报问题”';
+  return Object.keys(fields).length > 0 ? { fields } : { input };
+}

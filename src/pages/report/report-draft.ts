@@ -1,0 +1,73 @@
+import { useEffect, useRef, useState } from 'react';
+import type { CaseClass } from '../../domain/case/case-state';
+import type { UploadedPhoto } from '../../components/case-photo-upload';
+import { draftStore } from '../../services/draft-store';
+import { newRequestId } from '../../services/request-id';
+
+/**
+ * The report being written. Kept in local storage on every change, so closing the app loses nothing;
+ * its `requestId` is made once per draft, so a double tap or a retry after a lost reply files one case.
+ */
+export interface ReportDraft {
+  v: 1;
+  requestId: string;
+  gridId: string;
+  categoryId: string;
+  caseClass?: CaseClass;
+  description: string;
+  photos: UploadedPhoto[];
+  address: string;
+  lat?: number;
+  lng?: number;
+  phone: string;
+  anonymous: boolean;
+}
+
+function isReportDraft(v: unknown): v is ReportDraft {
+  const d = v as Partial<ReportDraft> | null;
+  return typeof d === 'object' && d !== null && d.v === 1 && typeof d.requestId === 'string' && Array.isArray(d.photos);
+}
+
+const store = draftStore('case-report', isReportDraft);
+
+const emptyDraft = (gridId: string): ReportDraft => ({
+  v: 1,
+  requestId: newRequestId(),
+  gridId,
+  categoryId: '',
+  description: '',
+  photos: [],
+  address: '',
+  phone: '',
+  anonymous: false,
+});
+
+/**
+ * The saved draft (with the grid the resident arrived from, if any, taking precedence), or a new one.
+ * `restored` says a saved draft was found, so the page can say so.
+ */
+export function useReportDraft(gridIdParam: string | null) {
+  const [initial] = useState(() => {
+    const saved = store.load();
+    if (!saved) return { draft: emptyDraft(gridIdParam ?? ''), restored: false };
+    return { draft: gridIdParam ? { ...saved, gridId: gridIdParam } : saved, restored: true };
+  });
+  const [draft, setDraft] = useState<ReportDraft>(initial.draft);
+  const submitted = useRef(false);
+
+  useEffect(() => {
+    if (!submitted.current) store.save(draft);
+  }, [draft]);
+
+  const update = (patch: Partial<ReportDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  /** Filed: forget the draft so it is never sent again; a new report starts from scratch. */
+  const finish = () => {
+    submitted.current = true;
+    store.clear();
+  };
+  const startOver = (gridId: string) => {
+    submitted.current = false;
+    setDraft(emptyDraft(gridId));
+  };
+  return { draft, update, finish, startOver, restored: initial.restored };
+}

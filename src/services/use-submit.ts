@@ -1,0 +1,43 @@
+import { useRef, useState } from 'react';
+import { isCallError } from './call';
+import type { FieldErrors } from '../domain/errors';
+
+export interface Submit {
+  busy: boolean;
+  fields: FieldErrors;
+  message: string;
+  /** Runs one call at a time: a second tap while one is in flight does nothing (no double submit). */
+  run: <T>(send: () => Promise<T>) => Promise<T | undefined>;
+  reset: () => void;
+}
+
+export function useSubmit(): Submit {
+  const inFlight = useRef(false);
+  const [busy, setBusy] = useState(false);
+  const [fields, setFields] = useState<FieldErrors>({});
+  const [message, setMessage] = useState('');
+
+  const run = async <T,>(send: () => Promise<T>): Promise<T | undefined> => {
+    if (inFlight.current) return undefined;
+    inFlight.current = true;
+    setBusy(true);
+    setFields({});
+    setMessage('');
+    try {
+      return await send();
+    } catch (e) {
+      if (!isCallError(e)) throw e;
+      setFields(e.fields);
+      setMessage(e.message);
+      return undefined;
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
+    }
+  };
+  const reset = () => {
+    setFields({});
+    setMessage('');
+  };
+  return { busy, fields, message, run, reset };
+}
