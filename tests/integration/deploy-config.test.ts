@@ -131,6 +131,13 @@ describe('collections and indexes', () => {
         'persons{streetId}',
         'notifications{status,createdAt}',
         'signups{activityId}',
+        // case function (issue 4): own cases, level queues, near-due sweep, timeline, in-app notifications
+        'cases{reporterId,createdAt}',
+        'cases{communityId,state}',
+        'cases{streetId,state}',
+        'cases{nearDueAt}',
+        'case_events{caseId,at}',
+        'notifications{toUserId,createdAt}',
       ].sort(),
     );
   });

@@ -1,0 +1,90 @@
+import { ACTION_RULES } from '../../src/domain/case/case-rules';
+import { CASE_ACTIONS, CASE_ACTION_LABELS, type CaseAction } from '../../src/domain/case/case-command';
+import type { CaseDetail } from '../../src/domain/case/api';
+import { ROLE_LABELS } from '../../src/domain/user';
+import { authorize, requireCaller, type getApp, type Invocation } from '../_lib';
+import { loadCase, summaryOf, workflowOf } from './records';
+import { actorOf, canSee, isReporter, isStaffOver, maskName } from './scope';
+
+type App = ReturnType<typeof getApp>;
+const SYSTEM_LABELS: Record<string, string> = { report: '上报', escalate: '超时上报', near_due: '即将超时' };
+
+interface StoredEvent {
+  type: string;
+  from?: string;
+  to?: string;
+  by: string;
+  at: Date | string;
+  note?: string;
+  level?: 'community' | 'street' | 'street_leader';
+  photos?: string[];
+}
+
+/**
+ * detail: the case and its whole timeline (issue 4 item 3), for its reporter or staff covering it.
+ * Residents see staff names masked; an anonymous reporter is hidden from everyone but staff and
+ * themselves (PRODUCT.md §11) — other residents cannot open the case at all.
+ */
+export async function detail(input: { caseId: string }, call: Invocation, app: App): Promise<CaseDetail> {
+  const caller = await requireCaller(call);
+  const c = await loadCase(call, input.caseId);
+  authorize(canSee(caller, c), '您无权查看此事件');
+  const staffView = isStaffOver(caller, c);
+  const { data } = await call.db.collection('case_events').where({ caseId: c._id }).orderBy('at', 'asc').limit(200).get();
+  const events = data as StoredEvent[];
+  const userIds = [...new Set(events.map((e) => e.by).filter((id) => id !== 'system'))];
+  const _ = call.db.command;
+  const users = userIds.length
+    ? ((await call.db.collection('users').where({ _id: _.in(userIds) }).field({ _id: true, name: true, roles: true }).get()).data as Array<{ _id: string; name: string; roles: Array<{ role: keyof typeof ROLE_LABELS }> }>)
+    : [];
+  const byId = new Map(users.map((u) => [u._id, u]));
+  const fileIds = [...new Set([...c.photos, ...events.flatMap((e) => e.photos ?? [])])];
+  const urls = fileIds.length ? new Map((await app.getTempFileURL({ fileList: fileIds })).fileList.map((f) => [f.fileID, f.tempFileURL])) : new Map<string, string>();
+  const urlsOf = (ids: readonly string[] = []) => ids.map((id) => urls.get(id)).filter((u): u is string => !!u);
+
+  const who = (e: StoredEvent) => {
+    if (e.by === 'system') return { name: '系统', roleLabel: '自动督办' };
+    if (e.by === c.reporterId) {
+      const hide = c.anonymous && !staffView && !isReporter(caller, c);
+      return { name: hide ? '匿名' : c.reporterName, roleLabel: '上报人' };
+    }
+    const u = byId.get(e.by);
+    const name = u?.name ?? '未知';
+    return { name: staffView ? name : maskName(name), roleLabel: u?.roles[0] ? ROLE_LABELS[u.roles[0].role] : '' };
+  };
+  const actor = actorOf(caller);
+  const wf = workflowOf(c);
+  const allowedActions = CASE_ACTIONS.filter((a: CaseAction) => ACTION_RULES[a].from.includes(wf.state) && ACTION_RULES[a].who(wf, actor));
+  const showReporter = staffView || isReporter(caller, c);
+  return {
+    ...summaryOf(c),
+    description: c.description,
+    photoUrls: urlsOf(c.photos),
+    location: c.location,
+    anonymous: c.anonymous,
+    ...(showReporter ? { reporter: { name: c.reporterName, ...(c.phone ? { phone: c.phone } : {}) } } : {}),
+    isReporter: isReporter(caller, c),
+    ...(c.returnReason ? { returnReason: c.returnReason } : {}),
+    ...(c.rating ? { rating: c.rating } : {}),
+    ...(c.ratingComment ? { ratingComment: c.ratingComment } : {}),
+    reworkCount: c.reworkCount,
+    ...(c.departmentId ? { departmentId: c.departmentId } : {}),
+    ...(c.transfer ? { transfer: c.transfer } : {}),
+    ...(c.supervision ? { supervision: { dueAt: c.supervision.dueAt.toISOString(), note: c.supervision.note } } : {}),
+    ...(c.dueAt && c.nearDueAt !== undefined && c.escalatesTo && c.deadlineKind
+      ? { deadline: { kind: c.deadlineKind, dueAt: c.dueAt.toISOString(), nearDueAt: c.nearDueAt.toISOString(), escalatesTo: c.escalatesTo, reason: c.deadlineReason ?? '' } }
+      : {}),
+    allowedActions,
+    timeline: events.map((e) => ({
+      type: e.type,
+      typeLabel: CASE_ACTION_LABELS[e.type as CaseAction] ?? SYSTEM_LABELS[e.type] ?? e.type,
+      ...(e.from ? { from: e.from as never } : {}),
+      ...(e.to ? { to: e.to as never } : {}),
+      at: new Date(e.at).toISOString(),
+      by: who(e),
+      ...(e.note ? { note: e.note } : {}),
+      ...(e.level ? { level: e.level } : {}),
+      photoUrls: urlsOf(e.photos),
+    })),
+  };
+}

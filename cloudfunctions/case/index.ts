@@ -1,0 +1,30 @@
+import { defineFunction, getApp, type FunctionMain, type PlatformContext } from '../_lib';
+import { act, rate } from './act';
+import { detail } from './detail';
+import { categories, inbox, mine, notifications, overdue, queue, satisfaction, saveCategories } from './lists';
+import { report, uploadPhoto } from './report';
+
+/**
+ * The `case` function (PRODUCT.md §4–§6): reporting, the workflow, queues, feedback. Every action
+ * loads its caller from `users` and checks role and scope on the stored case or grid (§11).
+ */
+function caseHandlers(app: ReturnType<typeof getApp>) {
+  return defineFunction('case', {
+    categories,
+    saveCategories,
+    uploadPhoto: (input, call) => uploadPhoto(input, call, app),
+    report,
+    mine: (_input, call) => mine(call),
+    inbox: (_input, call) => inbox(call),
+    queue,
+    overdue,
+    detail: (input, call) => detail(input, call, app),
+    act,
+    rate,
+    satisfaction,
+    notifications: (_input, call) => notifications(call),
+  });
+}
+
+// Storage needs this invocation's SDK app (locally: the local cloud's URL from the context), as in org.
+export const main: FunctionMain = (event, context?: PlatformContext) => caseHandlers(getApp(context))(event, context);

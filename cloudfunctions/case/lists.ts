@@ -1,0 +1,144 @@
+import { categoryTreeSchema } from '../../src/domain/case/api';
+import { duplicateCategoryIds } from '../../src/domain/case/categories';
+import { CASE_STATES, CASE_STATE_GROUP } from '../../src/domain/case/case-state';
+import { canManageStreet } from '../../src/domain/access';
+import { DomainError } from '../../src/domain/errors';
+import type { Role } from '../../src/domain/user';
+import type { z } from 'zod';
+import { authorize, findCaller, requireCaller, type Caller, type Invocation } from '../_lib';
+import { categoriesConfigId, loadCategories, parseCase, summaryOf } from './records';
+import { isStaffOver } from './scope';
+
+const OPEN = CASE_STATES.filter((s) => CASE_STATE_GROUP[s] === 'open');
+const LIMIT = 100;
+
+async function listCases(call: Invocation, caller: Caller, where: Record<string, unknown>) {
+  const { data } = await call.db.collection('cases').where(where).orderBy('createdAt', 'desc').limit(LIMIT).get();
+  // Scope is re-checked on every stored case (grantCovers), not trusted to the query alone (PRODUCT.md §11).
+  return { cases: data.map(parseCase).filter((c) => c.reporterId === caller.userId || isStaffOver(caller, c)).map(summaryOf) };
+}
+
+const grantsOf = (caller: Caller, ...roles: Role[]) => caller.roles.filter((g) => roles.includes(g.role));
+
+/** mine: the caller's own reports only (PRODUCT.md §11 "a resident sees only their own reports"). */
+export async function mine(call: Invocation) {
+  const caller = await findCaller(call);
+  if (!caller) return { cases: [] };
+  return listCases(call, caller, { reporterId: caller.userId });
+}
+
+/** inbox: open cases of the officer's / chief's own grids. */
+export async function inbox(call: Invocation) {
+  const caller = await requireCaller(call);
+  const gridIds = [...new Set(grantsOf(caller, 'grid_officer', 'grid_chief', 'assistant').flatMap((g) => g.gridIds ?? []))];
+  authorize(gridIds.length > 0, '只有网格员可以查看待办');
+  const _ = call.db.command;
+  return listCases(call, caller, { gridId: _.in(gridIds), state: _.in(OPEN) });
+}
+
+/** Where the level's staff look: community staff by community, street staff by street. */
+function levelScope(call: Invocation, caller: Caller, level: 'community' | 'street') {
+  const _ = call.db.command;
+  if (level === 'community') {
+    const ids = [...new Set(grantsOf(caller, 'community_staff').flatMap((g) => (g.communityId ? [g.communityId] : [])))];
+    authorize(ids.length > 0, '只有社区工作人员可以查看');
+    return { communityId: _.in(ids) };
+  }
+  const ids = [...new Set(grantsOf(caller, 'street_staff', 'admin').map((g) => g.streetId))];
+  authorize(ids.length > 0, '只有街道工作人员可以查看');
+  return { streetId: _.in(ids) };
+}
+
+const QUEUE_STATE = { community: 'escalated_to_community', street: 'escalated_to_street', department: 'dispatched' } as const;
+
+/** queue: cases handed up to the level (department: 交办 cases, seen by the street). */
+export async function queue(input: { level: 'community' | 'street' | 'department' }, call: Invocation) {
+  const caller = await requireCaller(call);
+  const scope = levelScope(call, caller, input.level === 'community' ? 'community' : 'street');
+  return listCases(call, caller, { ...scope, state: QUEUE_STATE[input.level] });
+}
+
+/** overdue (督办): open cases the timer escalated to this level or above. */
+export async function overdue(input: { level: 'community' | 'street' }, call: Invocation) {
+  const caller = await requireCaller(call);
+  const _ = call.db.command;
+  const levels = input.level === 'community' ? ['community', 'street', 'street_leader'] : ['street', 'street_leader'];
+  return listCases(call, caller, { ...levelScope(call, caller, input.level), overdueLevel: _.in(levels), state: _.in(OPEN) });
+}
+
+/** satisfaction: 满意率 = 满意 / rated × 100 % per grid (PRODUCT.md §6, 002). Staff covering the grid. */
+export async function satisfaction(input: { gridId: string }, call: Invocation) {
+  const caller = await requireCaller(call);
+  const { data: grids } = await call.db.collection('grids').where({ _id: input.gridId }).limit(1).get();
+  const grid = grids[0] as { _id: string; streetId: string; communityId: string } | undefined;
+  if (!grid) throw new DomainError('NOT_FOUND', '网格不存在');
+  const place = { streetId: grid.streetId, communityId: grid.communityId, gridId: grid._id };
+  authorize(isStaffOver(caller, place as never), '您无权查看该网格的满意率');
+  const _ = call.db.command;
+  const { data } = await call.db.collection('cases').where({ gridId: grid._id, rating: _.exists(true) }).field({ rating: true, reworkCount: true }).limit(1000).get();
+  const rows = data as Array<{ rating: string; reworkCount?: number }>;
+  const count = (r: string) => rows.filter((x) => x.rating === r).length;
+  const rated = rows.length;
+  const satisfied = count('satisfied');
+  return {
+    gridId: grid._id,
+    rated,
+    satisfied,
+    basicallySatisfied: count('basically_satisfied'),
+    dissatisfied: count('dissatisfied'),
+    reworked: rows.filter((x) => (x.reworkCount ?? 0) > 0).length,
+    satisfactionRate: rated === 0 ? null : Math.round((satisfied / rated) * 1000) / 10,
+  };
+}
+
+/** categories: anyone; the street of the grid, else the caller's first street. */
+export async function categories(input: { gridId?: string }, call: Invocation) {
+  let streetId: string | undefined;
+  if (input.gridId) {
+    const { data } = await call.db.collection('grids').where({ _id: input.gridId }).limit(1).get();
+    streetId = (data[0] as { streetId?: string } | undefined)?.streetId;
+    if (!streetId) throw new DomainError('NOT_FOUND', '网格不存在');
+  } else {
+    streetId = (await findCaller(call))?.roles[0]?.streetId;
+    if (!streetId) throw new DomainError('INVALID_INPUT', '输入有误：请先扫描网格码', { gridId: '请先扫描网格码' });
+  }
+  return { streetId, ...(await loadCategories(call.db, streetId)) };
+}
+
+/** saveCategories: the street's administrator replaces the tree (versioned like every config write). */
+export async function saveCategories(input: { streetId: string; expectedVersion: number; categories: z.infer<typeof categoryTreeSchema> }, call: Invocation) {
+  const caller = await requireCaller(call);
+  authorize(canManageStreet(caller.roles, input.streetId), '只有街道管理员可以修改事件分类');
+  const dupes = duplicateCategoryIds(input.categories);
+  if (dupes.length) throw new DomainError('INVALID_INPUT', `输入有误：分类编号重复（${dupes.join('、')}）`, { categories: '分类编号重复' });
+  const id = categoriesConfigId(input.streetId);
+  const doc = { categories: input.categories, streetId: input.streetId, kind: 'categories', updatedAt: call.now, updatedBy: caller.userId };
+  if (input.expectedVersion === 0) {
+    // First save over the built-in default: the add fails if someone saved meanwhile.
+    await call.db.collection('configs').add({ _id: id, ...doc, version: 1, createdAt: call.now }).catch(() => {
+      throw new DomainError('CONFLICT', '分类已被其他人修改，请刷新后重试');
+    });
+    return { version: 1 };
+  }
+  const result = await call.db.collection('configs').where({ _id: id, version: input.expectedVersion }).update({ ...doc, version: input.expectedVersion + 1 });
+  if (!result.updated) throw new DomainError('CONFLICT', '分类已被其他人修改，请刷新后重试');
+  return { version: input.expectedVersion + 1 };
+}
+
+/** notifications: the caller's own outbox entries. */
+export async function notifications(call: Invocation) {
+  const caller = await findCaller(call);
+  if (!caller) return { items: [] };
+  const { data } = await call.db.collection('notifications').where({ toUserId: caller.userId }).orderBy('createdAt', 'desc').limit(50).get();
+  return {
+    items: (data as Array<Record<string, any>>).map((n) => ({
+      id: n._id,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      ...(n.caseId ? { caseId: n.caseId } : {}),
+      status: n.status,
+      createdAt: new Date(n.createdAt).toISOString(),
+    })),
+  };
+}

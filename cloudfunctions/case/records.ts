@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { categoryTreeSchema, type CaseSummary, type Category } from '../../src/domain/case/api';
+import { DEFAULT_CATEGORIES, findCategory } from '../../src/domain/case/categories';
+import { CASE_CLASS_LABELS, CASE_STATE_LABELS, caseWorkflowSchema, type CaseWorkflow } from '../../src/domain/case/case-state';
+import type { DeadlineFields } from '../../src/domain/case/escalation';
+import { ESCALATION_LEVELS } from '../../src/domain/case/sla-config';
+import { DEFAULT_SLA } from '../../src/domain/case/sla-config';
+import type { SlaContext } from '../../src/domain/case/sla';
+import { DEFAULT_WORKING_CALENDAR } from '../../src/domain/calendar';
+import { DomainError } from '../../src/domain/errors';
+import type { Database, Invocation } from '../_lib';
+
+// The SDK hands dates back as Date; documents written by other tools may hold ISO strings.
+const date = z.union([z.date(), z.string(), z.number()]).transform((v) => new Date(v));
+
+/** A stored `cases` document: the workflow fields plus what the report and the timer add. */
+export const storedCaseSchema = caseWorkflowSchema
+  .extend({
+    stageStartedAt: date,
+    dispatchDueAt: date.optional(),
+    supervision: z.object({ by: z.string(), dueAt: date, note: z.string() }).optional(),
+    _id: z.string(),
+    version: z.number().int(),
+    createdAt: date,
+    description: z.string(),
+    photos: z.array(z.string()),
+    location: z.object({ lat: z.number(), lng: z.number(), address: z.string().optional() }),
+    phone: z.string().optional(),
+    anonymous: z.boolean(),
+    reporterName: z.string(),
+    categoryLabel: z.string(),
+    ratingComment: z.string().optional(),
+    dueAt: date.optional(),
+    nearDueAt: date.optional(),
+    escalatesTo: z.enum(ESCALATION_LEVELS).optional(),
+    deadlineKey: z.string().optional(),
+    deadlineKind: z.string().optional(),
+    deadlineReason: z.string().optional(),
+    overdueLevel: z.enum(ESCALATION_LEVELS).optional(),
+  })
+  .passthrough();
+export type StoredCase = z.infer<typeof storedCaseSchema>;
+
+export const parseCase = (doc: unknown): StoredCase => storedCaseSchema.parse(doc);
+
+export async function loadCase(call: Pick<Invocation, 'db'>, caseId: string): Promise<StoredCase> {
+  const { data } = await call.db.collection('cases').where({ _id: caseId }).limit(1).get();
+  if (!data.length) throw new DomainError('NOT_FOUND', '事件不存在或已删除');
+  return parseCase(data[0]);
+}
+
+export const workflowOf = (c: StoredCase): CaseWorkflow => caseWorkflowSchema.parse(c);
+
+/** Street SLA and calendar: the defaults of PRODUCT.md §5 (per-street overrides are not stored yet). */
+export const slaContext = (): SlaContext => ({ sla: DEFAULT_SLA, calendar: DEFAULT_WORKING_CALENDAR });
+
+export const categoriesConfigId = (streetId: string) => `categories-${streetId}`;
+
+/** The street's tree from `configs`, else the default tree of PRODUCT.md §4 (version 0: never saved). */
+export async function loadCategories(db: Database, streetId: string): Promise<{ categories: Category[]; version: number }> {
+  const { data } = await db.collection('configs').where({ _id: categoriesConfigId(streetId) }).limit(1).get();
+  if (!data.length) return { categories: DEFAULT_CATEGORIES, version: 0 };
+  const doc = data[0] as { categories: unknown; version: number };
+  return { categories: categoryTreeSchema.parse(doc.categories), version: doc.version };
+}
+
+export function requireCategory(tree: Category[], categoryId: string) {
+  const found = findCategory(tree, categoryId);
+  if (!found) throw new DomainError('INVALID_INPUT', '输入有误：请选择有效的事件分类', { categoryId: '请选择有效的事件分类' });
+  return found;
+}
+
+/**
+ * The patch that writes a workflow and its deadline onto the stored case. Fields the new workflow no
+ * longer has (e.g. `resolvedBy` after a failed check) are removed, not left stale.
+ */
+export function casePatch(db: Database, wf: CaseWorkflow, deadline: DeadlineFields | null, now: Date): Record<string, unknown> {
+  const _ = db.command;
+  const keys = Object.keys(caseWorkflowSchema.shape) as Array<keyof CaseWorkflow>;
+  const patch: Record<string, unknown> = { updatedAt: now };
+  for (const k of keys) patch[k] = wf[k] === undefined ? _.remove() : wf[k];
+  const dl: Array<keyof DeadlineFields> = ['dueAt', 'nearDueAt', 'escalatesTo', 'deadlineKey', 'deadlineKind', 'deadlineReason'];
+  // No deadline (resolved, closed, returned): the case leaves the sweep's index range.
+  for (const k of dl) patch[k] = deadline ? deadline[k] : _.remove();
+  return patch;
+}
+
+export function summaryOf(c: StoredCase): CaseSummary {
+  return {
+    caseId: c._id,
+    state: c.state,
+    stateLabel: CASE_STATE_LABELS[c.state],
+    caseClass: c.caseClass,
+    classLabel: CASE_CLASS_LABELS[c.caseClass],
+    categoryId: c.categoryId,
+    categoryLabel: c.categoryLabel,
+    summary: c.description.slice(0, 60),
+    gridId: c.gridId,
+    communityId: c.communityId,
+    createdAt: c.createdAt.toISOString(),
+    ...(c.dueAt ? { dueAt: c.dueAt.toISOString() } : {}),
+    ...(c.overdueLevel ? { overdueLevel: c.overdueLevel } : {}),
+    supervised: c.supervision !== undefined,
+    version: c.version,
+  };
+}
+
+/** Photos must be files this caller uploaded through `uploadPhoto`: nobody attaches someone else's files. */
+export const photoFolder = (userId: string) => `case-photos/${userId}/`;
+export function requireOwnPhotos(fileIds: readonly string[], userId: string): void {
+  const folder = `/${photoFolder(userId)}`;
+  const bad = fileIds.findIndex((f) => !f.startsWith('cloud://') || !f.includes(folder));
+  if (bad >= 0) throw new DomainError('INVALID_INPUT', '输入有误：照片需先上传', { [`photos.${bad}`]: '照片需先上传' });
+}

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { PHOTO_MAX_BYTES, type casePhotoInputSchema, type reportInputSchema } from '../../src/domain/case/api';
+import type { CaseWorkflow } from '../../src/domain/case/case-state';
+import { deadlineFieldsOf } from '../../src/domain/case/escalation';
+import { DomainError } from '../../src/domain/errors';
+import { requireCaller, type getApp, type Invocation } from '../_lib';
+import { queueNotifications, staffAt } from '../_lib/notify';
+import { escalateCase } from '../escalate/apply';
+import { loadCategories, parseCase, photoFolder, requireCategory, requireOwnPhotos, slaContext, type StoredCase } from './records';
+
+type App = ReturnType<typeof getApp>;
+
+// Magic numbers of the only two formats accepted: the bytes decide, not the declared type (as org/photo.ts).
+const MAGIC = { 'image/jpeg': { bytes: [0xff, 0xd8, 0xff], ext: 'jpg' }, 'image/png': { bytes: [0x89, 0x50, 0x4e, 0x47], ext: 'png' } } as const;
+
+/** uploadPhoto: any registered user; the file lands in the caller's own folder, which `report`/`act` check. */
+export async function uploadPhoto(input: z.infer<typeof casePhotoInputSchema>, call: Invocation, app: App) {
+  const caller = await requireCaller(call);
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  const magic = MAGIC[input.mimeType].bytes;
+  if (bytes.length < magic.length || magic.some((b, i) => bytes[i] !== b)) {
+    throw new DomainError('INVALID_INPUT', '输入有误：照片只能是 JPG 或 PNG 图片', { dataBase64: '照片只能是 JPG 或 PNG 图片' });
+  }
+  if (bytes.length > PHOTO_MAX_BYTES) throw new DomainError('INVALID_INPUT', '输入有误：照片不能超过 2MB', { dataBase64: '照片不能超过 2MB' });
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 20);
+  const { fileID } = await app.uploadFile({ cloudPath: `${photoFolder(caller.userId)}${hash}.${MAGIC[input.mimeType].ext}`, fileContent: bytes });
+  const { fileList } = await app.getTempFileURL({ fileList: [fileID] });
+  return { fileId: fileID, url: fileList[0]?.tempFileURL ?? '' };
+}
+
+/** Scoped by reporter and street: a requestId guessed from someone else files nothing of theirs and reveals nothing. */
+export const caseIdFor = (streetId: string, userId: string, requestId: string) =>
+  `case-${createHash('sha256').update(`${streetId}:${userId}:${requestId}`).digest('hex').slice(0, 20)}`;
+
+/**
+ * report (PRODUCT.md §4): any registered user files a case in an enabled grid. Idempotent by a
+ * deterministic `_id`: the second add of the same id fails and the existing case is returned.
+ */
+export async function report(input: z.infer<typeof reportInputSchema>, call: Invocation) {
+  const caller = await requireCaller(call);
+  const { data: grids } = await call.db.collection('grids').where({ _id: input.gridId }).limit(1).get();
+  const grid = grids[0] as { _id: string; streetId: string; communityId: string; enabled: boolean } | undefined;
+  if (!grid || !grid.enabled) throw new DomainError('NOT_FOUND', '网格不存在或已停用');
+  const caseId = caseIdFor(grid.streetId, caller.userId, input.requestId);
+  const existing = await findCase(call, caseId);
+  if (existing) return { caseId, state: existing.state, version: existing.version, created: false };
+
+  const { categories } = await loadCategories(call.db, grid.streetId);
+  const category = requireCategory(categories, input.categoryId);
+  requireOwnPhotos(input.photos, caller.userId);
+  const now = call.now;
+  const wf: CaseWorkflow = {
+    state: 'reported',
+    caseClass: input.caseClass ?? category.defaultClass,
+    categoryId: category.id,
+    streetId: grid.streetId,
+    communityId: grid.communityId,
+    gridId: grid._id,
+    reporterId: caller.userId,
+    stageStartedAt: now,
+    reworkCount: 0,
+  };
+  const deadline = deadlineFieldsOf(wf, slaContext(), now);
+  const doc = {
+    _id: caseId,
+    ...wf,
+    ...(deadline ?? {}),
+    categoryLabel: category.label,
+    description: input.description,
+    photos: input.photos,
+    location: input.location,
+    ...(input.phone ? { phone: input.phone } : {}),
+    anonymous: input.anonymous,
+    reporterName: caller.name,
+    requestId: input.requestId,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await call.db.collection('cases').add(doc);
+  } catch (err) {
+    // Two taps at once: the other one's add won; answer with that case.
+    const raced = await findCase(call, caseId);
+    if (!raced) throw err;
+    return { caseId, state: raced.state, version: raced.version, created: false };
+  }
+  await call.db.collection('case_events').add({
+    _id: `${caseId}-v1`, caseId, type: 'report', to: 'reported', by: caller.userId, at: now, note: input.description, photos: input.photos,
+  });
+  const officers = await staffAt(call.db, 'grid', wf);
+  await queueNotifications(
+    call.db,
+    officers.map((toUserId) => ({ toUserId, kind: 'case_assigned' as const, caseId, cause: `${caseId}-v1`, body: `${category.label}：${input.description}` })),
+    now,
+  );
+  // 突发性: its deadline is "immediately" (§5), so it is escalated now rather than at the next sweep.
+  if (deadline && deadline.dueAt.getTime() <= now.getTime()) {
+    const stored = parseCase(doc);
+    if (await escalateCase(call.db, stored, now)) return { caseId, state: stored.state, version: 2, created: true };
+  }
+  return { caseId, state: wf.state, version: 1, created: true };
+}
+
+async function findCase(call: Invocation, caseId: string): Promise<StoredCase | null> {
+  const { data } = await call.db.collection('cases').where({ _id: caseId }).limit(1).get();
+  return data.length ? parseCase(data[0]) : null;
+}
