@@ -1,0 +1,167 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import { DomainError } from '../../src/domain/errors';
+import { activeRule, activitySchema, assertAllowed, canPublish, checkInOpening, type Activity } from '../../src/domain/volunteer';
+import type { activityInputSchema } from '../../src/domain/volunteer/api';
+import { parseInput } from '../../src/domain/validation';
+import { authorize, requireCaller, type Caller, type Invocation } from '../_lib';
+import { loadRules } from './ledger-store';
+import { activityFromDoc, activityToDoc, findDoc, loadDoc, readAll, signupRecordSchema, type StoredActivity } from './records';
+import { communityNames, findVolunteer, isOrganiser, isStreetStaff, staffCommunityIds, streetOf, volunteerNames } from './scope';
+
+type ActivityInput = z.infer<typeof activityInputSchema>;
+const conflict = () => new DomainError('CONFLICT', '数据已被其他操作修改，请刷新后重试');
+
+export async function loadActivity(call: Invocation, activityId: string): Promise<StoredActivity> {
+  return activityFromDoc(await loadDoc(call, 'activities', activityId, '活动'));
+}
+
+/** Organisers act only in their own community: the stored activity's, never the payload's. */
+export async function loadOwnActivity(call: Invocation, caller: Caller, activityId: string): Promise<StoredActivity> {
+  const stored = await loadActivity(call, activityId);
+  authorize(isOrganiser(caller.roles, stored.activity.streetId, stored.activity.communityId));
+  return stored;
+}
+
+/** Writes on condition of the version read; every state change goes through here. */
+async function updateActivity(call: Invocation, stored: StoredActivity, patch: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<number> {
+  const { updated } = await call.db.collection('activities').where({ _id: stored.activity.id, version: stored.version, ...extra }).update({ ...patch, version: stored.version + 1, updatedAt: call.now });
+  if (!updated) throw conflict();
+  return stored.version + 1;
+}
+
+function expectVersion(stored: StoredActivity, expected: number): void {
+  if (stored.version !== expected) throw conflict();
+}
+
+export async function saveActivity(input: ActivityInput, call: Invocation) {
+  const caller = await requireCaller(call);
+  const community = await findDoc(call, 'communities', input.communityId);
+  if (!community) throw new DomainError('NOT_FOUND', '社区不存在');
+  const streetId = String(community.streetId);
+  authorize(isOrganiser(caller.roles, streetId, input.communityId));
+  const rule = activeRule(await loadRules(call, streetId), input.ruleId);
+  if (rule.requiresConfirmedCase) throw new DomainError('CONFLICT', '线索按事件确认属实后计分,不作为活动发布');
+  const fields = { title: input.title, content: input.content, ruleId: input.ruleId, expectedPoints: input.expectedPoints, headcount: input.headcount, startAt: input.startAt, endAt: input.endAt, place: input.place };
+  if (!input.activityId) {
+    if (!input.requestId) throw new DomainError('INVALID_INPUT', '输入有误：新建时需要请求编号', { requestId: '新建时需要请求编号' });
+    const _id = `act-${createHash('sha256').update(`${streetId}:${input.requestId}`).digest('hex').slice(0, 20)}`;
+    const activity: Activity = parseInput(activitySchema, { id: _id, ...fields, communityId: input.communityId, streetId, state: 'draft' });
+    const doc = { _id, ...activityToDoc(activity), taken: 0, checkInCode: randomBytes(8).toString('hex'), createdBy: caller.userId, version: 1, createdAt: call.now, updatedAt: call.now };
+    try {
+      await call.db.collection('activities').add(doc);
+      return { id: _id, version: 1 };
+    } catch (err) {
+      const existing = await findDoc(call, 'activities', _id);
+      if (!existing || existing.communityId !== input.communityId) throw existing ? new DomainError('CONFLICT', '请求编号已被使用，请刷新后重试') : err;
+      return { id: _id, version: Number(existing.version) };
+    }
+  }
+  const stored = await loadOwnActivity(call, caller, input.activityId);
+  if (input.expectedVersion === undefined) throw new DomainError('INVALID_INPUT', '输入有误：修改时需要版本号', { expectedVersion: '修改时需要版本号' });
+  expectVersion(stored, input.expectedVersion);
+  if (stored.activity.state !== 'draft') throw new DomainError('CONFLICT', '只能修改草稿活动');
+  if (input.communityId !== stored.activity.communityId) throw new DomainError('CONFLICT', '活动不能移到其他社区');
+  const next = parseInput(activitySchema, { ...stored.activity, ...fields });
+  // A changed rule or points needs the street's approval again.
+  const approvalKept = next.ruleId === stored.activity.ruleId && next.expectedPoints === stored.activity.expectedPoints;
+  const patch = { ...activityToDoc({ ...next, streetApproval: approvalKept ? next.streetApproval : undefined }) };
+  if (!approvalKept) patch.streetApproval = call.db.command.remove();
+  return { id: stored.activity.id, version: await updateActivity(call, stored, patch) };
+}
+
+/** 001 L877: the street's leading group agrees the points of a 其他 activity. */
+export async function approvePoints(input: { activityId: string; expectedVersion: number; points: number }, call: Invocation) {
+  const caller = await requireCaller(call);
+  const stored = await loadActivity(call, input.activityId);
+  authorize(isStreetStaff(caller.roles, stored.activity.streetId));
+  expectVersion(stored, input.expectedVersion);
+  if (stored.activity.state !== 'draft') throw new DomainError('CONFLICT', '只能审批草稿活动的分值');
+  const rule = activeRule(await loadRules(call, stored.activity.streetId), stored.activity.ruleId);
+  if (rule.points !== null) throw new DomainError('CONFLICT', '该规则分值固定,无需街道审批');
+  const patch = { expectedPoints: input.points, streetApproval: { points: input.points, by: caller.userId, at: call.now } };
+  return { id: stored.activity.id, version: await updateActivity(call, stored, patch) };
+}
+
+export async function publishActivity(input: { activityId: string; expectedVersion: number }, call: Invocation) {
+  const caller = await requireCaller(call);
+  const stored = await loadOwnActivity(call, caller, input.activityId);
+  expectVersion(stored, input.expectedVersion);
+  assertAllowed(canPublish(stored.activity, await loadRules(call, stored.activity.streetId), call.now));
+  return { id: stored.activity.id, version: await updateActivity(call, stored, { state: 'published', publishedAt: call.now }) };
+}
+
+export async function cancelActivity(input: { activityId: string; expectedVersion: number; reason: string }, call: Invocation) {
+  const caller = await requireCaller(call);
+  const stored = await loadOwnActivity(call, caller, input.activityId);
+  expectVersion(stored, input.expectedVersion);
+  if (stored.activity.state !== 'draft' && stored.activity.state !== 'published') throw new DomainError('CONFLICT', '活动已完成或已取消');
+  return { id: stored.activity.id, version: await updateActivity(call, stored, { state: 'cancelled', cancelReason: input.reason }) };
+}
+
+// ---------- reads ----------
+
+type Mine = 'none' | 'signed_up' | 'checked_in';
+
+function summary(s: StoredActivity, ruleLabel: string, communityName: string, mine: Mine) {
+  const a = s.activity;
+  return {
+    activityId: a.id, title: a.title, ruleId: a.ruleId, ruleLabel, expectedPoints: a.expectedPoints, headcount: a.headcount, taken: s.taken,
+    startAt: a.startAt.toISOString(), endAt: a.endAt.toISOString(), place: a.place, communityId: a.communityId, communityName, state: a.state, mine, version: s.version,
+  };
+}
+
+async function mineOf(call: Invocation, volunteerId: string, activityIds: string[]): Promise<Map<string, Mine>> {
+  if (!activityIds.length) return new Map();
+  const _ = call.db.command;
+  const docs = await readAll(call, 'signups', { volunteerId, activityId: _.in(activityIds) });
+  return new Map(docs.map((d) => [String(d.activityId), d.checkedInAt ? 'checked_in' : 'signed_up']));
+}
+
+/** Volunteers: their community's published and completed activities; organisers: their communities', any state; street staff: the street's. */
+export async function activities(input: { communityId?: string; state?: Activity['state'] }, call: Invocation) {
+  const caller = await requireCaller(call);
+  const streetId = streetOf(caller);
+  const _ = call.db.command;
+  const where: Record<string, unknown> = { streetId };
+  if (isStreetStaff(caller.roles, streetId)) {
+    if (input.communityId) where.communityId = input.communityId;
+  } else {
+    const staffOf = staffCommunityIds(caller.roles, streetId);
+    const own = (await findVolunteer(call, caller.userId))?.communityId;
+    const visible = [...new Set([...staffOf, ...(own ? [own] : [])])].filter((c) => !input.communityId || c === input.communityId);
+    where.communityId = _.in(visible);
+    // Drafts and cancelled ones only to their organisers.
+    if (!staffOf.length) where.state = _.in(input.state && !['published', 'completed'].includes(input.state) ? [] : ['published', 'completed']);
+  }
+  if (input.state && !(where.state && input.state !== 'published' && input.state !== 'completed')) where.state = input.state;
+  const { data } = await call.db.collection('activities').where(where).orderBy('startAt', 'desc').limit(200).get();
+  const stored = (data as Record<string, unknown>[]).map(activityFromDoc);
+  const [rules, names, mine] = await Promise.all([loadRules(call, streetId), communityNames(call, streetId), mineOf(call, caller.userId, stored.map((s) => s.activity.id))]);
+  const label = (ruleId: string) => rules.find((r) => r.id === ruleId)?.activity ?? ruleId;
+  return { activities: stored.map((s) => summary(s, label(s.activity.ruleId), names.get(s.activity.communityId) ?? '', mine.get(s.activity.id) ?? 'none')) };
+}
+
+export async function activity(input: { activityId: string }, call: Invocation) {
+  const caller = await requireCaller(call);
+  const stored = await loadActivity(call, input.activityId);
+  const a = stored.activity;
+  const canManage = isOrganiser(caller.roles, a.streetId, a.communityId);
+  const oversee = canManage || isStreetStaff(caller.roles, a.streetId);
+  if (!oversee) {
+    const own = await findVolunteer(call, caller.userId);
+    authorize(own?.communityId === a.communityId && (a.state === 'published' || a.state === 'completed'));
+  }
+  const [rules, names, mine] = await Promise.all([loadRules(call, a.streetId), communityNames(call, a.streetId), mineOf(call, caller.userId, [a.id])]);
+  const base = summary(stored, rules.find((r) => r.id === a.ruleId)?.activity ?? a.ruleId, names.get(a.communityId) ?? '', mine.get(a.id) ?? 'none');
+  const { opensAt, closesAt } = checkInOpening(a);
+  const detail = { ...base, content: a.content, canManage, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), streetApprovalPoints: a.streetApproval?.points };
+  if (!oversee) return detail;
+  const signups = (await readAll(call, 'signups', { activityId: a.id })).map((d) => signupRecordSchema.parse(d)).sort((x, y) => x.signedAt.getTime() - y.signedAt.getTime());
+  const people = await volunteerNames(call, signups.map((s) => s.volunteerId));
+  return {
+    ...detail,
+    checkInCode: canManage ? stored.checkInCode : undefined,
+    signups: signups.map((s) => ({ volunteerId: s.volunteerId, name: people.get(s.volunteerId) ?? '', signedAt: s.signedAt.toISOString(), checkedInAt: s.checkedInAt?.toISOString() })),
+  };
+}

@@ -1,0 +1,67 @@
+import ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import { DomainError } from '../../src/domain/errors';
+import type { exportInputSchema } from '../../src/domain/volunteer/api';
+import { authorize, requireCaller, type getApp, type Invocation } from '../_lib';
+import { entryFromDoc, readAll } from './records';
+import { publicationRows, quarterlyRows } from './points';
+import { canOverseeCommunity, streetOf, volunteerNames } from './scope';
+
+/** Cloud storage as the export needs it, from the SDK app of this invocation (see index.ts). */
+export interface ExportStorage {
+  upload(cloudPath: string, bytes: Buffer): Promise<string>;
+  tempUrl(fileId: string): Promise<string>;
+}
+
+export function exportStorageOf(app: ReturnType<typeof getApp>): ExportStorage {
+  return {
+    async upload(cloudPath, bytes) {
+      return (await app.uploadFile({ cloudPath, fileContent: bytes })).fileID;
+    },
+    async tempUrl(fileId) {
+      const { fileList } = await app.getTempFileURL({ fileList: [fileId] });
+      const url = fileList[0]?.tempFileURL;
+      if (!url) throw new DomainError('INTERNAL', '导出文件链接生成失败');
+      return url;
+    },
+  };
+}
+
+type Sheet = { name: string; columns: Array<{ header: string; key: string; width: number }>; rows: Array<Record<string, unknown>> };
+
+const KIND_LABELS = { award: '奖励', correction: '冲正', redemption: '兑换', redemption_refund: '退回' } as const;
+
+/** Staff: 积分台账 of a community for a year, 月度公示, or 季度汇总, as .xlsx in storage with a temporary URL. */
+export async function exportSheet(input: z.infer<typeof exportInputSchema>, call: Invocation, storage: ExportStorage) {
+  const caller = await requireCaller(call);
+  const streetId = streetOf(caller);
+  let sheet: Sheet;
+  if (input.kind === 'ledger') {
+    authorize(canOverseeCommunity(caller.roles, streetId, input.communityId));
+    const entries = (await readAll(call, 'ledger', { streetId, communityId: input.communityId, year: input.year }, 200_000)).map(entryFromDoc);
+    const names = await volunteerNames(call, entries.map((e) => e.volunteerId));
+    sheet = {
+      name: `积分台账${input.year}`,
+      columns: [{ header: '时间', key: 'at', width: 22 }, { header: '志愿者', key: 'name', width: 12 }, { header: '类型', key: 'kind', width: 8 }, { header: '积分', key: 'points', width: 8 }, { header: '规则', key: 'rule', width: 24 }, { header: '说明', key: 'reason', width: 30 }, { header: '记录编号', key: 'id', width: 40 }],
+      rows: entries.sort((a, b) => a.at.getTime() - b.at.getTime()).map((e) => ({ at: e.at.toISOString(), name: names.get(e.volunteerId) ?? e.volunteerId, kind: KIND_LABELS[e.kind], points: e.points, rule: e.kind === 'award' ? e.ruleId : '', reason: e.reason ?? '', id: e.id })),
+    };
+  } else if (input.kind === 'publication') {
+    const pub = await publicationRows(call, caller, input.communityId, input.month);
+    authorize(canOverseeCommunity(caller.roles, streetId, input.communityId));
+    sheet = { name: `${pub.communityName}${input.month}公示`, columns: [{ header: '志愿者', key: 'name', width: 12 }, { header: '积分', key: 'points', width: 8 }], rows: pub.rows };
+  } else {
+    const q = await quarterlyRows(call, caller, input.year, input.quarter);
+    sheet = {
+      name: `${input.year}年第${input.quarter}季度汇总`,
+      columns: [{ header: '社区', key: 'community', width: 16 }, { header: '志愿者', key: 'name', width: 12 }, { header: '积分', key: 'points', width: 8 }],
+      rows: q.communities.flatMap((c) => c.volunteers.map((v) => ({ community: c.communityName, name: v.name, points: v.points }))),
+    };
+  }
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet(sheet.name.slice(0, 31));
+  ws.columns = sheet.columns;
+  ws.addRows(sheet.rows);
+  const bytes = Buffer.from(await book.xlsx.writeBuffer());
+  const fileId = await storage.upload(`exports/volunteer/${streetId}/${input.kind}-${call.now.getTime()}.xlsx`, bytes);
+  return { url: await storage.tempUrl(fileId), fileId, rows: sheet.rows.length };
+}

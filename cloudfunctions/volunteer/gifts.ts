@@ -1,0 +1,119 @@
+import { createHash, randomInt } from 'node:crypto';
+import type { z } from 'zod';
+import { DomainError } from '../../src/domain/errors';
+import { chinaYear, giftItemSchema, giftRedemption, pickupCode } from '../../src/domain/volunteer';
+import type { giftInputSchema } from '../../src/domain/volunteer/api';
+import { authorize, requireCaller, type Invocation } from '../_lib';
+import { appendToLedger, volunteerEntries } from './ledger-store';
+import { accountId, findDoc, giftRecordSchema, loadDoc, readAll, redemptionRecordSchema, type GiftRecord, type RedemptionRecord } from './records';
+import { canOverseeCommunity, findVolunteer, isOrganiser, placeOf, requireVolunteer, staffCommunityIds, streetOf } from './scope';
+
+const conflict = () => new DomainError('CONFLICT', '数据已被其他操作修改，请刷新后重试');
+const giftView = (g: GiftRecord) => ({ giftId: g._id, communityId: g.communityId, name: g.name, pointsCost: g.pointsCost, stock: g.stock, active: g.active, version: g.version });
+
+/** A community's catalogue (到所在社区兑换): volunteers see their own community's gifts on the shelf. */
+export async function gifts(input: { communityId?: string }, call: Invocation) {
+  const caller = await requireCaller(call);
+  const streetId = streetOf(caller);
+  const own = await findVolunteer(call, caller.userId);
+  const communityId = input.communityId ?? own?.communityId ?? staffCommunityIds(caller.roles, streetId)[0];
+  if (!communityId) return { gifts: [] };
+  const staff = canOverseeCommunity(caller.roles, streetId, communityId);
+  if (!staff) authorize(own?.communityId === communityId);
+  const docs = (await readAll(call, 'rewards', { streetId, communityId })).map((d) => giftRecordSchema.parse(d));
+  return { gifts: docs.filter((g) => staff || g.active).map(giftView) };
+}
+
+export async function saveGift(input: z.infer<typeof giftInputSchema>, call: Invocation) {
+  const caller = await requireCaller(call);
+  const community = await findDoc(call, 'communities', input.communityId);
+  if (!community) throw new DomainError('NOT_FOUND', '社区不存在');
+  const streetId = String(community.streetId);
+  authorize(isOrganiser(caller.roles, streetId, input.communityId));
+  const fields = { name: input.name, pointsCost: input.pointsCost, stock: input.stock, active: input.active };
+  if (!input.giftId) {
+    if (!input.requestId) throw new DomainError('INVALID_INPUT', '输入有误：新建时需要请求编号', { requestId: '新建时需要请求编号' });
+    const _id = `gift-${createHash('sha256').update(`${streetId}:${input.requestId}`).digest('hex').slice(0, 20)}`;
+    const added = await call.db.collection('rewards').add({ _id, streetId, communityId: input.communityId, ...fields, version: 1, createdAt: call.now }).then(() => true, () => false);
+    if (!added) {
+      const existing = await findDoc(call, 'rewards', _id);
+      if (existing?.communityId !== input.communityId) throw new DomainError('CONFLICT', '请求编号已被使用，请刷新后重试');
+      return { id: _id, version: Number(existing.version) };
+    }
+    return { id: _id, version: 1 };
+  }
+  const gift = giftRecordSchema.parse(await loadDoc(call, 'rewards', input.giftId, '礼品'));
+  authorize(isOrganiser(caller.roles, gift.streetId, gift.communityId) && gift.communityId === input.communityId);
+  if (input.expectedVersion === undefined) throw new DomainError('INVALID_INPUT', '输入有误：修改时需要版本号', { expectedVersion: '修改时需要版本号' });
+  const { updated } = await call.db.collection('rewards').where({ _id: gift._id, version: input.expectedVersion }).update({ ...fields, version: input.expectedVersion + 1, updatedAt: call.now });
+  if (!updated) throw conflict();
+  return { id: gift._id, version: input.expectedVersion + 1 };
+}
+
+/**
+ * 凭当年度积分兑换 (001 L889), exact under concurrency without transactions: claim the points from the
+ * year's account (`available >= cost` → `-cost`), then one unit of stock (`stock > 0` → `-1`), each a single
+ * atomic conditional update; if the second fails the first is given back. Only then the ledger entry and
+ * the redemption go in, both under ids derived from the client's requestId (a retry redeems once).
+ */
+export async function redeem(input: { giftId: string; requestId: string }, call: Invocation) {
+  const { caller, volunteer } = await requireVolunteer(call);
+  const redemptionId = `red-${createHash('sha256').update(`${volunteer._id}:${input.requestId}`).digest('hex').slice(0, 20)}`;
+  const done = await findDoc(call, 'redemptions', redemptionId);
+  if (done) return answer(call, redemptionRecordSchema.parse(done));
+  const gift = giftRecordSchema.parse(await loadDoc(call, 'rewards', input.giftId, '礼品'));
+  const year = chinaYear(call.now);
+  // The pure checks first, for the right message (own community, on the shelf, stock, this year's points).
+  const entry = giftRedemption({
+    entries: await volunteerEntries(call, volunteer._id, year),
+    item: giftItemSchema.parse({ ...gift, id: gift._id }),
+    volunteer: placeOf(volunteer), redemptionId, by: caller.userId, at: call.now,
+  });
+  const cost = -entry.points;
+  const _ = call.db.command;
+  const account = call.db.collection('points_accounts').where({ _id: accountId(volunteer._id, year), available: _.gte(cost) });
+  if (!(await account.update({ available: _.inc(-cost) })).updated) throw new DomainError('CONFLICT', '本年度积分不足');
+  const stock = await call.db.collection('rewards').where({ _id: gift._id, active: true, stock: _.gt(0) }).update({ stock: _.inc(-1) });
+  if (!stock.updated) {
+    await call.db.collection('points_accounts').where({ _id: accountId(volunteer._id, year) }).update({ available: _.inc(cost) });
+    throw new DomainError('CONFLICT', '礼品库存不足');
+  }
+  const record: RedemptionRecord = {
+    _id: redemptionId, volunteerId: volunteer._id, volunteerName: volunteer.name, giftId: gift._id, giftName: gift.name, communityId: gift.communityId,
+    streetId: gift.streetId, points: cost, year, state: 'awaiting_pickup', pickupCode: pickupCode(() => randomInt(0, 1_000_000) / 1_000_000), at: call.now,
+  };
+  // The account was already moved by the claim above, so the entry goes in without moving it again.
+  await appendToLedger(call, [entry], { accountMoved: true });
+  await call.db.collection('redemptions').add(record);
+  return answer(call, record);
+}
+
+async function answer(call: Invocation, r: RedemptionRecord) {
+  const doc = await findDoc(call, 'points_accounts', accountId(r.volunteerId, r.year));
+  return { redemptionId: r._id, pickupCode: r.pickupCode, points: r.points, yearAvailable: Number(doc?.available ?? 0) };
+}
+
+export async function redemptions(input: { communityId?: string; state?: RedemptionRecord['state'] }, call: Invocation) {
+  const caller = await requireCaller(call);
+  const streetId = streetOf(caller);
+  const where: Record<string, unknown> = input.communityId ? { streetId, communityId: input.communityId } : { volunteerId: caller.userId };
+  if (input.communityId) authorize(canOverseeCommunity(caller.roles, streetId, input.communityId));
+  if (input.state) where.state = input.state;
+  const docs = (await readAll(call, 'redemptions', where)).map((d) => redemptionRecordSchema.parse(d));
+  return {
+    redemptions: docs.map((r) => ({
+      redemptionId: r._id, volunteerId: r.volunteerId, volunteerName: r.volunteerName, giftId: r.giftId, giftName: r.giftName, communityId: r.communityId, points: r.points, state: r.state,
+      pickupCode: r.volunteerId === caller.userId ? r.pickupCode : undefined, at: r.at.toISOString(), pickedUpAt: r.pickedUpAt?.toISOString(),
+    })),
+  };
+}
+
+export async function markPickedUp(input: { redemptionId: string; pickupCode: string }, call: Invocation) {
+  const caller = await requireCaller(call);
+  const r = redemptionRecordSchema.parse(await loadDoc(call, 'redemptions', input.redemptionId, '兑换记录'));
+  authorize(isOrganiser(caller.roles, r.streetId, r.communityId));
+  if (r.pickupCode !== input.pickupCode) throw new DomainError('INVALID_INPUT', '取货码不正确', { pickupCode: '取货码不正确' });
+  const { updated } = await call.db.collection('redemptions').where({ _id: r._id, state: 'awaiting_pickup' }).update({ state: 'picked_up', pickedUpAt: call.now, pickedUpBy: caller.userId });
+  if (!updated) throw new DomainError('CONFLICT', '该礼品已领取');
+  return { redemptionId: r._id, pickedUpAt: call.now.toISOString() };
+}

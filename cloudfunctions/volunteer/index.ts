@@ -1,0 +1,29 @@
+import { defineFunction, getApp, type FunctionMain, type PlatformContext } from '../_lib';
+import { activities, activity, approvePoints, cancelActivity, publishActivity, saveActivity } from './activities';
+import { complete, confirmLead, correct } from './awards';
+import { exportSheet, exportStorageOf, type ExportStorage } from './export';
+import { gifts, markPickedUp, redeem, redemptions, saveGift } from './gifts';
+import { ledger, myPoints, publication, quarterly, ranking, top } from './points';
+import { profile, rules, saveProfile, saveRules, setFlags, volunteers } from './profile';
+import { cancelSignUp, checkIn, checkInFor, signUp } from './signups';
+
+/**
+ * The `volunteer` function (PRODUCT.md §8, issue 5): activities, the points ledger, ranking and gifts.
+ * Thin edges over src/domain/volunteer: parse, authorise on the stored record, load, decide in the pure
+ * core, write with a condition.
+ */
+function volunteerHandlers(storage: ExportStorage) {
+  return defineFunction('volunteer', {
+    profile, saveProfile, setFlags, volunteers,
+    rules, saveRules,
+    activities, activity, saveActivity, approvePoints, publishActivity, cancelActivity,
+    signUp, cancelSignUp, checkIn, checkInFor,
+    complete, confirmLead, correct,
+    ledger, myPoints, ranking, publication, quarterly, top,
+    gifts, saveGift, redeem, redemptions, markPickedUp,
+    export: (input, call) => exportSheet(input, call, storage),
+  });
+}
+
+// Storage needs the SDK app of this invocation's environment; Invocation carries only the database.
+export const main: FunctionMain = (event, context?: PlatformContext) => volunteerHandlers(exportStorageOf(getApp(context)))(event, context);

@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import { canManageStreet } from '../../src/domain/access';
+import { DomainError } from '../../src/domain/errors';
+import { POINTS_CATEGORIES, POINTS_CATEGORY_LABELS, streetPointsRulesSchema } from '../../src/domain/volunteer';
+import type { saveProfileInputSchema, volunteerFlagsSchema, VolunteerProfile } from '../../src/domain/volunteer/api';
+import { parseInput } from '../../src/domain/validation';
+import { authorize, requireCaller, type Invocation } from '../_lib';
+import { loadRulesConfig, rulesConfigId } from './ledger-store';
+import { findDoc, readAll, volunteerRecordSchema, type VolunteerRecord } from './records';
+import { canOverseeCommunity, communityNames, findVolunteer, isOrganiser, loadVolunteer, streetOf } from './scope';
+
+const NO_FLAGS = { buildingHead: false, unitHead: false, infoAssistant: false };
+
+function profileView(v: VolunteerRecord, names: Map<string, string>): VolunteerProfile {
+  return { volunteerId: v._id, name: v.name, phone: v.phone, communityId: v.communityId, communityName: names.get(v.communityId) ?? '', building: v.building, skills: v.skills, flags: v.flags, version: v.version };
+}
+
+export async function profile(_input: unknown, call: Invocation) {
+  const caller = await requireCaller(call);
+  const v = await findVolunteer(call, caller.userId);
+  return { profile: v ? profileView(v, await communityNames(call, v.streetId)) : null };
+}
+
+/** The caller's own profile, keyed by their user id; the community must be one of their street's. */
+export async function saveProfile(input: z.infer<typeof saveProfileInputSchema>, call: Invocation) {
+  const caller = await requireCaller(call);
+  const streetId = streetOf(caller);
+  const community = await findDoc(call, 'communities', input.communityId);
+  if (!community || community.streetId !== streetId) throw new DomainError('INVALID_INPUT', '输入有误：所在社区不存在', { communityId: '所在社区不存在' });
+  const fields = { name: input.name, phone: input.phone, communityId: input.communityId, building: input.building, skills: input.skills };
+  const existing = await findVolunteer(call, caller.userId);
+  if (!existing) {
+    const doc = { _id: caller.userId, userId: caller.userId, streetId, ...fields, flags: NO_FLAGS, version: 1, createdAt: call.now, updatedAt: call.now };
+    await call.db.collection('volunteers').add(doc).catch(() => {
+      throw new DomainError('CONFLICT', '数据已被其他操作修改，请刷新后重试');
+    });
+    return { id: caller.userId, version: 1 };
+  }
+  if (input.expectedVersion === undefined) throw new DomainError('INVALID_INPUT', '输入有误：修改时需要版本号', { expectedVersion: '修改时需要版本号' });
+  return { id: caller.userId, version: await bump(call, existing._id, input.expectedVersion, fields) };
+}
+
+/** 楼栋长 / 单元长 / 信息协管员 are set by the volunteer's community staff. */
+export async function setFlags(input: { volunteerId: string; expectedVersion: number; flags: z.infer<typeof volunteerFlagsSchema> }, call: Invocation) {
+  const caller = await requireCaller(call);
+  const v = await loadVolunteer(call, input.volunteerId);
+  authorize(isOrganiser(caller.roles, v.streetId, v.communityId));
+  return { id: v._id, version: await bump(call, v._id, input.expectedVersion, { flags: input.flags }) };
+}
+
+export async function volunteers(input: { communityId: string }, call: Invocation) {
+  const caller = await requireCaller(call);
+  const streetId = streetOf(caller);
+  authorize(canOverseeCommunity(caller.roles, streetId, input.communityId));
+  const docs = await readAll(call, 'volunteers', { streetId, communityId: input.communityId });
+  const names = await communityNames(call, streetId);
+  return { volunteers: docs.map((d) => profileView(volunteerRecordSchema.parse(d), names)) };
+}
+
+async function bump(call: Invocation, id: string, version: number, patch: Record<string, unknown>): Promise<number> {
+  const { updated } = await call.db.collection('volunteers').where({ _id: id, version }).update({ ...patch, version: version + 1, updatedAt: call.now });
+  if (!updated) throw new DomainError('CONFLICT', '数据已被其他操作修改，请刷新后重试');
+  return version + 1;
+}
+
+// ---------- rules ----------
+
+export async function rules(_input: unknown, call: Invocation) {
+  const caller = await requireCaller(call);
+  const streetId = streetOf(caller);
+  const { config, version, rules } = await loadRulesConfig(call, streetId);
+  const categories = POINTS_CATEGORIES.map((id) => ({ id, label: POINTS_CATEGORY_LABELS[id] }));
+  return { streetId, rules, categories, overrides: config.overrides, added: config.added, version, canManage: canManageStreet(caller.roles, streetId) };
+}
+
+/** The administrator's overrides, each with a reason (STYLE 9); version 0 = never saved. */
+export async function saveRules(input: { expectedVersion: number; overrides: unknown[]; added: unknown[] }, call: Invocation) {
+  const caller = await requireCaller(call);
+  const streetId = streetOf(caller);
+  authorize(canManageStreet(caller.roles, streetId));
+  const config = parseInput(streetPointsRulesSchema, { streetId, overrides: input.overrides, added: input.added });
+  const _id = rulesConfigId(streetId);
+  const doc = { streetId, overrides: config.overrides, added: config.added, updatedAt: call.now, updatedBy: caller.userId };
+  if (input.expectedVersion === 0) {
+    await call.db.collection('configs').add({ _id, ...doc, version: 1 }).catch(() => {
+      throw new DomainError('CONFLICT', '数据已被其他操作修改，请刷新后重试');
+    });
+    return { id: _id, version: 1 };
+  }
+  const { updated } = await call.db.collection('configs').where({ _id, version: input.expectedVersion }).update({ ...doc, version: input.expectedVersion + 1 });
+  if (!updated) throw new DomainError('CONFLICT', '数据已被其他操作修改，请刷新后重试');
+  return { id: _id, version: input.expectedVersion + 1 };
+}

@@ -1,0 +1,76 @@
+import { canManageCommunity, canManageStreet } from '../../src/domain/access';
+import { DomainError } from '../../src/domain/errors';
+import type { RoleGrant } from '../../src/domain/user';
+import { authorize, requireCaller, type Caller, type Invocation } from '../_lib';
+import { findDoc, volunteerRecordSchema, type VolunteerRecord } from './records';
+
+/**
+ * Who may do what with volunteers (PRODUCT.md §8, §11). Scope always comes from stored records (the
+ * activity's, the volunteer's, the entry's community), never from ids in the payload.
+ */
+
+/** The caller's street: the first grant's (every demo and real user belongs to one street). */
+export function streetOf(caller: Caller): string {
+  const grant = caller.roles[0];
+  authorize(Boolean(grant));
+  return grant!.streetId;
+}
+
+/** Street staff oversee every activity and report of the street (PRODUCT.md §8 "the street can see every activity"). */
+export function isStreetStaff(roles: readonly RoleGrant[], streetId: string): boolean {
+  return canManageStreet(roles, streetId) || roles.some((g) => g.role === 'street_staff' && g.streetId === streetId);
+}
+
+/** Community staff of that community, or the street's administrator: organise, award, correct, hand out gifts. */
+export function isOrganiser(roles: readonly RoleGrant[], streetId: string, communityId: string): boolean {
+  return canManageCommunity(roles, streetId, communityId);
+}
+
+/** May read a community's volunteers, ledgers and publications: its organisers and street staff. */
+export function canOverseeCommunity(roles: readonly RoleGrant[], streetId: string, communityId: string): boolean {
+  return isOrganiser(roles, streetId, communityId) || isStreetStaff(roles, streetId);
+}
+
+export function staffCommunityIds(roles: readonly RoleGrant[], streetId: string): string[] {
+  return roles.filter((g) => g.role === 'community_staff' && g.streetId === streetId && g.communityId).map((g) => g.communityId!);
+}
+
+export async function findVolunteer(call: Invocation, volunteerId: string): Promise<VolunteerRecord | null> {
+  const doc = await findDoc(call, 'volunteers', volunteerId);
+  return doc ? volunteerRecordSchema.parse(doc) : null;
+}
+
+export async function loadVolunteer(call: Invocation, volunteerId: string): Promise<VolunteerRecord> {
+  const v = await findVolunteer(call, volunteerId);
+  if (!v) throw new DomainError('NOT_FOUND', '志愿者不存在或尚未填写志愿者资料');
+  return v;
+}
+
+/** The caller as a volunteer: a registered user with a profile (the profile is where points count). */
+export async function requireVolunteer(call: Invocation): Promise<{ caller: Caller; volunteer: VolunteerRecord }> {
+  const caller = await requireCaller(call);
+  const volunteer = await findVolunteer(call, caller.userId);
+  if (!volunteer) throw new DomainError('CONFLICT', '请先填写志愿者资料');
+  return { caller, volunteer };
+}
+
+/** The volunteer's place for ledger entries. */
+export const placeOf = (v: VolunteerRecord) => ({ volunteerId: v._id, communityId: v.communityId, streetId: v.streetId });
+
+/** Community names for views, one read. */
+export async function communityNames(call: Invocation, streetId: string): Promise<Map<string, string>> {
+  const { data } = await call.db.collection('communities').where({ streetId }).field({ _id: true, name: true }).limit(1000).get();
+  return new Map((data as Array<{ _id: string; name: string }>).map((c) => [c._id, c.name]));
+}
+
+/** Volunteer names for views: only the ids asked for (chunked `_.in`). */
+export async function volunteerNames(call: Invocation, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  const names = new Map<string, string>();
+  const _ = call.db.command;
+  for (let i = 0; i < unique.length; i += 500) {
+    const { data } = await call.db.collection('volunteers').where({ _id: _.in(unique.slice(i, i + 500)) }).field({ _id: true, name: true }).limit(1000).get();
+    for (const v of data as Array<{ _id: string; name: string }>) names.set(v._id, v.name);
+  }
+  return names;
+}

@@ -1,0 +1,93 @@
+import { DomainError } from '../../src/domain/errors';
+import { assertAllowed, canCancel, canCheckIn, canSignUp, type SignUp } from '../../src/domain/volunteer';
+import { authorize, requireCaller, type Invocation } from '../_lib';
+import { loadActivity, loadOwnActivity } from './activities';
+import { findDoc, insertOnce, signupId, signupRecordSchema, type SignupRecord, type StoredActivity } from './records';
+import { requireVolunteer } from './scope';
+
+/*
+ * 001 L881 以报名先后顺序确定人员, exactly, without transactions: the activity keeps `taken`, and a place
+ * is claimed by one conditional update (`taken < headcount` → `taken + 1`), which the database applies
+ * atomically to one document. The sign-up then goes in under `<activityId>:<volunteerId>`, so a double
+ * tap cannot hold two places; if that insert collides, the claimed place is given back.
+ */
+
+const asDomain = (s: SignupRecord): SignUp => ({ activityId: s.activityId, volunteerId: s.volunteerId, signedAt: s.signedAt });
+
+async function findSignup(call: Invocation, activityId: string, volunteerId: string): Promise<SignupRecord | null> {
+  const doc = await findDoc(call, 'signups', signupId(activityId, volunteerId));
+  return doc ? signupRecordSchema.parse(doc) : null;
+}
+
+async function stateOf(call: Invocation, activityId: string, mine: 'none' | 'signed_up' | 'checked_in') {
+  const { activity, taken } = await loadActivity(call, activityId);
+  return { activityId, taken, headcount: activity.headcount, mine };
+}
+
+export async function signUp(input: { activityId: string }, call: Invocation) {
+  const { volunteer } = await requireVolunteer(call);
+  const { activity } = await loadActivity(call, input.activityId);
+  authorize(volunteer.communityId === activity.communityId, '只能报名本社区的活动');
+  if (await findSignup(call, activity.id, volunteer._id)) throw new DomainError('CONFLICT', '您已报名');
+  // State and time from the pure rule; the headcount is settled by the conditional claim below.
+  assertAllowed(canSignUp({ ...activity, headcount: Number.MAX_SAFE_INTEGER }, [], volunteer._id, call.now));
+  const _ = call.db.command;
+  const claim = await call.db.collection('activities').where({ _id: activity.id, state: 'published', taken: _.lt(activity.headcount) }).update({ taken: _.inc(1) });
+  if (!claim.updated) throw new DomainError('CONFLICT', '名额已满');
+  const doc = { _id: signupId(activity.id, volunteer._id), activityId: activity.id, volunteerId: volunteer._id, communityId: activity.communityId, signedAt: call.now };
+  let created: boolean;
+  try {
+    created = await insertOnce(call, 'signups', doc);
+  } catch (err) {
+    await release(call, activity.id);
+    throw err;
+  }
+  if (!created) {
+    await release(call, activity.id);
+    throw new DomainError('CONFLICT', '您已报名');
+  }
+  return stateOf(call, activity.id, 'signed_up');
+}
+
+async function release(call: Invocation, activityId: string): Promise<void> {
+  await call.db.collection('activities').where({ _id: activityId }).update({ taken: call.db.command.inc(-1) });
+}
+
+/** Before the start only; the place goes back only if this call removed the sign-up (two cancels free one place). */
+export async function cancelSignUp(input: { activityId: string }, call: Invocation) {
+  const { volunteer } = await requireVolunteer(call);
+  const { activity } = await loadActivity(call, input.activityId);
+  const signup = await findSignup(call, activity.id, volunteer._id);
+  if (!signup) throw new DomainError('NOT_FOUND', '没有有效的报名');
+  assertAllowed(canCancel(activity, asDomain(signup), call.now));
+  if (signup.checkedInAt) throw new DomainError('CONFLICT', '已签到,不能取消报名');
+  const { deleted } = await call.db.collection('signups').where({ _id: signup._id }).remove();
+  if (deleted) await release(call, activity.id);
+  return stateOf(call, activity.id, 'none');
+}
+
+async function markCheckedIn(call: Invocation, signup: SignupRecord, by: string): Promise<{ checkedInAt: string }> {
+  if (signup.checkedInAt) return { checkedInAt: signup.checkedInAt.toISOString() };
+  await call.db.collection('signups').where({ _id: signup._id }).update({ checkedInAt: call.now, checkedInBy: by });
+  return { checkedInAt: call.now.toISOString() };
+}
+
+/** The volunteer scans the activity's QR at the place: the code inside must match, inside the window. */
+export async function checkIn(input: { activityId: string; code: string }, call: Invocation) {
+  const { volunteer } = await requireVolunteer(call);
+  const stored: StoredActivity = await loadActivity(call, input.activityId);
+  if (input.code !== stored.checkInCode) throw new DomainError('INVALID_INPUT', '签到码不正确,请扫描活动现场的二维码', { code: '签到码不正确' });
+  const signup = await findSignup(call, stored.activity.id, volunteer._id);
+  assertAllowed(canCheckIn(stored.activity, signup ? [asDomain(signup)] : [], volunteer._id, call.now));
+  return markCheckedIn(call, signup!, volunteer._id);
+}
+
+/** The organiser checks in someone on the list (no phone, scanner trouble). */
+export async function checkInFor(input: { activityId: string; volunteerId: string }, call: Invocation) {
+  const caller = await requireCaller(call);
+  const { activity } = await loadOwnActivity(call, caller, input.activityId);
+  if (activity.state !== 'published') throw new DomainError('CONFLICT', '活动不在进行中');
+  const signup = await findSignup(call, activity.id, input.volunteerId);
+  if (!signup) throw new DomainError('NOT_FOUND', '该志愿者没有报名本次活动');
+  return markCheckedIn(call, signup, caller.userId);
+}
