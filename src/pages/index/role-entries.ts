@@ -8,6 +8,7 @@ export interface RoleEntry {
 const STAFF: RoleEntry = { label: '网格工作台', url: '/packages/staff/index/index' };
 const ADMIN: RoleEntry = { label: '网格与人员管理', url: '/packages/admin/index/index' };
 const VOLUNTEER: RoleEntry = { label: '志愿服务', url: '/packages/volunteer/index/index' };
+const VOLUNTEER_MANAGE: RoleEntry = { label: '志愿活动管理', url: '/packages/volunteer/manage/index/index' };
 
 /** Which subpackages each role opens; residents stay in the main package. Officers keep their own grid's information up to date. */
 const ENTRIES_BY_ROLE: Record<Role, RoleEntry[]> = {
@@ -16,8 +17,8 @@ const ENTRIES_BY_ROLE: Record<Role, RoleEntry[]> = {
   grid_chief: [STAFF, ADMIN],
   assistant: [STAFF],
   volunteer: [VOLUNTEER],
-  community_staff: [ADMIN],
-  street_staff: [ADMIN],
+  community_staff: [ADMIN, VOLUNTEER_MANAGE],
+  street_staff: [ADMIN, VOLUNTEER_MANAGE],
   admin: [ADMIN],
 };
 

@@ -1,0 +1,43 @@
+import { View } from '@tarojs/components';
+import { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { PageShell } from '../../../../components/page-shell';
+import { Section } from '../../../../components/section';
+import { VolunteerActivityCard } from '../../../../components/volunteer-activity-card';
+import { call } from '../../../../services/call';
+import { useQuery } from '../../../../services/use-query';
+import { activityFacts } from '../../shared/activity-facts';
+import { QueryView } from '../../shared/query-view';
+import { activityPath, activityShareTitle } from '../../shared/share';
+import { ActivityStateActions } from './state-actions';
+import { AttendanceSection } from './attendance-section';
+import { ShareSection } from './share-section';
+import '../../shared/volunteer.scss';
+
+/** The organiser's page: publish, share to the volunteer group, the check-in code, who came, confirm completion. */
+export default function ManageActivityPage() {
+  const activityId = useRouter().params.activityId ?? '';
+  const { state, reload } = useQuery(() => call('volunteer', 'activity', { activityId }));
+  // The card opens the volunteers' page of the activity, where they sign up.
+  useShareAppMessage(() => ({
+    title: state.status === 'ready' ? activityShareTitle(state.data) : '志愿活动',
+    path: activityPath(activityId),
+  }));
+  return (
+    <PageShell title='管理志愿活动'>
+      <QueryView state={state} onRetry={reload}>
+        {(a) => (
+          <>
+            <Section heading={a.communityName}>
+              <VolunteerActivityCard facts={activityFacts({ ...a, mine: 'none' })} />
+              <View className='section__text'>{a.content}</View>
+              <View className='section__help'>积分规则：{a.ruleLabel}</View>
+            </Section>
+            {a.state === 'published' && <ShareSection activity={a} />}
+            {(a.state === 'published' || a.state === 'completed') && <AttendanceSection activity={a} onChanged={reload} />}
+            <ActivityStateActions activity={a} onChanged={reload} />
+          </>
+        )}
+      </QueryView>
+    </PageShell>
+  );
+}

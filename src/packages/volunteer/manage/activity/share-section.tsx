@@ -1,0 +1,33 @@
+import { View } from '@tarojs/components';
+import { BigButton } from '../../../../components/big-button';
+import { Section } from '../../../../components/section';
+import { copyText, isH5 } from '../../../../services/platform';
+import { activityUrl } from '../../shared/share';
+import type { ActivityDetail } from '../../shared/types';
+
+/** The activity's card for the community volunteer group, and the check-in code for the place. */
+export function ShareSection({ activity: a }: { activity: ActivityDetail }) {
+  return (
+    <>
+      <Section heading='发到志愿者群'>
+        {isH5 ? (
+          <>
+            <View className='section__help'>复制活动链接，发到社区志愿者微信群，志愿者点开就能报名。</View>
+            <BigButton onClick={() => void copyText(activityUrl(a.activityId), '链接已复制')}>复制活动链接</BigButton>
+          </>
+        ) : (
+          <View className='section__help'>点右上角“···”，选“转发给朋友”，发到社区志愿者群；志愿者点开卡片就能报名。</View>
+        )}
+      </Section>
+      {a.checkInCode && (
+        <Section heading='现场签到码'>
+          <View className='section__text'>活动开始时，把签到码告诉到场的志愿者（或写在现场），志愿者在手机上输入即可签到。</View>
+          <View className='vol-code' aria-label={`签到码 ${a.checkInCode.split('').join(' ')}`}>
+            {a.checkInCode}
+          </View>
+          <View className='section__help'>志愿者不会操作手机时，可在下面的名单里替他签到。</View>
+        </Section>
+      )}
+    </>
+  );
+}

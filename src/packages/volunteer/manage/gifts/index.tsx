@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { BigButton } from '../../../../components/big-button';
+import { PageShell } from '../../../../components/page-shell';
+import { Section } from '../../../../components/section';
+import { call } from '../../../../services/call';
+import { useQuery } from '../../../../services/use-query';
+import { QueryView } from '../../shared/query-view';
+import type { GiftView } from '../../shared/types';
+import { GiftForm } from './gift-form';
+import '../../shared/volunteer.scss';
+
+/** The community's gift catalogue (001 L889 具体兑换方案由各社区制定): add a gift, change cost, stock, on/off shelf. */
+export default function ManageGiftsPage() {
+  const communityId = useRouter().params.communityId ?? '';
+  const [editing, setEditing] = useState<GiftView | 'new' | null>(null);
+  const { state, reload } = useQuery(() => call('volunteer', 'gifts', { communityId }));
+  const done = () => {
+    setEditing(null);
+    reload();
+  };
+  if (editing) {
+    return (
+      <PageShell title='礼品目录'>
+        <GiftForm key={editing === 'new' ? 'new' : editing.giftId} communityId={communityId} gift={editing === 'new' ? null : editing} onDone={done} />
+        <BigButton onClick={() => setEditing(null)}>返回礼品目录</BigButton>
+      </PageShell>
+    );
+  }
+  return (
+    <PageShell title='礼品目录'>
+      <QueryView state={state} onRetry={reload}>
+        {({ gifts }) => (
+          <Section heading='礼品'>
+            <BigButton kind='primary' onClick={() => setEditing('new')}>
+              新增礼品
+            </BigButton>
+            {gifts.length === 0 && <View className='section__text'>还没有礼品。</View>}
+            {gifts.map((g) => (
+              <View key={g.giftId} className='vol-row'>
+                <View className='vol-row__title'>{g.name}</View>
+                <View className='vol-row__meta'>
+                  {g.pointsCost} 分 · 库存 {g.stock} 件 · {g.active ? '已上架' : '已下架'}
+                </View>
+                <BigButton onClick={() => setEditing(g)}>修改{g.name}</BigButton>
+              </View>
+            ))}
+          </Section>
+        )}
+      </QueryView>
+    </PageShell>
+  );
+}

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import { BigButton } from '../../../../components/big-button';
+import { CaseChoice } from '../../../../components/case-choice';
+import { PageShell } from '../../../../components/page-shell';
+import { Section } from '../../../../components/section';
+import { VolunteerActivityCard } from '../../../../components/volunteer-activity-card';
+import { call } from '../../../../services/call';
+import { useQuery } from '../../../../services/use-query';
+import { activityFacts } from '../../shared/activity-facts';
+import { QueryView } from '../../shared/query-view';
+import { useReloadOn } from '../../shared/use-reload-on';
+import { goManage } from '../shared/go-manage';
+import { staffCommunities } from '../shared/staff-communities';
+import { ExportSection } from './export-section';
+import '../../shared/volunteer.scss';
+
+/** Community staff: the community's activities (every state) and the entries to gifts, pickups, corrections, exports. */
+export default function ManageHomePage() {
+  const [picked, setPicked] = useState('');
+  const { state, reload } = useQuery(async () => {
+    const communities = await staffCommunities();
+    const communityId = picked || communities[0]?.communityId || '';
+    const { activities } = communityId ? await call('volunteer', 'activities', { communityId }) : { activities: [] };
+    return { communities, communityId, activities };
+  });
+  useReloadOn([picked], reload);
+  return (
+    <PageShell title='志愿活动管理'>
+      <QueryView state={state} onRetry={reload}>
+        {({ communities, communityId, activities }) => (
+          <>
+            {communities.length === 0 && (
+              <Section heading='没有可管理的社区'>
+                <View className='section__text'>您不是社区工作人员，不能管理志愿活动。</View>
+              </Section>
+            )}
+            {communities.length > 1 && (
+              <Section heading='选择社区'>
+                <CaseChoice label='社区' options={communities.map((c) => ({ value: c.communityId, label: c.name }))} value={communityId} onChange={setPicked} />
+              </Section>
+            )}
+            {communityId !== '' && (
+              <>
+                <Section heading='志愿活动'>
+                  <BigButton kind='primary' onClick={() => goManage('activity-edit', { communityId })}>
+                    发布新活动
+                  </BigButton>
+                  {activities.length === 0 && <View className='section__text'>还没有活动。</View>}
+                  {[...activities]
+                    .sort((a, b) => b.startAt.localeCompare(a.startAt))
+                    .map((a) => (
+                      <VolunteerActivityCard key={a.activityId} facts={{ ...activityFacts(a), tag: stateTag(a.state) }}>
+                        <BigButton onClick={() => goManage('activity', { activityId: a.activityId })}>管理：{a.title}</BigButton>
+                      </VolunteerActivityCard>
+                    ))}
+                </Section>
+                <Section heading='积分与礼品'>
+                  <View className='section__actions'>
+                    <BigButton onClick={() => goManage('redemptions', { communityId })}>礼品领取登记</BigButton>
+                    <BigButton onClick={() => goManage('gifts', { communityId })}>礼品目录</BigButton>
+                    <BigButton onClick={() => goManage('ledger', { communityId })}>积分台账与更正</BigButton>
+                  </View>
+                </Section>
+                <ExportSection communityId={communityId} />
+              </>
+            )}
+          </>
+        )}
+      </QueryView>
+    </PageShell>
+  );
+}
+
+const STATE_TAGS = {
+  draft: { text: '草稿（未发布）', tone: 'warn' },
+  published: { text: '已发布', tone: 'good' },
+  cancelled: { text: '已取消', tone: 'off' },
+  completed: { text: '已完成', tone: 'plain' },
+} as const;
+
+function stateTag(state: keyof typeof STATE_TAGS) {
+  return STATE_TAGS[state];
+}

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { BigButton } from '../../../../components/big-button';
+import { Field } from '../../../../components/field';
+import { Section } from '../../../../components/section';
+import { VolunteerLedgerList } from '../../../../components/volunteer-ledger-list';
+import { call } from '../../../../services/call';
+import { useQuery } from '../../../../services/use-query';
+import { useSubmit } from '../../../../services/use-submit';
+import { ledgerLines } from '../../shared/ledger-lines';
+import { QueryView } from '../../shared/query-view';
+import type { LedgerEntryView } from '../../shared/types';
+
+/** One volunteer's ledger. A confirmed award is never edited: 更正 appends a reversing entry with a reason. */
+export function VolunteerLedger({ volunteerId }: { volunteerId: string }) {
+  const { state, reload } = useQuery(() => call('volunteer', 'ledger', { volunteerId }));
+  const [correcting, setCorrecting] = useState('');
+  return (
+    <QueryView state={state} onRetry={reload}>
+      {(ledger) => {
+        const byId = new Map(ledger.entries.map((e) => [e.entryId, e]));
+        const lines = ledgerLines(ledger.entries).map((l) => {
+          const entry = byId.get(l.key) as LedgerEntryView;
+          const correctable = entry.kind === 'award' && !entry.correctedBy;
+          return {
+            ...l,
+            action: !correctable ? undefined : correcting === entry.entryId ? (
+              <CorrectionForm entry={entry} onDone={() => { setCorrecting(''); reload(); }} />
+            ) : (
+              <BigButton onClick={() => setCorrecting(entry.entryId)}>更正这条（{l.pointsText}）</BigButton>
+            ),
+          };
+        });
+        return (
+          <Section heading={`${ledger.name}的积分：累计 ${ledger.allTime} 分`}>
+            <View className='section__help'>已确认的积分不能修改。记错了，点“更正这条”写明理由，系统另记一条冲正记录。</View>
+            <VolunteerLedgerList lines={lines} />
+          </Section>
+        );
+      }}
+    </QueryView>
+  );
+}
+
+function CorrectionForm({ entry, onDone }: { entry: LedgerEntryView; onDone: () => void }) {
+  const [reason, setReason] = useState('');
+  const submit = useSubmit();
+  const send = async () => {
+    const done = await submit.run(() => call('volunteer', 'correct', { entryId: entry.entryId, reason }));
+    if (!done) return;
+    await Taro.showToast({ title: '已更正', icon: 'success' });
+    onDone();
+  };
+  return (
+    <View>
+      <Field label='更正理由' value={reason} onChange={setReason} error={submit.fields.reason} placeholder='如 未实际到场，误记' maxLength={200} />
+      {submit.message !== '' && !submit.fields.reason && (
+        <View className='section__error' role='alert'>
+          {submit.message}
+        </View>
+      )}
+      <BigButton kind='primary' disabled={submit.busy} onClick={() => void send()}>
+        {submit.busy ? '正在更正…' : `确认更正，扣回 ${entry.points} 分`}
+      </BigButton>
+    </View>
+  );
+}
