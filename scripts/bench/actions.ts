@@ -12,6 +12,11 @@ export interface BenchAction {
 export const actions: BenchAction[] = [
   { fn: 'user', action: 'me', data: {} },
   { fn: 'user', action: 'updatePrefs', data: (i: number) => ({ fontScale: i % 2 === 0 ? 'large' : 'standard' }) },
+  {
+    fn: 'case',
+    action: 'report',
+    data: (i: number) => ({ requestId: `bench-report-${i}-${Date.now().toString(36)}`, gridId: 'grid-a1', categoryId: 'rubbish', description: '楼下垃圾满溢', location: { lat: 31.86, lng: 117.28 }, anonymous: false }),
+  },
 ];
 
 export function labelOf(a: Pick<BenchAction, 'fn' | 'action'>): string {

@@ -25,6 +25,10 @@ export const budgets = {
    * ~1480 KB (the SDK and zod are bundled in) and ~185 ms cold require on 2 cores.
    */
   bundles: { sizeKB: 1600, coldRequireMs: 250 },
+  /** case.report through the gateway (issue 4 item 12): caller, grid, existing-id check, config, add, event, officers, outbox. */
+  caseReport: { roundTrips: 10, medianMs: 60, p95Ms: 120 },
+  /** The escalation sweep over 100 000 cases with 100 due: reads ≈ the due ones (+ staff lookups), not all. */
+  sweep: { documentsScanned: 2_000, ms: 5_000 },
   /** weapp main package, KB (ARCHITECTURE §6; WeChat's hard limit is 2 MB). */
   weappMainKB: 600,
 };

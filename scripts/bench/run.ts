@@ -16,6 +16,7 @@ import { measureBundles } from './bundles';
 import { login, measureAction } from './gateway';
 import { measureLatency, MEASURED_CALLS, WARMUP_CALLS } from './latency';
 import { printTable } from './table';
+import { sweepTables } from './sweep';
 import { weappFigures } from './weapp';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -61,6 +62,7 @@ async function cloudTables(): Promise<void> {
       rows.push([label, withBudget(`${label} round trips`, cost.roundTrips, b?.roundTrips, 0), withBudget(`${label} documents scanned`, cost.documentsScanned, b?.documentsScanned, 0), cost.documentsReturned, detail]);
     }
     printTable('Database cost per action (one call, as the grid A1 officer)', ['action', 'round trips', 'docs scanned', 'returned', 'admin actions'], rows);
+    await sweepTables(cloud.baseUrl, cookie);
   } finally {
     await cloud.stop();
     rmSync(dataDir, { recursive: true, force: true });
