@@ -22,6 +22,8 @@ export const COLLECTION_NAMES = [
   'ledger',
   'rewards',
   'redemptions',
+  'volunteers',
+  'points_accounts',
   'configs',
   'notifications',
   'audit_logs',
