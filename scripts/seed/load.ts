@@ -1,5 +1,6 @@
 import { localApp } from '../../local-cloud/local-sdk';
 import { seedCaseConfig } from './case-config';
+import { seedVolunteerData } from './volunteer-data';
 import { buildDemoData, DEMO_STREET_ID, type DemoData } from './demo-data';
 
 export const SEEDED_COLLECTIONS = ['streets', 'communities', 'grids', 'persons', 'users'] as const;
@@ -21,6 +22,7 @@ export async function seedDemoData(baseUrl: string, now = new Date()): Promise<{
     await Promise.all((data[name] as Array<{ _id: string }>).map((doc) => db.collection(name).doc(doc._id).set(withoutId(doc))));
   }
   await seedCaseConfig(db, DEMO_STREET_ID, now);
+  await seedVolunteerData(db, DEMO_STREET_ID, now);
   await Promise.all(data.streets.map((doc) => db.collection('streets').doc(doc._id).set(withoutId(doc))));
   return { seeded: true, data };
 }

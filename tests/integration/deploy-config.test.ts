@@ -125,11 +125,15 @@ describe('collections and indexes', () => {
       [
         'cases{gridId,state}',
         'cases{dueAt}',
+        'ledger{communityId,at}',
+        'ledger{streetId,at}',
         'ledger{volunteerId,year}',
         'users{openid}!',
         'grids{streetId,code}!',
         'persons{streetId}',
         'notifications{status,createdAt}',
+        'points_accounts{communityId,year,earned}',
+        'points_accounts{streetId,year,earned}',
         'signups{activityId}',
         // case function (issue 4): own cases, level queues, near-due sweep, timeline, in-app notifications
         'cases{reporterId,createdAt}',
