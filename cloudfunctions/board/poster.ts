@@ -11,7 +11,8 @@ const PDFDocument = require('pdfkit') as typeof import('pdfkit');
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 48;
-const QR_SIZE = 150;
+// Read on a stairwell wall, often by elderly residents: large type, a QR big enough for old phone cameras.
+const QR_SIZE = 190;
 const INK = '#1f2937';
 const MUTED = '#6b7280';
 const ACCENT = '#b91c1c';
@@ -41,15 +42,15 @@ export function renderPoster(view: BoardView, qrPng: Buffer): Promise<Buffer> {
   const { grid } = view;
 
   doc.rect(0, 0, A4.width, 10).fill(ACCENT);
-  doc.fillColor(ACCENT).fontSize(34).text('网格公示牌', MARGIN, MARGIN, { width: headerWidth });
-  doc.moveDown(0.3).fillColor(INK).fontSize(20).text(`${grid.code}  ${grid.name}`, { width: headerWidth });
-  doc.moveDown(0.2).fontSize(12).fillColor(MUTED).text(`${grid.communityName} · ${grid.typeLabel}`, { width: headerWidth });
-  doc.moveDown(0.4).fillColor(INK).fontSize(12).text(`户数 ${grid.households} 户    人口 ${grid.population} 人`, { width: headerWidth });
+  doc.fillColor(ACCENT).fontSize(40).text('网格公示牌', MARGIN, MARGIN, { width: headerWidth });
+  doc.moveDown(0.3).fillColor(INK).fontSize(24).text(`${grid.code}  ${grid.name}`, { width: headerWidth });
+  doc.moveDown(0.2).fontSize(15).fillColor(MUTED).text(`${grid.communityName} · ${grid.typeLabel}`, { width: headerWidth });
+  doc.moveDown(0.4).fillColor(INK).fontSize(15).text(`户数 ${grid.households} 户    人口 ${grid.population} 人`, { width: headerWidth });
   if (grid.boundary) doc.moveDown(0.2).text(`四至范围：${grid.boundary}`, { width: headerWidth });
 
   const qrX = A4.width - MARGIN - QR_SIZE;
   doc.image(qrPng, qrX, MARGIN, { width: QR_SIZE, height: QR_SIZE });
-  doc.fontSize(9).fillColor(INK).text('微信扫一扫', qrX, MARGIN + QR_SIZE + 4, { width: QR_SIZE, align: 'center' });
+  doc.fontSize(12).fillColor(INK).text('微信扫一扫', qrX, MARGIN + QR_SIZE + 4, { width: QR_SIZE, align: 'center' });
   doc.text('查看网格公示牌 / 上报问题', { width: QR_SIZE, align: 'center' });
 
   doc.x = MARGIN;
@@ -57,17 +58,17 @@ export function renderPoster(view: BoardView, qrPng: Buffer): Promise<Buffer> {
   section(doc, '网格工作人员', contentWidth);
   for (const person of view.people) {
     const role = person.employmentLabel ? `${person.roleLabel}（${person.employmentLabel}）` : person.roleLabel;
-    doc.fontSize(14).fillColor(INK).text(`${role}  ${person.name}    电话 ${person.phone}`, MARGIN, doc.y, { width: contentWidth });
-    if (person.duties) doc.fontSize(10).fillColor(MUTED).text(`职责：${person.duties}`, { width: contentWidth });
-    if (person.cover) doc.fontSize(10).fillColor(MUTED).text(`AB岗（顶岗）：${person.cover.name}  ${person.cover.phoneMasked}`, { width: contentWidth });
-    doc.moveDown(0.5);
+    doc.fontSize(20).fillColor(INK).text(`${role}  ${person.name}    电话 ${person.phone}`, MARGIN, doc.y, { width: contentWidth });
+    if (person.duties) doc.fontSize(13).fillColor(MUTED).text(`职责：${person.duties}`, { width: contentWidth });
+    if (person.cover) doc.fontSize(13).fillColor(MUTED).text(`AB岗（顶岗）：${person.cover.name}  ${person.cover.phoneMasked}`, { width: contentWidth });
+    doc.moveDown(0.6);
   }
 
   if (view.upperContacts.length) {
     section(doc, '社区、街道值班联系人', contentWidth);
     for (const contact of view.upperContacts) {
       const level = contact.level === 'street' ? '街道' : '社区';
-      doc.fontSize(12).fillColor(INK).text(`【${level}】${contact.title}  ${contact.name}    ${contact.phone}`, MARGIN, doc.y, { width: contentWidth });
+      doc.fontSize(16).fillColor(INK).text(`【${level}】${contact.title}  ${contact.name}    ${contact.phone}`, MARGIN, doc.y, { width: contentWidth });
       doc.moveDown(0.3);
     }
   }
@@ -77,7 +78,7 @@ export function renderPoster(view: BoardView, qrPng: Buffer): Promise<Buffer> {
 }
 
 function section(doc: PDFKit.PDFDocument, title: string, width: number): void {
-  doc.moveDown(0.6).fontSize(15).fillColor(ACCENT).text(title, MARGIN, doc.y, { width });
+  doc.moveDown(0.8).fontSize(20).fillColor(ACCENT).text(title, MARGIN, doc.y, { width });
   const y = doc.y + 2;
   doc.moveTo(MARGIN, y).lineTo(MARGIN + width, y).lineWidth(0.8).strokeColor(ACCENT).stroke();
   doc.y = y + 8;
