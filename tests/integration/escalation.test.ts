@@ -67,6 +67,7 @@ describe('escalation timer', () => {
     await post(base(), '/internal/db/stats/reset', {});
     expect((await runEscalate(base())).data.escalated).toBe(1);
     const stats = (await fetch(`${base()}/internal/db/stats`).then((r) => r.json())) as any;
-    expect(stats.documentsScanned).toBeLessThan(20);
+    // 1 due case + the users scanned to find community and grid staff (users has no role index); not the 200.
+    expect(stats.documentsScanned).toBeLessThan(60);
   });
 });
