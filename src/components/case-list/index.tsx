@@ -19,8 +19,8 @@ export function CaseList({ cases, openUrl, empty }: CaseListProps) {
   return (
     <View className='case-list' role='list'>
       {cases.map((c) => (
+        <View key={c.caseId} role='listitem'>
         <View
-          key={c.caseId}
           className='case-list__card'
           role='link'
           {...pressable(() => void Taro.navigateTo({ url: openUrl(c.caseId) }))}
@@ -37,6 +37,7 @@ export function CaseList({ cases, openUrl, empty }: CaseListProps) {
             {c.dueAt ? ` · 期限 ${formatTime(c.dueAt)}` : ''}
           </View>
           <View className='case-list__open'>查看详情 ›</View>
+        </View>
         </View>
       ))}
     </View>

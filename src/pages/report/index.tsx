@@ -79,8 +79,8 @@ export default function ReportPage() {
         <Field label='问题描述' kind='multiline' value={draft.description} onChange={(description) => update({ description })} maxLength={500} placeholder='请说明发生了什么、影响到谁' error={fieldOf('description')} />
         <View className='section__help report__counter'>已写 {draft.description.length} / 500 字</View>
       </Section>
-      <Section heading='现场照片（可不拍，最多 9 张）'>
-        <CasePhotoUpload label='现场照片' photos={draft.photos} onChange={(photos) => update({ photos })} error={fieldOf('photos')} />
+      <Section heading='现场照片'>
+        <CasePhotoUpload label='可不拍，最多 9 张' photos={draft.photos} onChange={(photos) => update({ photos })} error={fieldOf('photos')} />
       </Section>
       <Section heading='位置'>
         <LocationField address={draft.address} located={draft.lat !== undefined} onChange={update} error={fieldOf('location')} />

@@ -1,0 +1,172 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { checkA11y, newPhonePage, screenshot, screenshotOnFailure } from './support/browser';
+import { useE2eCloud } from './support/e2e-cloud';
+
+/** Issue 4 item 11: a resident reports from A1's board, the grid handles it, and an unhandled case climbs to the community. */
+describe('a reported problem, from the board to the rating', () => {
+  const env = useE2eCloud();
+  const base = () => env.cloud.baseUrl;
+  const contexts: BrowserContext[] = [];
+  let photo = '';
+
+  beforeAll(() => {
+    photo = join(mkdtempSync(join(tmpdir(), 'gridlink-case-')), 'site.png');
+    const png = new PNG({ width: 64, height: 48 });
+    for (let i = 0; i < png.data.length; i += 4) png.data.set([200, 120, 40, 255], i);
+    writeFileSync(photo, PNG.sync.write(png));
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+  });
+
+  /** Taro keeps earlier pages in the DOM, hidden: look only at what is on screen. */
+  const see = (page: Page, text: string) => page.locator(`text=${text} >> visible=true`).first().waitFor({ timeout: 15_000 });
+  /** NutUI's inner label takes no pointer events: tap the visible button element itself. */
+  const tapButton = (page: Page, label: string) => page.locator('.nut-button:visible', { hasText: label }).first().click();
+
+  /** A fresh phone signed in through the dev-login page as `name`. */
+  async function phoneOf(name: string): Promise<Page> {
+    const { context, page } = await newPhonePage(env.browser);
+    contexts.push(context);
+    await context.grantPermissions(['geolocation'], { origin: base() });
+    await context.setGeolocation({ latitude: 31.8612, longitude: 117.2830 });
+    await page.goto(`${base()}/#/pages/dev-login/index`);
+    await page.locator('.nut-button', { hasText: name }).first().click();
+    await see(page, `您好，${name}`);
+    return page;
+  }
+
+  async function attachPhoto(page: Page, button: string): Promise<void> {
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tapButton(page, button)]);
+    await chooser.setFiles(photo);
+    await page.locator('img[alt$="第1张"]').first().waitFor();
+  }
+
+  /** From A1's board (as if the QR was scanned) to the 上报成功 page; returns the case id. */
+  async function reportFromBoard(page: Page, description: string): Promise<string> {
+    await page.goto(`${base()}/#/pages/grid/index?gridId=grid-a1`);
+    await see(page, 'A1 肥东路社区一号网格');
+    await tapButton(page, '上报问题');
+    await see(page, '是哪一类问题');
+    await see(page, 'A1 肥东路社区一号网格');
+    await page.getByRole('radio', { name: '市容环境' }).click();
+    await page.getByRole('radio', { name: '垃圾' }).click();
+    await page.locator('textarea[aria-label="问题描述"]').fill(description);
+    await attachPhoto(page, '拍照或选照片');
+    await tapButton(page, '用手机定位');
+    await see(page, '已记下位置');
+    await page.locator('input[aria-label^="详细地点"]').fill('3栋2单元门口');
+    await screenshot(page, 'case-report-form');
+    await checkA11y(page);
+    await tapButton(page, '提交上报');
+    await page.locator('[data-testid="report-sent"]').waitFor();
+    await checkA11y(page);
+    await tapButton(page, '查看办理进度');
+    await page.waitForURL(/caseId=/);
+    await see(page, '办理经过');
+    return decodeURIComponent(/caseId=([^&]+)/.exec(page.url())?.[1] ?? '');
+  }
+
+  /** Staff open one case from a work list on their 网格工作台. */
+  async function openFromList(page: Page, list: string, summary: string): Promise<void> {
+    await page.goto(`${base()}/#/packages/staff/index/index`);
+    await tapButton(page, list);
+    await see(page, summary);
+    await checkA11y(page);
+    await page.getByRole('link', { name: new RegExp(summary) }).first().click();
+    await see(page, '办理经过');
+  }
+
+  async function act(page: Page, action: string, fill?: () => Promise<void>): Promise<void> {
+    await tapButton(page, action);
+    await see(page, `确认${action}`);
+    if (fill) await fill();
+    await tapButton(page, `确认${action}`);
+    await page.locator('.nut-button:visible', { hasText: `确认${action}` }).waitFor({ state: 'detached' });
+  }
+
+  it('scan A1 → report with a photo → the officer signs and resolves → the chief verifies → the resident rates 满意', async () => {
+    const resident = await phoneOf('徐大爷');
+    const description = '楼下垃圾桶满了三天没人清运，气味很大';
+    const caseId = await screenshotOnFailure(resident, 'case-report', () => reportFromBoard(resident, description));
+    expect(caseId).not.toBe('');
+
+    await screenshotOnFailure(resident, 'case-my-reports', async () => {
+      await resident.goto(`${base()}/#/pages/my-reports/index`);
+      await see(resident, description.slice(0, 10));
+      await see(resident, '已上报');
+      await checkA11y(resident);
+    });
+
+    const officer = await phoneOf('张丽');
+    await screenshotOnFailure(officer, 'case-officer', async () => {
+      await openFromList(officer, '我的待办', description.slice(0, 10));
+      await checkA11y(officer);
+      await act(officer, '签收');
+      await see(officer, '已签收');
+      await act(officer, '开始处置');
+      await see(officer, '处置中');
+      await tapButton(officer, '办结');
+      await attachPhoto(officer, '拍照或选照片');
+      await officer.locator('textarea[aria-label="办理结果"]').fill('已联系环卫清运，垃圾桶已清空消毒');
+      await screenshot(officer, 'case-officer-resolve-form');
+      await checkA11y(officer);
+      await tapButton(officer, '确认办结');
+      await see(officer, '已办结');
+      await screenshot(officer, 'case-officer-resolved');
+      await checkA11y(officer);
+    });
+
+    const chief = await phoneOf('王秀兰');
+    await screenshotOnFailure(chief, 'case-verify', async () => {
+      // A resolved case has left the open work lists; the verifier opens it from the case link.
+      await chief.goto(`${base()}/#/packages/staff/case/index?caseId=${encodeURIComponent(caseId)}`);
+      await see(chief, '已办结');
+      await act(chief, '核查', () => chief.getByRole('radio', { name: '核查通过' }).click());
+      await see(chief, '已核查');
+      await checkA11y(chief);
+    });
+
+    await screenshotOnFailure(resident, 'case-rate', async () => {
+      await resident.goto(`${base()}/#/pages/my-reports/index`);
+      await resident.getByRole('link', { name: new RegExp(description.slice(0, 10)) }).first().click();
+      await see(resident, '请您评价');
+      await see(resident, '已联系环卫清运');
+      await checkA11y(resident);
+      await resident.getByRole('radio', { name: '满意', exact: true }).click();
+      await tapButton(resident, '提交评价');
+      await see(resident, '已评价');
+      await see(resident, '评价：满意');
+      await screenshot(resident, 'case-resident-timeline');
+      await checkA11y(resident);
+    });
+  });
+
+  it('a case nobody signs for in 2 working hours is on the community’s 督办 list with the escalation in its timeline', async () => {
+    // Monday 30 Nov 2026, 09:00 China time: a working day, inside working hours.
+    await fetch(`${base()}/internal/clock`, { method: 'POST', body: JSON.stringify({ set: '2026-11-30T09:00:00+08:00', freeze: true }) });
+    const resident = await phoneOf('徐大爷');
+    const description = '小区东门消防通道被三轮车堵住了';
+    const caseId = await screenshotOnFailure(resident, 'case-overdue-report', () => reportFromBoard(resident, description));
+    expect(caseId).not.toBe('');
+
+    await fetch(`${base()}/internal/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 2.5 * 3600_000 }) });
+    const sweep = await fetch(`${base()}/internal/timers/escalate/run`, { method: 'POST' });
+    expect(sweep.status).toBe(200);
+
+    const community = await phoneOf('刘建国');
+    await screenshotOnFailure(community, 'case-overdue-list', async () => {
+      await openFromList(community, '社区督办（超时）', description.slice(0, 10));
+      await see(community, '已上报社区督办');
+      const timeline = community.getByRole('list', { name: '办理经过' });
+      expect(await timeline.getByRole('listitem').count()).toBeGreaterThanOrEqual(2);
+      await timeline.getByText('超时上报').first().waitFor();
+      await screenshot(community, 'case-overdue-timeline');
+      await checkA11y(community);
+    });
+  });
+});
