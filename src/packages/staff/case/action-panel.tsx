@@ -24,6 +24,7 @@ export function ActionPanel({ detail, onDone }: { detail: CaseDetail; onDone: ()
     return (
       <Section heading='办理'>
         <View className='section__text'>这件事现在不需要您办理。</View>
+        <BigButton onClick={() => void Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/packages/staff/index/index' }))}>返回列表</BigButton>
       </Section>
     );
   }
