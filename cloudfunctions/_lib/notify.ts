@@ -91,7 +91,17 @@ interface Place {
 }
 
 /** The user ids holding a staff role over the place at that level (one query on `users`). */
-export async function staffAt(db: Database, level: StaffLevel, place: Place): Promise<string[]> {
+export async function staffAt(db: Database, level: StaffLevel, place: Place, cache?: Map<string, Promise<string[]>>): Promise<string[]> {
+  // A sweep escalates many cases of the same few grids: one lookup per place and level per run.
+  const key = `${level}|${place.streetId}|${place.communityId}|${place.gridId}`;
+  const hit = cache?.get(key);
+  if (hit) return hit;
+  const found = lookupStaff(db, level, place);
+  cache?.set(key, found);
+  return found;
+}
+
+async function lookupStaff(db: Database, level: StaffLevel, place: Place): Promise<string[]> {
   const _ = db.command;
   const match =
     level === 'grid'

@@ -10,7 +10,7 @@ const LEVEL_LABELS = { community: '社区', street: '街道', street_leader: '�
  * version AND the deadline key read, so of two concurrent sweeps (or a sweep racing a handler) only
  * one wins; the loser changes nothing and writes no event. Returns whether this call escalated it.
  */
-export async function escalateCase(db: Database, c: StoredCase, now: Date): Promise<boolean> {
+export async function escalateCase(db: Database, c: StoredCase, now: Date, staffCache?: Map<string, Promise<string[]>>): Promise<boolean> {
   if (!c.escalatesTo || !c.deadlineKey) return false;
   const esc = escalationOf({ ...workflowOf(c), escalatesTo: c.escalatesTo, overdueLevel: c.overdueLevel }, slaContext(), now);
   if (!esc) return false;
@@ -37,7 +37,7 @@ export async function escalateCase(db: Database, c: StoredCase, now: Date): Prom
   });
   // 突发性 (PRODUCT.md §4): community and street at once; otherwise the two levels of this step (§5).
   const levels = emergency ? (['grid', 'community', 'street'] as const) : LEVELS_TO_NOTIFY[esc.level];
-  const staff = (await Promise.all(levels.map((l) => staffAt(db, l, c)))).flat();
+  const staff = (await Promise.all(levels.map((l) => staffAt(db, l, c, staffCache)))).flat();
   const kind = emergency ? 'case_emergency' : 'case_overdue';
   const items: OutgoingNotification[] = staff.map((toUserId) => ({ toUserId, kind, caseId: c._id, cause: eventId, body: `${c.categoryLabel}：${c.description}` }));
   if (c.ownerId) items.push({ toUserId: c.ownerId, kind: 'case_overdue', caseId: c._id, cause: eventId, body: note });
@@ -52,7 +52,7 @@ export async function escalateCase(db: Database, c: StoredCase, now: Date): Prom
  * condition it is still there for the same deadline key, so only one sweep sends it. It does not bump
  * `version` — a warning changes nothing a handler decides on, and must not make their save conflict.
  */
-export async function warnNearDue(db: Database, c: StoredCase, now: Date): Promise<boolean> {
+export async function warnNearDue(db: Database, c: StoredCase, now: Date, staffCache?: Map<string, Promise<string[]>>): Promise<boolean> {
   if (!c.deadlineKey || !c.nearDueAt) return false;
   const _ = db.command;
   const result = await db
@@ -60,7 +60,7 @@ export async function warnNearDue(db: Database, c: StoredCase, now: Date): Promi
     .where({ _id: c._id, deadlineKey: c.deadlineKey, nearDueAt: _.lte(now) })
     .update({ nearDueAt: _.remove(), nearDueWarnedKey: c.deadlineKey });
   if (!result.updated) return false;
-  const recipients = c.ownerId ? [c.ownerId] : await staffAt(db, 'grid', c);
+  const recipients = c.ownerId ? [c.ownerId] : await staffAt(db, 'grid', c, staffCache);
   const body = `${c.categoryLabel}将于${c.dueAt?.toISOString() ?? ''}超时`;
   await queueNotifications(db, recipients.map((toUserId) => ({ toUserId, kind: 'case_near_due', caseId: c._id, cause: `near:${c.deadlineKey}`, body })), now);
   return true;

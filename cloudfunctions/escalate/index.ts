@@ -39,8 +39,9 @@ async function sweep(db: Database, field: 'dueAt' | 'nearDueAt', now: Date, appl
 }
 
 export async function runSweep(db: Database, now: Date): Promise<SweepResult> {
-  const due = await sweep(db, 'dueAt', now, (c) => escalateCase(db, c, now));
-  const near = await sweep(db, 'nearDueAt', now, (c) => warnNearDue(db, c, now));
+  const staff = new Map<string, Promise<string[]>>();
+  const due = await sweep(db, 'dueAt', now, (c) => escalateCase(db, c, now, staff));
+  const near = await sweep(db, 'nearDueAt', now, (c) => warnNearDue(db, c, now, staff));
   return { escalated: due.done, warned: near.done, read: due.read + near.read };
 }
 
