@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: figures, not tests. Builds the function bundles, starts a full local cloud in this
  * process (test mode, free port, fresh temp data dir, demo seed), logs in as a seeded officer and prints
- * gateway latency, database cost per action, bundle sizes and cold require, and weapp package sizes,
+ * gateway latency, database cost per action, the escalation sweep and the yearly street ranking at
+ * scale (sweep.ts, ranking.ts), bundle sizes and cold require, and weapp package sizes,
  * each beside its budget (budgets.ts). A miss fails the run only with BENCH_STRICT=1.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { measureBundles } from './bundles';
 import { login, measureAction } from './gateway';
 import { measureLatency, MEASURED_CALLS, WARMUP_CALLS } from './latency';
 import { printTable } from './table';
+import { rankingTables } from './ranking';
 import { sweepTables } from './sweep';
 import { weappFigures } from './weapp';
 
@@ -63,6 +65,7 @@ async function cloudTables(): Promise<void> {
     }
     printTable('Database cost per action (one call, as the grid A1 officer)', ['action', 'round trips', 'docs scanned', 'returned', 'admin actions'], rows);
     await sweepTables(cloud.baseUrl, cookie);
+    await rankingTables(cloud.baseUrl);
   } finally {
     await cloud.stop();
     rmSync(dataDir, { recursive: true, force: true });
