@@ -32,7 +32,7 @@ export const budgets = {
   /**
    * volunteer.ranking for the street, 10 000 volunteers / 200 000 ledger lines (issue 5 item 10): 6 round trips
    * whatever the size; it reads the 10 000 accounts, never the ledger — twice locally (page + count; the local
-   * store has no ordered index scan) + 100 names. First run 512 / 653 ms under load average 8.6 on 2 cores.
+   * store has no ordered index scan) + 100 names. Two runs at load average ~8.5 on 2 cores: 512 / 653 and 226 / 274 ms.
    */
   ranking: { roundTrips: 6, documentsScanned: 20_200, medianMs: 750, p95Ms: 1_500 },
   /** weapp main package, KB (ARCHITECTURE §6; WeChat's hard limit is 2 MB). */
