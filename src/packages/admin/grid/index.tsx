@@ -8,6 +8,7 @@ import { useQuery } from '../shared/use-query';
 import { findGrid } from '../shared/find-grid';
 import { QrcodeSection } from './qrcode-section';
 import { PosterSection } from './poster-section';
+import { BuildingsSection } from './buildings-section';
 import '../shared/admin.scss';
 
 const go = (url: string) => Taro.navigateTo({ url });
@@ -42,6 +43,7 @@ export default function AdminGridPage() {
                   <BigButton onClick={() => go(`/pages/grid/index?gridId=${gridId}`)}>查看公示牌</BigButton>
                 </View>
               </Section>
+              {found.community.canManage && <BuildingsSection gridId={gridId} />}
               <QrcodeSection gridId={gridId} />
               <PosterSection gridId={gridId} />
             </>

@@ -21,14 +21,17 @@ export default function AdminHomePage() {
           <>
             <Section heading={tree.street.name}>
               <View className='section__help'>选一个网格查看二维码、海报和人员；或管理全部网格人员的信息。</View>
-              {(tree.street.canManage || tree.communities.some((c) => c.canManage)) && (
-                <BigButton kind='primary' onClick={() => go('/packages/admin/people/index')}>
-                  人员信息管理
-                </BigButton>
-              )}
+              <View className='section__actions'>
+                {(tree.street.canManage || tree.communities.some((c) => c.canManage)) && (
+                  <BigButton kind='primary' onClick={() => go('/packages/admin/people/index')}>
+                    人员信息管理
+                  </BigButton>
+                )}
+                {tree.street.canManage && <BigButton onClick={() => go('/packages/admin/community-edit/index')}>新增社区</BigButton>}
+              </View>
             </Section>
             {tree.communities.map((c) => (
-              <CommunityGrids key={c.communityId} community={c} />
+              <CommunityGrids key={c.communityId} community={c} streetAdmin={tree.street.canManage} />
             ))}
           </>
         )}
@@ -37,9 +40,17 @@ export default function AdminHomePage() {
   );
 }
 
-function CommunityGrids({ community }: { community: TreeCommunity }) {
+/** Heading: the community's code part (letter or village code) then its name, as grid codes start with it. */
+function communityTitle(c: TreeCommunity): string {
+  const code = c.letter ?? c.villageCode;
+  const title = code ? `${code} ${c.name}` : c.name;
+  return c.enabled ? title : `${title}（已停用）`;
+}
+
+/** `streetAdmin`: only street administrators change a community itself (`org.saveCommunity`). */
+function CommunityGrids({ community, streetAdmin }: { community: TreeCommunity; streetAdmin: boolean }) {
   return (
-    <Section heading={community.enabled ? community.name : `${community.name}（已停用）`}>
+    <Section heading={communityTitle(community)}>
       {community.grids.length === 0 && <View className='section__text'>还没有网格。</View>}
       {community.grids.map((g) => (
         <View key={g.gridId} className='admin-row'>
@@ -55,6 +66,11 @@ function CommunityGrids({ community }: { community: TreeCommunity }) {
       {community.canManage && (
         <View className='section__actions'>
           <BigButton onClick={() => go(`/packages/admin/grid-edit/index?communityId=${community.communityId}`)}>新增网格</BigButton>
+          {streetAdmin && (
+            <BigButton onClick={() => go(`/packages/admin/community-edit/index?communityId=${community.communityId}`)}>
+              修改{community.name}的信息
+            </BigButton>
+          )}
         </View>
       )}
     </Section>
