@@ -24,7 +24,7 @@ export const storedCaseSchema = caseWorkflowSchema
     createdAt: date,
     description: z.string(),
     photos: z.array(z.string()),
-    location: z.object({ lat: z.number(), lng: z.number(), address: z.string().optional() }),
+    location: z.object({ lat: z.number().optional(), lng: z.number().optional(), address: z.string().optional() }),
     phone: z.string().optional(),
     anonymous: z.boolean(),
     reporterName: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phoneSchema } from '../org/phone';
 import { caseCommandSchema } from './case-command';
 import { CASE_CLASSES, CASE_STATES, RATINGS } from './case-state';
 import { ESCALATION_LEVELS } from './sla-config';
@@ -51,13 +52,19 @@ export const categoryTreeSchema = z.array(categorySchema).min(1).max(40);
 
 // ---------- inputs ----------
 
+/**
+ * A picked or GPS point, or just a typed address: a resident who refuses location access (or whose
+ * stairwell has no signal) can still say where the problem is.
+ */
 export const locationSchema = z
   .object({
-    lat: z.number().min(-90).max(90),
-    lng: z.number().min(-180).max(180),
+    lat: z.number().min(-90).max(90).optional(),
+    lng: z.number().min(-180).max(180).optional(),
     address: z.string().trim().max(100).optional().describe('地址'),
   })
-  .strict();
+  .strict()
+  .refine((l) => (l.lat !== undefined) === (l.lng !== undefined), { message: '位置的经纬度须同时提供', path: ['lng'] })
+  .refine((l) => l.lat !== undefined || (l.address ?? '') !== '', { message: '请在地图上选位置，或填写地址', path: ['address'] });
 
 export const reportInputSchema = z
   .object({
@@ -70,7 +77,7 @@ export const reportInputSchema = z
     description: z.string().trim().min(1, '请填写问题描述').max(500, '问题描述不能超过 500 字').describe('问题描述'),
     photos: photoIds.default([]).describe('照片'),
     location: locationSchema.describe('位置'),
-    phone: z.string().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '电话号码格式不正确').optional().describe('联系电话'),
+    phone: phoneSchema.optional().describe('联系电话'),
     /** Hides the reporter from other residents, never from staff (PRODUCT.md §11). */
     anonymous: z.boolean().default(false).describe('匿名'),
   })
