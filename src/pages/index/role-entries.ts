@@ -10,15 +10,18 @@ const ADMIN: RoleEntry = { label: '网格与人员管理', url: '/packages/admin
 const VOLUNTEER: RoleEntry = { label: '志愿服务', url: '/packages/volunteer/index/index' };
 const VOLUNTEER_MANAGE: RoleEntry = { label: '志愿活动管理', url: '/packages/volunteer/manage/index/index' };
 
-/** Which subpackages each role opens; residents stay in the main package. Officers keep their own grid's information up to date. */
+/**
+ * Which subpackages each role opens; residents stay in the main package. Officers keep their own grid's
+ * information up to date; community and street staff handle escalated cases and their 督办 lists.
+ */
 const ENTRIES_BY_ROLE: Record<Role, RoleEntry[]> = {
   resident: [],
   grid_officer: [STAFF, ADMIN],
   grid_chief: [STAFF, ADMIN],
   assistant: [STAFF],
   volunteer: [VOLUNTEER],
-  community_staff: [ADMIN, VOLUNTEER_MANAGE],
-  street_staff: [ADMIN, VOLUNTEER_MANAGE],
+  community_staff: [STAFF, ADMIN, VOLUNTEER_MANAGE],
+  street_staff: [STAFF, ADMIN, VOLUNTEER_MANAGE],
   admin: [ADMIN],
 };
 
