@@ -11,6 +11,7 @@ export interface BenchAction {
 
 export const actions: BenchAction[] = [
   { fn: 'user', action: 'me', data: {} },
+  { fn: 'board', action: 'get', data: { gridId: 'grid-a1' } },
   { fn: 'user', action: 'updatePrefs', data: (i: number) => ({ fontScale: i % 2 === 0 ? 'large' : 'standard' }) },
   {
     fn: 'case',
