@@ -7,7 +7,7 @@ import { Section } from '../../../components/section';
 import { call } from '../../../services/call';
 import { useSubmit } from '../../../services/use-submit';
 import { clockText, timeRangeText } from '../shared/china-time-text';
-import { canScan, scanActivityCode } from '../shared/scan-code';
+import { canScan, normalizeCode, scanActivityCode } from '../shared/scan-code';
 import type { ActivitySummary } from '../shared/types';
 
 interface CheckInFormProps {
@@ -20,10 +20,14 @@ interface CheckInFormProps {
 export function CheckInForm({ activity, onDone }: CheckInFormProps) {
   const [code, setCode] = useState('');
   const [doneAt, setDoneAt] = useState('');
+  const [empty, setEmpty] = useState(false);
   const submit = useSubmit();
 
   const send = async (activityId: string, typed: string) => {
-    const res = await submit.run(() => call('volunteer', 'checkIn', { activityId, code: typed.trim() }));
+    // The button stays enabled: a greyed-out button does not tell an elderly user what is missing.
+    setEmpty(typed.trim() === '');
+    if (typed.trim() === '') return;
+    const res = await submit.run(() => call('volunteer', 'checkIn', { activityId, code: normalizeCode(typed) }));
     if (!res) return;
     setDoneAt(res.checkedInAt);
     await Taro.showToast({ title: '签到成功', icon: 'success' });
@@ -67,13 +71,13 @@ export function CheckInForm({ activity, onDone }: CheckInFormProps) {
       {activity && (
         <>
           <View className='section__help'>{canScan ? '扫不了码时，也可以输入现场的签到码：' : '请输入活动现场公布的签到码（向组织人询问）。'}</View>
-          <Field label='签到码' value={code} onChange={setCode} error={submit.fields.code} maxLength={64} placeholder='现场公布的签到码' />
+          <Field label='签到码' value={code} onChange={setCode} error={empty ? '请先输入签到码' : submit.fields.code} maxLength={64} placeholder='现场公布的签到码' />
           {submit.message !== '' && !submit.fields.code && (
             <View className='section__error' role='alert'>
               {submit.message}
             </View>
           )}
-          <BigButton kind={canScan ? 'default' : 'primary'} disabled={submit.busy || code.trim() === ''} onClick={() => void send(activity.activityId, code)}>
+          <BigButton kind={canScan ? 'default' : 'primary'} disabled={submit.busy} onClick={() => void send(activity.activityId, code)}>
             {submit.busy ? '正在签到…' : '签到'}
           </BigButton>
         </>

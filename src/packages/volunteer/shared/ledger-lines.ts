@@ -13,7 +13,7 @@ export function ledgerLines(entries: readonly LedgerEntryView[]): Omit<LedgerLin
       pointsText: signedPoints(e.points),
       gain: e.points > 0,
       what: ledgerWhat(e),
-      meta: `${dateTimeText(e.at)} · ${e.byName}记`,
+      meta: `${dateTimeText(e.at)} · 记分人：${e.byName}`,
       note: e.correctedBy ? '这条积分已被更正，见更正记录' : undefined,
     }));
 }

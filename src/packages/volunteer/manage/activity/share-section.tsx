@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import { BigButton } from '../../../../components/big-button';
 import { Section } from '../../../../components/section';
 import { copyText, isH5 } from '../../../../services/platform';
+import { groupCode } from '../../shared/scan-code';
 import { activityUrl } from '../../shared/share';
 import type { ActivityDetail } from '../../shared/types';
 
@@ -22,8 +23,8 @@ export function ShareSection({ activity: a }: { activity: ActivityDetail }) {
       {a.checkInCode && (
         <Section heading='现场签到码'>
           <View className='section__text'>活动开始时，把签到码告诉到场的志愿者（或写在现场），志愿者在手机上输入即可签到。</View>
-          <View className='vol-code' aria-label={`签到码 ${a.checkInCode.split('').join(' ')}`}>
-            {a.checkInCode}
+          <View className='vol-code vol-code--long' aria-label={`签到码 ${a.checkInCode.split('').join(' ')}`}>
+            {groupCode(a.checkInCode)}
           </View>
           <View className='section__help'>志愿者不会操作手机时，可在下面的名单里替他签到。</View>
         </Section>

@@ -46,7 +46,7 @@ export function ActivityStateActions({ activity: a, onChanged }: { activity: Act
           {submit.message}
         </View>
       )}
-      <BigButton disabled={submit.busy || reason.trim() === ''} onClick={() => void cancel()}>
+      <BigButton disabled={submit.busy} onClick={() => void cancel()}>
         取消这个活动
       </BigButton>
     </Section>
