@@ -6,7 +6,8 @@ import { transition, type CaseEvent } from '../../src/domain/case/transition';
 import { DomainError } from '../../src/domain/errors';
 import { authorize, requireCaller, updateVersioned, type Invocation } from '../_lib';
 import { queueNotifications, staffAt, type OutgoingNotification } from '../_lib/notify';
-import { casePatch, loadCase, requireOwnPhotos, slaContext, workflowOf, type StoredCase } from './records';
+import { casePatch, loadCase, requireOwnPhotos, workflowOf, type StoredCase } from './records';
+import { loadStreetConfig } from './street-config';
 import { actorOf, canSee } from './scope';
 
 type ActInput = z.infer<(typeof caseApi)['act']['input']>;
@@ -26,13 +27,14 @@ export async function act(input: ActInput, call: Invocation) {
   const command = input.command as CaseCommand;
   const { case: next, event } = transition(workflowOf(stored), command, actorOf(caller), call.now);
   if (event.photos.length) requireOwnPhotos(event.photos, caller.userId);
-  const deadline = deadlineFieldsOf(next, slaContext(), call.now);
+  const config = await loadStreetConfig(call.db, stored.streetId);
+  const deadline = deadlineFieldsOf(next, config.sla, call.now);
   const patch = casePatch(call.db, next, deadline, call.now);
   if (command.type === 'rate' && command.note) patch.ratingComment = command.note;
   const version = await updateVersioned(call.db, 'cases', { _id: stored._id, version: input.expectedVersion }, patch);
   const eventId = `${stored._id}-v${version}`;
   await call.db.collection('case_events').add({ _id: eventId, caseId: stored._id, ...event, ...(command.type === 'rate' ? { rating: command.rating } : {}) });
-  await queueNotifications(call.db, await notificationsFor(call, stored, next.ownerId, event, eventId), call.now);
+  await queueNotifications(call.db, await notificationsFor(call, stored, next.ownerId, event, eventId), call.now, config.templates);
   return { caseId: stored._id, state: next.state, version };
 }
 

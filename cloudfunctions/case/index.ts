@@ -3,6 +3,7 @@ import { act, rate } from './act';
 import { detail } from './detail';
 import { categories, inbox, mine, notifications, overdue, queue, satisfaction, saveCategories } from './lists';
 import { report, uploadPhoto } from './report';
+import { saveSla, saveTemplates, streetConfig } from './street-config';
 
 /**
  * The `case` function (PRODUCT.md §4–§6): reporting, the workflow, queues, feedback. Every action
@@ -12,6 +13,9 @@ function caseHandlers(app: ReturnType<typeof getApp>) {
   return defineFunction('case', {
     categories,
     saveCategories,
+    streetConfig,
+    saveSla,
+    saveTemplates,
     uploadPhoto: (input, call) => uploadPhoto(input, call, app),
     report,
     mine: (_input, call) => mine(call),

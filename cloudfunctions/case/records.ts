@@ -4,11 +4,9 @@ import { DEFAULT_CATEGORIES, findCategory } from '../../src/domain/case/categori
 import { CASE_CLASS_LABELS, CASE_STATE_LABELS, caseWorkflowSchema, type CaseWorkflow } from '../../src/domain/case/case-state';
 import type { DeadlineFields } from '../../src/domain/case/escalation';
 import { ESCALATION_LEVELS } from '../../src/domain/case/sla-config';
-import { DEFAULT_SLA } from '../../src/domain/case/sla-config';
-import type { SlaContext } from '../../src/domain/case/sla';
-import { DEFAULT_WORKING_CALENDAR } from '../../src/domain/calendar';
 import { DomainError } from '../../src/domain/errors';
 import type { Database, Invocation } from '../_lib';
+import { cachedStreetConfig, type StreetConfigCache } from './street-config';
 
 // The SDK hands dates back as Date; documents written by other tools may hold ISO strings.
 const date = z.union([z.date(), z.string(), z.number()]).transform((v) => new Date(v));
@@ -51,8 +49,8 @@ export async function loadCase(call: Pick<Invocation, 'db'>, caseId: string): Pr
 
 export const workflowOf = (c: StoredCase): CaseWorkflow => caseWorkflowSchema.parse(c);
 
-/** Street SLA and calendar: the defaults of PRODUCT.md §5 (per-street overrides are not stored yet). */
-export const slaContext = (): SlaContext => ({ sla: DEFAULT_SLA, calendar: DEFAULT_WORKING_CALENDAR });
+/** The street's SLA and working calendar (`configs` `sla-<street>`), the defaults of PRODUCT.md §5 when absent. */
+export const slaContext = async (db: Database, streetId: string, cache?: StreetConfigCache) => (await cachedStreetConfig(db, streetId, cache)).sla;
 
 export const categoriesConfigId = (streetId: string) => `categories-${streetId}`;
 

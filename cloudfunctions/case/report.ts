@@ -7,7 +7,8 @@ import { DomainError } from '../../src/domain/errors';
 import { requireCaller, type getApp, type Invocation } from '../_lib';
 import { queueNotifications, staffAt } from '../_lib/notify';
 import { escalateCase } from '../escalate/apply';
-import { loadCategories, parseCase, photoFolder, requireCategory, requireOwnPhotos, slaContext, type StoredCase } from './records';
+import { parseCase, photoFolder, requireCategory, requireOwnPhotos, type StoredCase } from './records';
+import { loadStreetConfig } from './street-config';
 
 type App = ReturnType<typeof getApp>;
 
@@ -46,8 +47,9 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
   const existing = await findCase(call, caseId);
   if (existing) return { caseId, state: existing.state, version: existing.version, created: false };
 
-  const { categories } = await loadCategories(call.db, grid.streetId);
-  const category = requireCategory(categories, input.categoryId);
+  // Categories, SLA + calendar and template ids of the street: one query (bench budget caseReport).
+  const config = await loadStreetConfig(call.db, grid.streetId);
+  const category = requireCategory(config.categories, input.categoryId);
   requireOwnPhotos(input.photos, caller.userId);
   const now = call.now;
   const wf: CaseWorkflow = {
@@ -61,7 +63,7 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
     stageStartedAt: now,
     reworkCount: 0,
   };
-  const deadline = deadlineFieldsOf(wf, slaContext(), now);
+  const deadline = deadlineFieldsOf(wf, config.sla, now);
   const doc = {
     _id: caseId,
     ...wf,
@@ -94,11 +96,12 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
     call.db,
     officers.map((toUserId) => ({ toUserId, kind: 'case_assigned' as const, caseId, cause: `${caseId}-v1`, body: `${category.label}：${input.description}` })),
     now,
+    config.templates,
   );
   // 突发性: its deadline is "immediately" (§5), so it is escalated now rather than at the next sweep.
   if (deadline && deadline.dueAt.getTime() <= now.getTime()) {
     const stored = parseCase(doc);
-    if (await escalateCase(call.db, stored, now)) return { caseId, state: stored.state, version: 2, created: true };
+    if (await escalateCase(call.db, stored, now, { config })) return { caseId, state: stored.state, version: 2, created: true };
   }
   return { caseId, state: wf.state, version: 1, created: true };
 }

@@ -1,7 +1,17 @@
 import { escalationOf, LEVELS_TO_NOTIFY } from '../../src/domain/case/escalation';
 import { queueNotifications, staffAt, type OutgoingNotification } from '../_lib/notify';
 import type { Database } from '../_lib';
-import { casePatch, slaContext, workflowOf, type StoredCase } from '../case/records';
+import { casePatch, workflowOf, type StoredCase } from '../case/records';
+import { cachedStreetConfig, type StreetConfig, type StreetConfigCache } from '../case/street-config';
+
+/** What one sweep run shares: staff lookups and street configs, each read once per run. `config`: already loaded (report). */
+export interface SweepCaches {
+  staff?: Map<string, Promise<string[]>>;
+  configs?: StreetConfigCache;
+  config?: StreetConfig;
+}
+const configOf = (db: Database, c: StoredCase, caches: SweepCaches) =>
+  caches.config?.streetId === c.streetId ? Promise.resolve(caches.config) : cachedStreetConfig(db, c.streetId, caches.configs);
 
 const LEVEL_LABELS = { community: '社区', street: '街道', street_leader: '街道分管领导' } as const;
 
@@ -10,9 +20,11 @@ const LEVEL_LABELS = { community: '社区', street: '街道', street_leader: '�
  * version AND the deadline key read, so of two concurrent sweeps (or a sweep racing a handler) only
  * one wins; the loser changes nothing and writes no event. Returns whether this call escalated it.
  */
-export async function escalateCase(db: Database, c: StoredCase, now: Date, staffCache?: Map<string, Promise<string[]>>): Promise<boolean> {
+export async function escalateCase(db: Database, c: StoredCase, now: Date, caches: SweepCaches = {}): Promise<boolean> {
   if (!c.escalatesTo || !c.deadlineKey) return false;
-  const esc = escalationOf({ ...workflowOf(c), escalatesTo: c.escalatesTo, overdueLevel: c.overdueLevel }, slaContext(), now);
+  const staffCache = caches.staff;
+  const config = await configOf(db, c, caches);
+  const esc = escalationOf({ ...workflowOf(c), escalatesTo: c.escalatesTo, overdueLevel: c.overdueLevel }, config.sla, now);
   if (!esc) return false;
   const patch = { ...casePatch(db, workflowOf(c), esc.next, now), overdueLevel: esc.overdueLevel, version: c.version + 1 };
   const result = await db.collection('cases').where({ _id: c._id, version: c.version, deadlineKey: c.deadlineKey }).update(patch);
@@ -43,7 +55,7 @@ export async function escalateCase(db: Database, c: StoredCase, now: Date, staff
   if (c.ownerId) items.push({ toUserId: c.ownerId, kind: 'case_overdue', caseId: c._id, cause: eventId, body: note });
   // The reporter is told at escalation (PRODUCT.md §6).
   items.push({ toUserId: c.reporterId, kind: 'case_escalated', caseId: c._id, cause: eventId, body: `已上报${LEVEL_LABELS[esc.level]}` });
-  await queueNotifications(db, items, now);
+  await queueNotifications(db, items, now, config.templates);
   return true;
 }
 
@@ -52,7 +64,8 @@ export async function escalateCase(db: Database, c: StoredCase, now: Date, staff
  * condition it is still there for the same deadline key, so only one sweep sends it. It does not bump
  * `version` — a warning changes nothing a handler decides on, and must not make their save conflict.
  */
-export async function warnNearDue(db: Database, c: StoredCase, now: Date, staffCache?: Map<string, Promise<string[]>>): Promise<boolean> {
+export async function warnNearDue(db: Database, c: StoredCase, now: Date, caches: SweepCaches = {}): Promise<boolean> {
+  const staffCache = caches.staff;
   if (!c.deadlineKey || !c.nearDueAt) return false;
   const _ = db.command;
   const result = await db
@@ -62,6 +75,7 @@ export async function warnNearDue(db: Database, c: StoredCase, now: Date, staffC
   if (!result.updated) return false;
   const recipients = c.ownerId ? [c.ownerId] : await staffAt(db, 'grid', c, staffCache);
   const body = `${c.categoryLabel}将于${c.dueAt?.toISOString() ?? ''}超时`;
-  await queueNotifications(db, recipients.map((toUserId) => ({ toUserId, kind: 'case_near_due', caseId: c._id, cause: `near:${c.deadlineKey}`, body })), now);
+  const { templates } = await configOf(db, c, caches);
+  await queueNotifications(db, recipients.map((toUserId) => ({ toUserId, kind: 'case_near_due', caseId: c._id, cause: `near:${c.deadlineKey}`, body })), now, templates);
   return true;
 }

@@ -39,9 +39,10 @@ async function sweep(db: Database, field: 'dueAt' | 'nearDueAt', now: Date, appl
 }
 
 export async function runSweep(db: Database, now: Date): Promise<SweepResult> {
-  const staff = new Map<string, Promise<string[]>>();
-  const due = await sweep(db, 'dueAt', now, (c) => escalateCase(db, c, now, staff));
-  const near = await sweep(db, 'nearDueAt', now, (c) => warnNearDue(db, c, now, staff));
+  // One staff lookup per place and one config read per street for the whole run.
+  const caches = { staff: new Map<string, Promise<string[]>>(), configs: new Map() };
+  const due = await sweep(db, 'dueAt', now, (c) => escalateCase(db, c, now, caches));
+  const near = await sweep(db, 'nearDueAt', now, (c) => warnNearDue(db, c, now, caches));
   return { escalated: due.done, warned: near.done, read: due.read + near.read };
 }
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { phoneSchema } from '../org/phone';
 import { caseCommandSchema } from './case-command';
 import { CASE_CLASSES, CASE_STATES, RATINGS } from './case-state';
-import { ESCALATION_LEVELS } from './sla-config';
+import { workingCalendarConfigSchema } from '../calendar/config';
+import { deadlineOverrideSchema, ESCALATION_LEVELS, slaConfigSchema } from './sla-config';
 
 /**
  * Contract of the `case` function (PRODUCT.md §4–§6, §11; issue 4). Outputs are allow-lists: a stored
@@ -49,6 +50,18 @@ const categoryLeafSchema = z.object({
 export const categorySchema = categoryLeafSchema.extend({ children: z.array(categoryLeafSchema).max(30).default([]) });
 export type Category = z.infer<typeof categorySchema>;
 export const categoryTreeSchema = z.array(categorySchema).min(1).max(40);
+
+// ---------- street configuration (PRODUCT.md §5: deadlines per street, category and class) ----------
+
+/** An override saved for the caller's street: no streetId (the document is the street's), a written reason. */
+const streetOverrideSchema = deadlineOverrideSchema
+  .omit({ streetId: true })
+  .extend({ reason: z.string().trim().min(1, '请写明调整依据').max(100, '依据不能超过 100 字').describe('依据') })
+  .strict();
+export const streetSlaSchema = slaConfigSchema.extend({ overrides: z.array(streetOverrideSchema).max(50, '调整最多 50 条').default([]) });
+/** Subscribe-message template ids by notification kind (the street's `notification-templates` config). */
+const templateIdsSchema = z.record(z.string().regex(/^[a-z_]{1,40}$/), z.string().trim().min(1, '请填写模板编号').max(64).describe('模板编号'));
+const streetIdInput = id.optional().describe('街道');
 
 // ---------- inputs ----------
 
@@ -180,6 +193,28 @@ export const caseApi = {
   /** Street administrator: replace the tree. */
   saveCategories: {
     input: z.object({ streetId: id, expectedVersion, categories: categoryTreeSchema }).strict(),
+    output: z.object({ version: z.number() }),
+  },
+  /** Street administrator: the street's SLA table, working calendar and template ids, each with its version (0: defaults, never saved). */
+  streetConfig: {
+    input: z.object({ streetId: streetIdInput }).strict(),
+    output: z.object({
+      streetId: z.string(),
+      sla: slaConfigSchema,
+      calendar: workingCalendarConfigSchema,
+      slaVersion: z.number(),
+      templates: z.record(z.string(), z.string()),
+      templatesVersion: z.number(),
+    }),
+  },
+  /** Street administrator: replace the street's SLA (overrides need a reason) and working calendar. */
+  saveSla: {
+    input: z.object({ streetId: streetIdInput, expectedVersion, sla: streetSlaSchema, calendar: workingCalendarConfigSchema }).strict(),
+    output: z.object({ version: z.number() }),
+  },
+  /** Street administrator: subscribe-message template ids per kind (kinds left out keep the built-in placeholder). */
+  saveTemplates: {
+    input: z.object({ streetId: streetIdInput, expectedVersion, templates: templateIdsSchema }).strict(),
     output: z.object({ version: z.number() }),
   },
   /** Any registered user: upload one photo (JPEG/PNG by magic bytes, ≤ 2 MB) to reference in `report` or `act`. */
