@@ -6,6 +6,7 @@ import { ClockControlService } from './services/clock';
 import { DatabaseService } from './services/database';
 import { ensureDeclaredIndexes } from './indexes';
 import { FunctionsService } from './services/functions';
+import { OutboxViewService } from './services/outbox-view';
 import { SessionsService } from './services/sessions';
 import { StaticAppService } from './services/static';
 import { StorageService } from './services/storage';
@@ -41,6 +42,7 @@ export function fullServices(options: Pick<FullLocalCloudOptions, 'h5Dir' | 'fun
     new StorageService(),
     new AdminApiService(),
     new WxOpenApiService(),
+    new OutboxViewService(),
     new SessionsService(),
     new FunctionsService({ functionsDir: options.functionsDir ?? join(ROOT, 'dist', 'functions') }),
     new TimersService({ enabled: options.timers ?? true }),

@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import type { getApp } from '../_lib';
+
+type App = ReturnType<typeof getApp>;
+type Database = ReturnType<App['database']>;
+
+export const BATCH = 50;
+// A bound on one run's work (timeout 20 s); a backlog is worked off over the next minutes.
+const MAX_BATCHES = 10;
+/** The first send and up to 3 retries, one per later run (issue 4 item 7). */
+export const MAX_ATTEMPTS = 4;
+/** Our own code (not WeChat's) for a recipient without an openid: nothing to retry. */
+export const NO_OPENID = 'NO_OPENID';
+
+interface StoredNotification {
+  _id: string;
+  toUserId: string;
+  template: string;
+  page?: string;
+  data?: Record<string, { value: string }>;
+  status: 'pending' | 'failed';
+  attempts?: number;
+}
+
+export interface SendResult {
+  sent: number;
+  failed: number;
+  /** Of the failed, how many a later run tries again. */
+  retrying: number;
+}
+
+interface Outcome {
+  errcode: number | string;
+  errmsg: string;
+}
+
+/**
+ * Claims notifications in batches and sends each as a subscribe message. A claim is a conditional update
+ * (`status` still what was read → `sending`, stamped with this run's id), so of two runs reading the same
+ * batch only one wins each message and nothing is sent twice. First the `pending` ones (index
+ * `status_1_createdAt_1`), oldest first; then `failed` ones still marked retryable, each at most once a run.
+ */
+export async function sendOutbox(app: App, now: Date): Promise<SendResult> {
+  const db = app.database();
+  const runId = `run-${now.getTime()}-${randomBytes(4).toString('hex')}`;
+  const result: SendResult = { sent: 0, failed: 0, retrying: 0 };
+  const _ = db.command;
+  for (const status of ['pending', 'failed'] as const) {
+    for (let i = 0; i < MAX_BATCHES; i++) {
+      // A message that failed in this run waits for the next one (claimedBy is this run's id).
+      const match = status === 'pending' ? { status } : { status, retryable: true, claimedBy: _.neq(runId) };
+      const { data } = await db.collection('notifications').where(match).orderBy('createdAt', 'asc').limit(BATCH).get();
+      if (data.length === 0) break;
+      const claimed = (await Promise.all((data as StoredNotification[]).map((n) => claim(db, n, runId, now)))).filter((n): n is StoredNotification => n !== null);
+      await sendBatch(app, db, claimed, runId, now, result);
+      // Another run won the whole batch: it works on from here.
+      if (data.length < BATCH || claimed.length === 0) break;
+    }
+  }
+  return result;
+}
+
+async function claim(db: Database, n: StoredNotification, runId: string, now: Date): Promise<StoredNotification | null> {
+  // A failed one is claimed only at the attempt count read, so a run holding an older read cannot resend it.
+  const condition = n.status === 'pending' ? { _id: n._id, status: 'pending' } : { _id: n._id, status: 'failed', attempts: n.attempts ?? 0 };
+  const { updated } = await db.collection('notifications').where(condition).update({ status: 'sending', claimedBy: runId, claimedAt: now });
+  return updated === 1 ? n : null;
+}
+
+async function sendBatch(app: App, db: Database, batch: StoredNotification[], runId: string, now: Date, result: SendResult): Promise<void> {
+  if (batch.length === 0) return;
+  const openids = await openidsOf(db, [...new Set(batch.map((n) => n.toUserId))]);
+  await Promise.all(
+    batch.map(async (n) => {
+      const touser = openids.get(n.toUserId);
+      const outcome: Outcome = touser ? await sendOne(app, touser, n) : { errcode: NO_OPENID, errmsg: `user ${n.toUserId} has no openid` };
+      const attempts = (n.attempts ?? 0) + 1;
+      const sent = outcome.errcode === 0;
+      const retryable = !sent && outcome.errcode !== NO_OPENID && attempts < MAX_ATTEMPTS;
+      const patch = sent
+        ? { status: 'sent', sentAt: now, attempts, errcode: 0, errmsg: outcome.errmsg, retryable: false }
+        : { status: 'failed', failedAt: now, attempts, errcode: outcome.errcode, errmsg: outcome.errmsg, retryable };
+      await db.collection('notifications').where({ _id: n._id, claimedBy: runId }).update(patch);
+      if (sent) result.sent++;
+      else {
+        result.failed++;
+        if (retryable) result.retrying++;
+        console.error('[notify] subscribeMessage.send failed', n._id, outcome.errcode, outcome.errmsg);
+      }
+    }),
+  );
+}
+
+/** One query on `users` per batch: the recipients' openids by user id. */
+async function openidsOf(db: Database, userIds: string[]): Promise<Map<string, string>> {
+  const _ = db.command;
+  const { data } = await db.collection('users').where({ _id: _.in(userIds) }).field({ _id: true, openid: true }).limit(BATCH).get();
+  return new Map(
+    (data as Array<{ _id: string; openid?: unknown }>).filter((u) => typeof u.openid === 'string' && u.openid !== '').map((u) => [u._id, u.openid as string]),
+  );
+}
+
+/**
+ * WeChat's subscribeMessage.send through the SDK's `callWxOpenApi` (admin action `wx.api`), the same
+ * path as the board's wxacode. WeChat answers `{ errcode, errmsg }`; an SDK-level refusal (`code`) or a
+ * thrown error counts as a failure with that code.
+ */
+async function sendOne(app: App, touser: string, n: StoredNotification): Promise<Outcome> {
+  try {
+    const answer = (await app.callWxOpenApi({
+      apiName: 'subscribeMessage.send',
+      requestData: { touser, template_id: n.template, page: n.page, data: n.data ?? {}, lang: 'zh_CN' },
+    })) as { result?: { errcode?: unknown; errmsg?: unknown }; code?: unknown; message?: unknown };
+    if (answer.code) return { errcode: String(answer.code), errmsg: String(answer.message ?? '') };
+    const errcode = answer.result?.errcode;
+    if (typeof errcode !== 'number') return { errcode: 'BAD_REPLY', errmsg: JSON.stringify(answer.result ?? null).slice(0, 200) };
+    return { errcode, errmsg: String(answer.result?.errmsg ?? '') };
+  } catch (err) {
+    return { errcode: 'SDK_ERROR', errmsg: err instanceof Error ? err.message : String(err) };
+  }
+}

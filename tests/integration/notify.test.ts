@@ -1,0 +1,138 @@
+import { OutboxViewService } from '../../local-cloud/services/outbox-view';
+import { WxOpenApiService } from '../../local-cloud/services/wx-openapi';
+import { seedDemoData } from '../../scripts/seed/load';
+import { aReport, caseCaller, setClock } from '../support/case-builders';
+import { useTestCloud, type TestCloud } from '../support/local-cloud-harness';
+import { ensureBundlesBuilt, functionServices, post } from './function-cloud';
+
+/** Issue 4 item 7: the outbox is sent through the SDK's subscribe-message API and listed locally. */
+function useNotifyCloud(mode: 'test' | 'serve' = 'test'): TestCloud {
+  ensureBundlesBuilt();
+  const cloud = useTestCloud({ mode, extraServices: [new WxOpenApiService(), new OutboxViewService(), ...functionServices()] });
+  beforeEach(async () => {
+    await seedDemoData(cloud.cloud.baseUrl);
+  });
+  return cloud;
+}
+
+const MONDAY_9 = '2026-12-07T09:00:00+08:00';
+const getJson = async (url: string) => (await fetch(url)).json() as Promise<any>;
+const runNotify = async (base: string) => (await post(base, '/internal/timers/notify/run', {})).body;
+
+describe('notify timer: the outbox goes out as WeChat subscribe messages', () => {
+  const t = useNotifyCloud();
+  const base = () => t.cloud.baseUrl;
+  const outbox = async () => (await t.db.collection('notifications').limit(100).get()).data as any[];
+  const messages = () => getJson(`${base()}/internal/wx/messages`);
+
+  async function reportEmergency(): Promise<string> {
+    await setClock(base(), MONDAY_9);
+    const resident = await caseCaller(base(), 'user-resident-1');
+    const answer = await resident('report', aReport({ categoryId: 'gas', description: '3 栋楼道有很重的燃气味' }));
+    expect(answer.ok).toBe(true);
+    return answer.data.caseId;
+  }
+
+  it('a 突发性 report reaches grid, community, street and the reporter on WeChat, with their openids and templates, and the outbox shows sent', async () => {
+    const caseId = await reportEmergency();
+    const queued = await outbox();
+    expect(queued.length).toBeGreaterThan(0);
+    expect(queued.every((n) => n.status === 'pending')).toBe(true);
+
+    const run = await runNotify(base());
+    expect(run).toEqual({ ok: true, data: { sent: queued.length, failed: 0, retrying: 0 } });
+
+    const received = await messages();
+    const sent = (openid: string) => received.filter((m: any) => m.touser === openid).map((m: any) => m.template_id).sort();
+    expect(sent('demo-officer-a1')).toEqual(['TEMPLATE_CASE_ASSIGNED', 'TEMPLATE_CASE_EMERGENCY']);
+    expect(sent('demo-community-a')).toEqual(['TEMPLATE_CASE_EMERGENCY']);
+    expect(sent('demo-street')).toEqual(['TEMPLATE_CASE_EMERGENCY']);
+    expect(sent('demo-resident-1')).toEqual(['TEMPLATE_CASE_ESCALATED']);
+    expect(received[0]).toMatchObject({ page: `packages/case/detail/index?caseId=${caseId}`, data: { thing1: { value: expect.any(String) } } });
+
+    const after = await outbox();
+    expect(after.map((n) => [n.status, n.errcode, n.attempts])).toEqual(queued.map(() => ['sent', 0, 1]));
+    // Nothing left to send: a second run sends nothing.
+    expect((await runNotify(base())).data).toEqual({ sent: 0, failed: 0, retrying: 0 });
+    expect(await messages()).toHaveLength(received.length);
+  });
+
+  it('two runs at the same time send each message once', async () => {
+    await reportEmergency();
+    await reportEmergency();
+    const queued = await outbox();
+    const [a, b] = await Promise.all([runNotify(base()), runNotify(base())]);
+    expect(a.data.sent + b.data.sent).toBe(queued.length);
+    const received = await messages();
+    expect(received).toHaveLength(queued.length);
+    const keys = received.map((m: any) => `${m.touser}|${m.template_id}|${m.page}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect((await outbox()).every((n) => n.status === 'sent')).toBe(true);
+  });
+
+  it('a message WeChat refuses is marked failed with its errcode and retried by later runs, at most 3 times', async () => {
+    await reportEmergency();
+    const total = (await outbox()).length;
+    // Every send of the first run fails with "system busy", then every retry for one recipient fails too.
+    await post(base(), '/internal/wx/messages/fail-next', { count: total, errcode: -1, errmsg: 'system error' });
+    expect((await runNotify(base())).data).toEqual({ sent: 0, failed: total, retrying: total });
+    expect((await outbox()).map((n) => [n.status, n.errcode, n.attempts])).toEqual(Array.from({ length: total }, () => ['failed', -1, 1]));
+
+    await post(base(), '/internal/wx/messages/fail-next', { count: 1, errcode: 45009, errmsg: 'reach max api daily quota limit' });
+    expect((await runNotify(base())).data).toEqual({ sent: total - 1, failed: 1, retrying: 1 });
+    const stuck = (await outbox()).find((n) => n.status === 'failed');
+    expect(stuck).toMatchObject({ errcode: 45009, attempts: 2, retryable: true });
+
+    // Two more failed retries: the 4th attempt (first send + 3 retries) is the last.
+    await post(base(), '/internal/wx/messages/fail-next', { count: 2, errcode: -1 });
+    expect((await runNotify(base())).data).toEqual({ sent: 0, failed: 1, retrying: 1 });
+    expect((await runNotify(base())).data).toEqual({ sent: 0, failed: 1, retrying: 0 });
+    expect(await t.db.collection('notifications').doc(stuck._id).get()).toMatchObject({ data: [{ status: 'failed', attempts: 4, retryable: false }] });
+    expect((await runNotify(base())).data).toEqual({ sent: 0, failed: 0, retrying: 0 });
+    expect(await messages()).toHaveLength(total - 1);
+  });
+
+  it('a recipient without an openid fails once, with NO_OPENID, and is not retried', async () => {
+    await setClock(base(), MONDAY_9);
+    await t.db.collection('notifications').add({
+      _id: 'ntf-ghost', toUserId: 'user-nobody', kind: 'case_assigned', template: 'TEMPLATE_CASE_ASSIGNED', caseId: 'case-x',
+      data: { thing1: { value: '测试' } }, page: 'packages/case/detail/index?caseId=case-x', status: 'pending', createdAt: new Date(),
+    });
+    expect((await runNotify(base())).data).toEqual({ sent: 0, failed: 1, retrying: 0 });
+    expect((await t.db.collection('notifications').doc('ntf-ghost').get()).data[0]).toMatchObject({ status: 'failed', errcode: 'NO_OPENID', retryable: false });
+    expect(await messages()).toEqual([]);
+  });
+
+  it('the dev page route lists the outbox with recipient, template, case state and send status', async () => {
+    const caseId = await reportEmergency();
+    const before = await getJson(`${base()}/internal/outbox`);
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.find((r: any) => r.toUserId === 'user-resident-1')).toMatchObject({
+      recipientName: expect.any(String),
+      openid: 'demo-resident-1',
+      kind: 'case_escalated',
+      template: 'TEMPLATE_CASE_ESCALATED',
+      caseId,
+      caseState: expect.any(String),
+      status: 'pending',
+      attempts: 0,
+      sentAt: null,
+    });
+    await runNotify(base());
+    const after = await getJson(`${base()}/internal/outbox`);
+    expect(after.every((r: any) => r.status === 'sent' && r.errcode === 0 && typeof r.sentAt === 'string')).toBe(true);
+  });
+});
+
+describe('notify test controls in serve mode', () => {
+  const t = useNotifyCloud('serve');
+
+  it.each([
+    ['GET', '/internal/outbox'],
+    ['GET', '/internal/wx/messages'],
+    ['POST', '/internal/wx/messages/fail-next'],
+  ])('are absent: %s %s answers 404', async (method, path) => {
+    const res = await fetch(`${t.cloud.baseUrl}${path}`, { method, body: method === 'POST' ? '{}' : undefined });
+    expect(res.status).toBe(404);
+  });
+});
