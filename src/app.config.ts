@@ -3,7 +3,7 @@
  * (config/app-env.ts): the dev-login page exists only in local builds.
  */
 const residentPages = ['pages/index/index', 'pages/grid/index', 'pages/report/index', 'pages/my-reports/index', 'pages/case/index'];
-const localOnlyPages = process.env.TARO_APP_LOCAL === 'true' ? ['pages/dev-login/index'] : [];
+const localOnlyPages = process.env.TARO_APP_LOCAL === 'true' ? ['pages/dev-login/index', 'pages/dev-notifications/index'] : [];
 
 export default defineAppConfig({
   pages: [...residentPages, ...localOnlyPages],

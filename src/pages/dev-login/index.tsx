@@ -60,6 +60,9 @@ export default function DevLoginPage() {
           </BigButton>
         )}
       </Section>
+      <Section heading='通知'>
+        <BigButton onClick={() => Taro.navigateTo({ url: '/pages/dev-notifications/index' })}>查看通知发送记录</BigButton>
+      </Section>
     </PageShell>
   );
 }
