@@ -47,8 +47,8 @@ export async function runSweep(db: Database, now: Date): Promise<SweepResult> {
 }
 
 /**
- * The escalation timer (config.json: every minute). Sending the queued subscribe messages is not done
- * here yet: the outbox stays `pending` and is listed in-app (docs/api.md, escalate).
+ * The escalation timer (config.json: every minute). It only queues notifications (`pending`); the
+ * `notify` timer sends them as subscribe messages (docs/api.md, notify).
  */
 export async function main(_event: TimerEvent, context?: PlatformContext): Promise<{ ok: true; data: SweepResult }> {
   const now = nowFrom(context);
