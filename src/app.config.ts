@@ -11,7 +11,7 @@ export default defineAppConfig({
     { root: 'packages/staff', pages: ['index/index', 'queue/index', 'case/index'] },
     {
       root: 'packages/admin',
-      pages: ['index/index', 'grid/index', 'grid-edit/index', 'members/index', 'people/index', 'person-edit/index', 'community-edit/index'],
+      pages: ['index/index', 'grid/index', 'grid-edit/index', 'members/index', 'people/index', 'person-edit/index', 'community-edit/index', 'categories/index', 'sla/index'],
     },
     {
       root: 'packages/volunteer',

@@ -6,7 +6,7 @@ import { DomainError } from '../../src/domain/errors';
 import type { Role } from '../../src/domain/user';
 import type { z } from 'zod';
 import { authorize, findCaller, requireCaller, type Caller, type Invocation } from '../_lib';
-import { categoriesConfigId, loadCategories, parseCase, summaryOf } from './records';
+import { activeCategories, categoriesConfigId, loadCategories, parseCase, summaryOf } from './records';
 import { isStaffOver } from './scope';
 
 const OPEN = CASE_STATES.filter((s) => CASE_STATE_GROUP[s] === 'open');
@@ -92,7 +92,7 @@ export async function satisfaction(input: { gridId: string }, call: Invocation) 
 }
 
 /** categories: anyone; the street of the grid, else the caller's first street. */
-export async function categories(input: { gridId?: string }, call: Invocation) {
+export async function categories(input: { gridId?: string; includeDisabled?: boolean }, call: Invocation) {
   let streetId: string | undefined;
   if (input.gridId) {
     const { data } = await call.db.collection('grids').where({ _id: input.gridId }).limit(1).get();
@@ -102,7 +102,8 @@ export async function categories(input: { gridId?: string }, call: Invocation) {
     streetId = (await findCaller(call))?.roles[0]?.streetId;
     if (!streetId) throw new DomainError('INVALID_INPUT', '输入有误：请先扫描网格码', { gridId: '请先扫描网格码' });
   }
-  return { streetId, ...(await loadCategories(call.db, streetId)) };
+  const { categories: tree, version } = await loadCategories(call.db, streetId);
+  return { streetId, categories: input.includeDisabled ? tree : activeCategories(tree), version };
 }
 
 /** saveCategories: the street's administrator replaces the tree (versioned like every config write). */

@@ -62,8 +62,16 @@ export async function loadCategories(db: Database, streetId: string): Promise<{ 
   return { categories: categoryTreeSchema.parse(doc.categories), version: doc.version };
 }
 
+/** The tree reporters choose from: without the categories the administrator disabled. */
+export const activeCategories = (tree: Category[]): Category[] =>
+  tree
+    .filter((c) => !c.disabled)
+    .map((c) => ({ ...c, children: c.children.filter((k) => !k.disabled) }))
+    // A category whose sub-categories are all disabled is not offered either (it is not a leaf to file under).
+    .filter((c) => c.children.length > 0 || !tree.find((t) => t.id === c.id)?.children.length);
+
 export function requireCategory(tree: Category[], categoryId: string) {
-  const found = findCategory(tree, categoryId);
+  const found = findCategory(activeCategories(tree), categoryId);
   if (!found) throw new DomainError('INVALID_INPUT', '输入有误：请选择有效的事件分类', { categoryId: '请选择有效的事件分类' });
   return found;
 }

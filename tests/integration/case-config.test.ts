@@ -77,6 +77,20 @@ describe('street case configuration', () => {
     expect((await admin('saveSla', { expectedVersion: 0, sla: {}, calendar: {} })).error.code).toBe('CONFLICT');
   });
 
+  it('a disabled sub-category is no longer offered or accepted, and stays in the administrator\'s tree', async () => {
+    const admin = await as('user-admin');
+    const tree = (await admin('categories', { includeDisabled: true })).data;
+    const categories = tree.categories.map((c: any) => ({ ...c, children: c.children.map((k: any) => (k.id === 'clutter' ? { ...k, disabled: true } : k)) }));
+    expect((await admin('saveCategories', { streetId: tree.streetId, expectedVersion: tree.version, categories })).ok).toBe(true);
+    const resident = await as('user-resident-1');
+    const offered = (await resident('categories', { gridId: 'grid-a1' })).data.categories.flatMap((c: any) => c.children.map((k: any) => k.id));
+    expect(offered).toContain('rubbish');
+    expect(offered).not.toContain('clutter');
+    expect((await resident('report', aReport({ categoryId: 'clutter' }))).error.fields).toEqual({ categoryId: '请选择有效的事件分类' });
+    const all = (await admin('categories', { includeDisabled: true })).data.categories.flatMap((c: any) => c.children);
+    expect(all.find((k: any) => k.id === 'clutter')).toMatchObject({ disabled: true });
+  });
+
   it('a saved template id is used in the outbox', async () => {
     const admin = await as('user-admin');
     const { templatesVersion } = (await admin('streetConfig', {})).data;

@@ -46,6 +46,8 @@ const categoryLeafSchema = z.object({
   label: z.string().trim().min(1).max(20).describe('分类名称'),
   /** "Emergency categories (fire, gas, building safety …) default to 突发性" (PRODUCT.md §4). */
   defaultClass: z.enum(CASE_CLASSES).optional(),
+  /** Kept for old cases but no longer offered to reporters (the administrator 停用 it). */
+  disabled: z.boolean().optional(),
 });
 export const categorySchema = categoryLeafSchema.extend({ children: z.array(categoryLeafSchema).max(30).default([]) });
 export type Category = z.infer<typeof categorySchema>;
@@ -185,9 +187,9 @@ export const notificationItemSchema = z.object({
 const moved = z.object({ caseId: z.string(), state: z.enum(CASE_STATES), version: z.number() });
 
 export const caseApi = {
-  /** Anyone signed in: the street's category tree (street of `gridId`, else the caller's). */
+  /** Anyone signed in: the street's category tree (street of `gridId`, else the caller's); disabled ones only with `includeDisabled`. */
   categories: {
-    input: z.object({ gridId: id.optional() }).strict(),
+    input: z.object({ gridId: id.optional(), includeDisabled: z.boolean().optional() }).strict(),
     output: z.object({ streetId: z.string(), categories: categoryTreeSchema, version: z.number() }),
   },
   /** Street administrator: replace the tree. */

@@ -28,6 +28,8 @@ export default function AdminHomePage() {
                   </BigButton>
                 )}
                 {tree.street.canManage && <BigButton onClick={() => go('/packages/admin/community-edit/index')}>新增社区</BigButton>}
+                {tree.street.canManage && <BigButton onClick={() => go('/packages/admin/categories/index')}>事件分类管理</BigButton>}
+                {tree.street.canManage && <BigButton onClick={() => go('/packages/admin/sla/index')}>处置时限设置</BigButton>}
               </View>
             </Section>
             {tree.communities.map((c) => (
