@@ -1,3 +1,5 @@
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkA11y, newPhonePage, screenshot, screenshotOnFailure } from './support/browser';
 import { useE2eCloud } from './support/e2e-cloud';
@@ -98,6 +100,10 @@ describe('a clean-up activity, from publishing to a gift', () => {
     });
     checkInCode = ((await page.locator('.vol-code').filter({ visible: true }).first().textContent()) ?? '').trim();
     expect(checkInCode.replace(/\s/g, '')).toMatch(/^[0-9a-z]{6,}$/);
+    // The QR drawn for weapp's 扫码签到 decodes to this activity and the same code.
+    const png = PNG.sync.read(await page.locator('.vol-qr').filter({ visible: true }).first().screenshot());
+    const qr = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
+    expect(qr?.data).toMatch(new RegExp(`activityId=[^&]+&code=${checkInCode.replace(/\s/g, '')}$`));
   });
 
   it('volunteer 黄志明 updates the profile, signs up and checks in at the place with the code', async () => {

@@ -27,9 +27,9 @@ const param = (text: string, name: string) => {
   return match ? decodeURIComponent(match[1]) : undefined;
 };
 
-/** What the organiser's QR holds: the check-in page with the activity and its code, so one scan names both. */
+/** What the organiser's QR holds: the activity and its code, so one scan names both (short: a smaller QR is easier to scan). */
 export function checkInQrText(activityId: string, code: string): string {
-  return `/packages/volunteer/check-in/index?activityId=${encodeURIComponent(activityId)}&code=${encodeURIComponent(code)}`;
+  return `gridlink-checkin?activityId=${encodeURIComponent(activityId)}&code=${encodeURIComponent(code)}`;
 }
 
 /** A QR of `checkInQrText`, or a bare code (then the page must already know the activity). */

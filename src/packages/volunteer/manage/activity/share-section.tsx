@@ -2,7 +2,8 @@ import { View } from '@tarojs/components';
 import { BigButton } from '../../../../components/big-button';
 import { Section } from '../../../../components/section';
 import { copyText, isH5 } from '../../../../services/platform';
-import { groupCode } from '../../shared/scan-code';
+import { VolunteerQr } from '../../../../components/volunteer-qr';
+import { checkInQrText, groupCode } from '../../shared/scan-code';
 import { activityUrl } from '../../shared/share';
 import type { ActivityDetail } from '../../shared/types';
 
@@ -22,7 +23,10 @@ export function ShareSection({ activity: a }: { activity: ActivityDetail }) {
       </Section>
       {a.checkInCode && (
         <Section heading='现场签到码'>
-          <View className='section__text'>活动开始时，把签到码告诉到场的志愿者（或写在现场），志愿者在手机上输入即可签到。</View>
+          <View className='section__text'>活动开始时，请到场的志愿者用微信扫这个二维码签到；不会扫码的，把下面的签到码念给他输入。</View>
+          <View className='vol-qr-box'>
+            <VolunteerQr text={checkInQrText(a.activityId, a.checkInCode)} label={`${a.title}的签到二维码`} />
+          </View>
           <View className='vol-code vol-code--long' aria-label={`签到码 ${a.checkInCode.split('').join(' ')}`}>
             {groupCode(a.checkInCode)}
           </View>
