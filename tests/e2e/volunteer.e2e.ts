@@ -16,6 +16,7 @@ describe('a clean-up activity, from publishing to a gift', () => {
   let staff: { context: BrowserContext; page: Page };
   let volunteer: { context: BrowserContext; page: Page };
   let checkInCode = '';
+  let pickupCode = '';
 
   const app = (path: string) => `${env.cloud.baseUrl}/#${path}`;
   /** Tomorrow in China time, as the staff form's default date ("2026-11-24"). */
@@ -143,7 +144,7 @@ describe('a clean-up activity, from publishing to a gift', () => {
 
     // The activity starts tomorrow at 09:00; check-in opens 30 minutes before. Move the cloud's clock, not the test.
     await setClock(`${tomorrowInChina()}T09:10:00+08:00`);
-    await tapButton(page, '签到');
+    await tapButton(page, '到了现场，点这里签到');
     await screenshotOnFailure(page, 'vol-check-in', async () => {
       const field = page.locator('input[aria-label="签到码"]');
       await field.waitFor();
@@ -197,6 +198,12 @@ describe('a clean-up activity, from publishing to a gift', () => {
       await page.locator('[role="radio"]', { hasText: '全街道' }).filter({ visible: true }).click();
       await expectText(page, '全街道第 1 名，2 分');
     });
+    await page.goto(app('/packages/volunteer/publication/index'));
+    await screenshotOnFailure(page, 'vol-publication', async () => {
+      await expectText(page, '肥东路社区');
+      await expectText(page, '黄志明（我）');
+      await looksRight(page, 'vol-publication');
+    });
   });
 
   it('the volunteer redeems the towel and gets a six-digit pickup code, also under 我的兑换', async () => {
@@ -209,6 +216,7 @@ describe('a clean-up activity, from publishing to a gift', () => {
       await expectText(page, '兑换成功');
       const code = ((await page.locator('.vol-code').filter({ visible: true }).first().textContent()) ?? '').trim();
       expect(code).toMatch(/^\d{6}$/);
+      pickupCode = code;
       await expectText(page, '年还可用 0 分');
       await looksRight(page, 'vol-redeem');
       await tapButton(page, '我的兑换和取货码');
@@ -216,5 +224,28 @@ describe('a clean-up activity, from publishing to a gift', () => {
       await expect(page.locator('.vol-code').filter({ visible: true }).first().textContent()).resolves.toBe(code);
       await looksRight(page, 'vol-redemptions');
     });
+  });
+
+  it('at the counter the staff type the pickup code and mark the towel picked up; the Excel ledger downloads', async () => {
+    const { page, context } = staff;
+    await page.goto(app('/packages/volunteer/manage/redemptions/index?communityId=community-a'));
+    await screenshotOnFailure(page, 'vol-manage-pickup', async () => {
+      await expectText(page, `黄志明：${GIFT}`);
+      await looksRight(page, 'vol-manage-pickup');
+      await page.locator('input[aria-label="黄志明的取货码"]').fill(pickupCode);
+      await tapButton(page, '确认已领取');
+      await expectText(page, '没有待领取的礼品');
+    });
+    await page.goto(app('/packages/volunteer/manage/index/index'));
+    await screenshotOnFailure(page, 'vol-manage-export', async () => {
+      await tapButton(page, '年积分台账');
+      const link = page.locator('[data-testid="export-link"]');
+      await link.waitFor({ timeout: 30_000 });
+      const res = await context.request.get(await link.evaluate((a) => (a as HTMLAnchorElement).href));
+      expect(res.status()).toBe(200);
+      expect((await res.body()).subarray(0, 2).toString('latin1')).toBe('PK');
+    });
+    await volunteer.page.goto(app('/packages/volunteer/redemptions/index'));
+    await expectText(volunteer.page, '已领取');
   });
 });

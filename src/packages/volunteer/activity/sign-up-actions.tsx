@@ -52,13 +52,12 @@ export function SignUpActions({ activity: a, onChanged }: SignUpActionsProps) {
           ✓ 已报名，请按时到场
         </View>
         <View className='section__text'>
-          到了活动地点，点“签到”，输入或扫描现场的签到码。签到从 {dateTimeText(a.opensAt)} 开始，到 {clockText(a.closesAt)} 结束。
+          到了活动地点，点下面的“签到”，扫现场的二维码或输入签到码。签到从 {dateTimeText(a.opensAt)} 开始，到 {clockText(a.closesAt)} 结束。
         </View>
         {error}
         <View className='section__actions'>
-          <BigButton kind='primary' onClick={() => go('check-in', { activityId: a.activityId })}>
-            签到
-          </BigButton>
+          {/* Not the primary action days before the start: the label says when to use it. */}
+          <BigButton onClick={() => go('check-in', { activityId: a.activityId })}>到了现场，点这里签到</BigButton>
           <BigButton disabled={submit.busy} onClick={() => void cancel()}>
             {submit.busy ? '正在取消…' : '取消报名'}
           </BigButton>

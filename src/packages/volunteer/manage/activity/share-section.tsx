@@ -23,7 +23,7 @@ export function ShareSection({ activity: a }: { activity: ActivityDetail }) {
       </Section>
       {a.checkInCode && (
         <Section heading='现场签到码'>
-          <View className='section__text'>活动开始时，请到场的志愿者用微信扫这个二维码签到；不会扫码的，把下面的签到码念给他输入。</View>
+          <View className='section__text'>活动开始时，请到场的志愿者打开“志愿服务 → 活动签到”，点“扫码签到”扫这个二维码；不会扫码的，把下面的签到码念给他输入，或在名单里替他签到。</View>
           <View className='vol-qr-box'>
             <VolunteerQr text={checkInQrText(a.activityId, a.checkInCode)} label={`${a.title}的签到二维码`} />
           </View>
