@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import { DomainError } from '../../src/domain/errors';
 import { activeRule, activitySchema, assertAllowed, canPublish, checkInOpening, type Activity } from '../../src/domain/volunteer';
@@ -8,6 +8,12 @@ import { authorize, requireCaller, type Caller, type Invocation } from '../_lib'
 import { loadRules } from './ledger-store';
 import { activityFromDoc, activityToDoc, findDoc, loadDoc, readAll, signupRecordSchema, type StoredActivity } from './records';
 import { communityNames, findVolunteer, isOrganiser, isStreetStaff, staffCommunityIds, streetOf, volunteerNames } from './scope';
+
+/**
+ * Six digits: elderly volunteers type it when their phone cannot scan. Guessing is bounded by the
+ * wrong-code limit on each sign-up (signups.ts), not by the code's length.
+ */
+export const newCheckInCode = (): string => randomInt(0, 1_000_000).toString().padStart(6, '0');
 
 type ActivityInput = z.infer<typeof activityInputSchema>;
 const conflict = () => new DomainError('CONFLICT', '数据已被其他操作修改，请刷新后重试');
@@ -47,7 +53,7 @@ export async function saveActivity(input: ActivityInput, call: Invocation) {
     if (!input.requestId) throw new DomainError('INVALID_INPUT', '输入有误：新建时需要请求编号', { requestId: '新建时需要请求编号' });
     const _id = `act-${createHash('sha256').update(`${streetId}:${input.requestId}`).digest('hex').slice(0, 20)}`;
     const activity: Activity = parseInput(activitySchema, { id: _id, ...fields, communityId: input.communityId, streetId, state: 'draft' });
-    const doc = { _id, ...activityToDoc(activity), taken: 0, checkInCode: randomBytes(8).toString('hex'), createdBy: caller.userId, version: 1, createdAt: call.now, updatedAt: call.now };
+    const doc = { _id, ...activityToDoc(activity), taken: 0, checkInCode: newCheckInCode(), createdBy: caller.userId, version: 1, createdAt: call.now, updatedAt: call.now };
     try {
       await call.db.collection('activities').add(doc);
       return { id: _id, version: 1 };

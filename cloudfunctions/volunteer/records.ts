@@ -54,6 +54,8 @@ export const signupRecordSchema = z.object({
   signedAt: z.date(),
   checkedInAt: z.date().optional(),
   checkedInBy: z.string().optional(),
+  /** Wrong check-in codes typed for this sign-up (capped: see signups.ts). */
+  wrongCodes: z.number().int().optional(),
 });
 export type SignupRecord = z.infer<typeof signupRecordSchema>;
 export const signupId = (activityId: string, volunteerId: string) => `${activityId}:${volunteerId}`;

@@ -72,13 +72,22 @@ async function markCheckedIn(call: Invocation, signup: SignupRecord, by: string)
   return { checkedInAt: call.now.toISOString() };
 }
 
-/** The volunteer scans the activity's QR at the place: the code inside must match, inside the window. */
+/** A six-digit code is guessable by trying; after this many wrong ones only the organiser can check the volunteer in. */
+export const MAX_WRONG_CHECK_IN_CODES = 5;
+
+/** The volunteer scans the activity's QR at the place (or types its code): it must match, inside the window. */
 export async function checkIn(input: { activityId: string; code: string }, call: Invocation) {
   const { volunteer } = await requireVolunteer(call);
   const stored: StoredActivity = await loadActivity(call, input.activityId);
-  if (input.code !== stored.checkInCode) throw new DomainError('INVALID_INPUT', '签到码不正确,请扫描活动现场的二维码', { code: '签到码不正确' });
   const signup = await findSignup(call, stored.activity.id, volunteer._id);
   assertAllowed(canCheckIn(stored.activity, signup ? [asDomain(signup)] : [], volunteer._id, call.now));
+  if ((signup!.wrongCodes ?? 0) >= MAX_WRONG_CHECK_IN_CODES) {
+    throw new DomainError('RATE_LIMITED', '签到码输错次数过多，请找活动组织者帮您签到');
+  }
+  if (input.code.replace(/\s+/g, '') !== stored.checkInCode) {
+    await call.db.collection('signups').doc(signup!._id).update({ wrongCodes: call.db.command.inc(1) });
+    throw new DomainError('INVALID_INPUT', '签到码不正确，请扫描活动现场的二维码', { code: '签到码不正确' });
+  }
   return markCheckedIn(call, signup!, volunteer._id);
 }
 

@@ -53,6 +53,22 @@ describe('volunteer points', () => {
     expect((await v('activity', { activityId })).data.checkInCode).toBeUndefined();
   });
 
+  it('gives out six-digit check-in codes and, after five wrong codes, leaves check-in to the organiser', async () => {
+    const staff = await volunteerAs(base(), STAFF_A);
+    const activityId = await publishedActivity(staff, now());
+    const v = await volunteerAs(base(), VOLUNTEER_A);
+    await v('signUp', { activityId });
+    t.cloud.clock.advance(24 * 3600_000 - 10 * 60_000);
+    const { data } = await staff('activity', { activityId });
+    expect(data.checkInCode).toMatch(/^\d{6}$/);
+    const wrong = data.checkInCode === '000000' ? '000001' : '000000';
+    for (let i = 0; i < 5; i++) expect((await v('checkIn', { activityId, code: wrong })).error.code).toBe('INVALID_INPUT');
+    const locked = await v('checkIn', { activityId, code: data.checkInCode });
+    expect(locked.error).toMatchObject({ code: 'RATE_LIMITED', message: '签到码输错次数过多，请找活动组织者帮您签到' });
+    expect((await v('activity', { activityId })).data).not.toMatchObject({ mine: 'checked_in' });
+    expect((await staff('checkInFor', { activityId, volunteerId: VOLUNTEER_A })).ok).toBe(true);
+  });
+
   it('writes the completion awards once even when the organiser confirms twice', async () => {
     const { staff, activityId } = await completedWith([VOLUNTEER_A]);
     const again = await staff('complete', { activityId, attendedVolunteerIds: [VOLUNTEER_A] });

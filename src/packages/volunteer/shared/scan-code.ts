@@ -38,12 +38,12 @@ export function parseCheckInQr(text: string): ScannedCode {
   return code ? { activityId: param(text, 'activityId'), code } : { code: text.trim() };
 }
 
-/** The code as typed: spaces (the organiser's page shows it in groups of four) and capitals don't matter. */
+/** The code as typed: spaces (the organiser's page shows it in groups of three) and capitals don't matter. */
 export function normalizeCode(typed: string): string {
   return typed.replace(/\s+/g, '').toLowerCase();
 }
 
-/** "3f9a 0c21 …": groups of four are easier to read out and type than one long string. */
+/** "305 812": groups of three are easier to read out and type than one long string. */
 export function groupCode(code: string): string {
-  return code.replace(/(.{4})(?=.)/g, '$1 ');
+  return code.replace(/(.{3})(?=.)/g, '$1 ');
 }
