@@ -13,24 +13,27 @@ import { useReloadOn } from '../../shared/use-reload-on';
 import { goManage } from '../shared/go-manage';
 import { staffCommunities } from '../shared/staff-communities';
 import { ExportSection } from './export-section';
+import { StreetSection } from './street-section';
 import '../../shared/volunteer.scss';
 
 /** Community staff: the community's activities (every state) and the entries to gifts, pickups, corrections, exports. */
 export default function ManageHomePage() {
   const [picked, setPicked] = useState('');
   const { state, reload } = useQuery(async () => {
-    const communities = await staffCommunities();
+    const [communities, me] = await Promise.all([staffCommunities(), call('user', 'me', {})]);
     const communityId = picked || communities[0]?.communityId || '';
     const { activities } = communityId ? await call('volunteer', 'activities', { communityId }) : { activities: [] };
-    return { communities, communityId, activities };
+    const street = me.roles.some((g) => g.role === 'street_staff' || g.role === 'admin');
+    return { communities, communityId, activities, street };
   });
   useReloadOn([picked], reload);
   return (
     <PageShell title='志愿活动管理'>
       <QueryView state={state} onRetry={reload}>
-        {({ communities, communityId, activities }) => (
+        {({ communities, communityId, activities, street }) => (
           <>
-            {communities.length === 0 && (
+            {street && <StreetSection />}
+            {communities.length === 0 && !street && (
               <Section heading='没有可管理的社区'>
                 <View className='section__text'>您不是社区工作人员，不能管理志愿活动。</View>
               </Section>
@@ -60,6 +63,7 @@ export default function ManageHomePage() {
                     <BigButton onClick={() => goManage('redemptions', { communityId })}>礼品领取登记</BigButton>
                     <BigButton onClick={() => goManage('gifts', { communityId })}>礼品目录</BigButton>
                     <BigButton onClick={() => goManage('ledger', { communityId })}>积分台账与更正</BigButton>
+                    <BigButton onClick={() => goManage('roster', { communityId })}>志愿者名册与职务</BigButton>
                   </View>
                 </Section>
                 <ExportSection communityId={communityId} />
