@@ -1,10 +1,10 @@
 import Taro from '@tarojs/taro';
 
 /**
- * Case photos, weapp and H5 behind one interface: pick up to `max` photos (album or camera) and read
- * each as base64 for upload. `previewUrl` shows the thumbnail until the upload's own URL replaces it.
+ * Photos, weapp and H5 behind one interface: pick up to `max` photos (album or camera) and read each as
+ * base64 for upload. `previewUrl` shows the thumbnail until the upload's own URL replaces it.
  */
-export interface PickedCasePhoto {
+export interface PickedPhoto {
   mimeType: 'image/jpeg' | 'image/png';
   dataBase64: string;
   bytes: number;
@@ -14,7 +14,7 @@ export interface PickedCasePhoto {
 const isH5 = process.env.TARO_ENV === 'h5';
 
 /** [] when the user cancels. */
-export async function pickCasePhotos(max: number): Promise<PickedCasePhoto[]> {
+export async function pickPhotos(max: number): Promise<PickedPhoto[]> {
   if (max <= 0) return [];
   let paths: string[];
   try {
@@ -26,7 +26,7 @@ export async function pickCasePhotos(max: number): Promise<PickedCasePhoto[]> {
   return Promise.all(paths.map((p) => (isH5 ? readBlobUrl(p) : readWeappFile(p))));
 }
 
-async function readBlobUrl(url: string): Promise<PickedCasePhoto> {
+async function readBlobUrl(url: string): Promise<PickedPhoto> {
   const blob = await (await fetch(url)).blob();
   const dataUrl = await new Promise<string>((resolve, reject) => {
     const reader = new FileReader();
@@ -38,7 +38,7 @@ async function readBlobUrl(url: string): Promise<PickedCasePhoto> {
   return { mimeType, dataBase64: dataUrl.slice(dataUrl.indexOf(',') + 1), bytes: blob.size, previewUrl: url };
 }
 
-function readWeappFile(filePath: string): Promise<PickedCasePhoto> {
+function readWeappFile(filePath: string): Promise<PickedPhoto> {
   return new Promise((resolve, reject) => {
     Taro.getFileSystemManager().readFile({
       filePath,

@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import { BigButton } from '../big-button';
 import { CasePhotos } from '../case-photos';
 import { call, isCallError } from '../../services/call';
-import { pickCasePhotos } from '../../services/photo-picker';
+import { pickPhotos } from '../../services/photo-picker';
 
 /** A photo already in storage: `fileId` goes into the case, `url` shows the thumbnail. */
 export interface UploadedPhoto {
@@ -30,7 +30,7 @@ export function CasePhotoUpload({ label, photos, onChange, max = 9, error }: Cas
   const add = async () => {
     if (busy) return;
     setUploadError('');
-    const picked = await pickCasePhotos(max - photos.length);
+    const picked = await pickPhotos(max - photos.length);
     if (picked.length === 0) return;
     setBusy(true);
     const added: UploadedPhoto[] = [];

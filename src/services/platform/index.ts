@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { pickPhotos, type PickedPhoto } from '../photo-picker';
 
 /**
  * The one place weapp and H5 differ for the grid pages: phone calls, copying, photos and files.
@@ -34,51 +35,10 @@ export async function copyText(text: string, doneMessage: string): Promise<boole
   }
 }
 
-export interface PickedPhoto {
-  mimeType: 'image/jpeg' | 'image/png';
-  dataBase64: string;
-  bytes: number;
-}
-
 /** Lets the user pick one photo (album or camera) and reads it as base64; null when they cancel. */
 export async function pickPhotoAsBase64(): Promise<PickedPhoto | null> {
-  let path: string;
-  try {
-    const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-    path = res.tempFilePaths[0];
-  } catch {
-    return null; // the user cancelled
-  }
-  return isH5 ? readBlobUrl(path) : readWeappFile(path);
-}
-
-async function readBlobUrl(url: string): Promise<PickedPhoto> {
-  const blob = await (await fetch(url)).blob();
-  const dataUrl = await new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(blob);
-  });
-  return { mimeType: blob.type === 'image/png' ? 'image/png' : 'image/jpeg', dataBase64: dataUrl.slice(dataUrl.indexOf(',') + 1), bytes: blob.size };
-}
-
-function readWeappFile(filePath: string): Promise<PickedPhoto> {
-  return new Promise((resolve, reject) => {
-    Taro.getFileSystemManager().readFile({
-      filePath,
-      encoding: 'base64',
-      success: (res) => {
-        const dataBase64 = String(res.data);
-        resolve({
-          mimeType: /\.png$/i.test(filePath) ? 'image/png' : 'image/jpeg',
-          dataBase64,
-          bytes: Math.floor((dataBase64.length * 3) / 4),
-        });
-      },
-      fail: reject,
-    });
-  });
+  const [photo] = await pickPhotos(1);
+  return photo ?? null;
 }
 
 /** weapp: download the PDF and open it in WeChat's viewer (print / forward from there). H5 shows a link. */

@@ -6,7 +6,7 @@ import { Field } from '../../../components/field';
 import { Section } from '../../../components/section';
 import type { Category } from '../../../domain/case/api';
 import { call } from '../../../services/call';
-import { useSubmit } from '../shared/use-submit';
+import { useSubmit } from '../../../services/use-submit';
 
 type Leaf = Category['children'][number];
 

@@ -2,8 +2,8 @@ import { View } from '@tarojs/components';
 import { PageShell } from '../../../components/page-shell';
 import { Section } from '../../../components/section';
 import { call } from '../../../services/call';
-import { QueryView } from '../shared/query-view';
-import { useQuery } from '../shared/use-query';
+import { QueryView } from '../../../components/query-view';
+import { useQuery } from '../../../services/use-query';
 import { CategoryEditor } from './category-editor';
 import '../shared/admin.scss';
 

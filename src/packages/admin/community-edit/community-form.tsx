@@ -7,7 +7,7 @@ import { Section } from '../../../components/section';
 import { call } from '../../../services/call';
 import { newRequestId } from '../../../services/request-id';
 import { ChoiceRow } from '../shared/choice-row';
-import { useSubmit } from '../shared/use-submit';
+import { useSubmit } from '../../../services/use-submit';
 import type { OrgTree, TreeCommunity } from '../shared/find-grid';
 
 interface CommunityFormProps {

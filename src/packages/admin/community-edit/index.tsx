@@ -3,8 +3,8 @@ import { useRouter } from '@tarojs/taro';
 import { PageShell } from '../../../components/page-shell';
 import { Section } from '../../../components/section';
 import { call } from '../../../services/call';
-import { QueryView } from '../shared/query-view';
-import { useQuery } from '../shared/use-query';
+import { QueryView } from '../../../components/query-view';
+import { useQuery } from '../../../services/use-query';
 import { CommunityForm } from './community-form';
 import '../shared/admin.scss';
 

@@ -8,7 +8,7 @@ import { call } from '../../../services/call';
 import { newRequestId } from '../../../services/request-id';
 import { GRID_TYPE_LABELS, type GridType } from '../../../domain/org/grid-code';
 import { ChoiceRow } from '../shared/choice-row';
-import { useSubmit } from '../shared/use-submit';
+import { useSubmit } from '../../../services/use-submit';
 import type { TreeGrid } from '../shared/find-grid';
 
 interface GridFormProps {

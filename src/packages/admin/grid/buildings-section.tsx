@@ -7,7 +7,7 @@ import { call, isCallError } from '../../../services/call';
 import { newRequestId } from '../../../services/request-id';
 import type { ActionOutput } from '../../../domain/api';
 import { ChoiceRow } from '../shared/choice-row';
-import { useSubmit } from '../shared/use-submit';
+import { useSubmit } from '../../../services/use-submit';
 
 type Building = ActionOutput<'org', 'gridDetail'>['buildings'][number];
 type Kind = Building['kind'];

@@ -4,7 +4,7 @@ import { BigButton } from '../../../components/big-button';
 import { Section } from '../../../components/section';
 import { call } from '../../../services/call';
 import { isH5, openPdf } from '../../../services/platform';
-import { useSubmit } from '../shared/use-submit';
+import { useSubmit } from '../../../services/use-submit';
 
 /** The A4 poster (`board.poster`) for the stairwell: weapp opens the PDF; H5 gives a link to open or save. */
 export function PosterSection({ gridId }: { gridId: string }) {

@@ -3,7 +3,7 @@ import { Image, View } from '@tarojs/components';
 import { BigButton } from '../../../components/big-button';
 import { Section } from '../../../components/section';
 import { call } from '../../../services/call';
-import { useSubmit } from '../shared/use-submit';
+import { useSubmit } from '../../../services/use-submit';
 
 /** The grid's QR code (`board.qrcode`): residents scan it to open the board. */
 export function QrcodeSection({ gridId }: { gridId: string }) {

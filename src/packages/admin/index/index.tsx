@@ -4,8 +4,8 @@ import { BigButton } from '../../../components/big-button';
 import { PageShell } from '../../../components/page-shell';
 import { Section } from '../../../components/section';
 import { call } from '../../../services/call';
-import { QueryView } from '../shared/query-view';
-import { useQuery } from '../shared/use-query';
+import { QueryView } from '../../../components/query-view';
+import { useQuery } from '../../../services/use-query';
 import type { TreeCommunity } from '../shared/find-grid';
 import '../shared/admin.scss';
 

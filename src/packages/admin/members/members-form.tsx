@@ -7,7 +7,7 @@ import { call } from '../../../services/call';
 import type { ActionOutput } from '../../../domain/api';
 import { EMPLOYMENT_LABELS, GRID_MEMBER_ROLE_LABELS, type GridMember, type GridMemberRole } from '../../../domain/org/records';
 import { ChoiceRow } from '../shared/choice-row';
-import { useSubmit } from '../shared/use-submit';
+import { useSubmit } from '../../../services/use-submit';
 
 type Detail = ActionOutput<'org', 'gridDetail'>;
 type Person = ActionOutput<'org', 'listPeople'>['people'][number];

@@ -5,8 +5,8 @@ import { BigButton } from '../../../components/big-button';
 import { PageShell } from '../../../components/page-shell';
 import { Section } from '../../../components/section';
 import { call } from '../../../services/call';
-import { QueryView } from '../shared/query-view';
-import { useQuery } from '../shared/use-query';
+import { QueryView } from '../../../components/query-view';
+import { useQuery } from '../../../services/use-query';
 import '../shared/admin.scss';
 
 const go = (url: string) => Taro.navigateTo({ url });

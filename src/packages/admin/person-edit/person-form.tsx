@@ -7,7 +7,7 @@ import { Section } from '../../../components/section';
 import { call } from '../../../services/call';
 import { newRequestId } from '../../../services/request-id';
 import type { ActionOutput } from '../../../domain/api';
-import { useSubmit } from '../shared/use-submit';
+import { useSubmit } from '../../../services/use-submit';
 
 type StaffPerson = ActionOutput<'org', 'listPeople'>['people'][number];
 

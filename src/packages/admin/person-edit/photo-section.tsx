@@ -5,7 +5,7 @@ import { Section } from '../../../components/section';
 import { call, CallError } from '../../../services/call';
 import { pickPhotoAsBase64 } from '../../../services/platform';
 import { PHOTO_MAX_BYTES } from '../../../domain/org/api';
-import { useSubmit } from '../shared/use-submit';
+import { useSubmit } from '../../../services/use-submit';
 
 interface PhotoSectionProps {
   person: { personId: string; name: string; photoUrl?: string };

@@ -10,7 +10,7 @@ import type { caseApi, Category } from '../../../domain/case/api';
 import { CASE_CLASS_LABELS, CASE_CLASSES, type CaseClass } from '../../../domain/case/case-state';
 import { DEADLINE_KINDS, type DeadlineKind, type DeadlineSpec } from '../../../domain/case/sla-config';
 import { call } from '../../../services/call';
-import { useSubmit } from '../shared/use-submit';
+import { useSubmit } from '../../../services/use-submit';
 import { DEADLINE_LABELS, ruleText, scopeText, UNIT_LABELS } from './labels';
 
 export type SlaData = z.infer<(typeof caseApi)['streetConfig']['output']> & { categories: Category[] };
