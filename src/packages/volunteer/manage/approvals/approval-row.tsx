@@ -34,7 +34,7 @@ export function ApprovalRow({ activity, onDone }: { activity: ActivityDetail; on
   return (
     <VolunteerActivityCard facts={{ ...activityFacts(activity), points: approved ?? activity.expectedPoints, tag }}>
       <View className='vol-activity__line'>社区：{activity.communityName}</View>
-      <View className='vol-activity__line'>社区建议：每人 {activity.expectedPoints} 分</View>
+      {approved === undefined && <View className='vol-activity__line'>社区建议：每人 {activity.expectedPoints} 分</View>}
       <View className='vol-activity__line'>内容：{activity.content}</View>
       <Field label={`${activity.title}的分值`} kind='number' value={points} onChange={setPoints} error={localError || submit.fields.points} maxLength={3} />
       {submit.message !== '' && !submit.fields.points && (
@@ -42,8 +42,8 @@ export function ApprovalRow({ activity, onDone }: { activity: ActivityDetail; on
           {submit.message}
         </View>
       )}
-      <BigButton kind='primary' disabled={submit.busy} onClick={() => void approve()}>
-        {submit.busy ? '正在保存…' : ok ? `同意：每人 ${value} 分` : '同意这个分值'}
+      <BigButton kind={approved === undefined ? 'primary' : 'default'} disabled={submit.busy} onClick={() => void approve()}>
+        {submit.busy ? '正在保存…' : !ok ? '同意这个分值' : approved === undefined ? `同意：每人 ${value} 分` : `改为：每人 ${value} 分`}
       </BigButton>
     </VolunteerActivityCard>
   );

@@ -7,6 +7,7 @@ import { goManage } from '../shared/go-manage';
 export function StreetSection() {
   return (
     <Section heading='街道汇总与审批'>
+      <View className='section__text'>全街道的季度汇总、年度排名、积分规则，以及“其他”类活动的分值审批。</View>
       <View className='section__actions'>
         <BigButton onClick={() => goManage('quarterly')}>季度积分汇总</BigButton>
         <BigButton onClick={() => goManage('top')}>年度前50名（免费体检）</BigButton>
