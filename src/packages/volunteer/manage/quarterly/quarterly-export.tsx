@@ -28,7 +28,7 @@ export function QuarterlyExport({ year, quarter }: { year: number; quarter: numb
   return (
     <Section heading='导出 Excel'>
       <BigButton disabled={submit.busy} onClick={make}>
-        导出{label}
+        导出这个季度的 Excel
       </BigButton>
       {submit.busy && (
         <View className='section__text' role='status'>
