@@ -60,10 +60,11 @@ describe('the H5 app on the local cloud', () => {
     });
   });
 
-  it('the officer’s workbench subpackage opens', async () => {
+  it('the officer’s workbench subpackage opens with the officer’s inbox', async () => {
     await tapButton(page, '网格工作台');
     await screenshotOnFailure(page, 'staff-subpackage', async () => {
-      await expectText(page, '网格员、网格长的待办');
+      await expectText(page, '张丽，您好');
+      await expectText(page, '我的待办');
       await checkA11y(page);
     });
   });
