@@ -9,6 +9,10 @@ describe('what the home page offers each role', () => {
     expect(roleEntries(['community_staff']).map((e) => e.label)).toEqual(['网格工作台', '网格与人员管理', '志愿活动管理']);
   });
 
+  it('the administrator also reaches volunteer management, where the street’s points rules are kept', () => {
+    expect(roleEntries(['admin']).map((e) => e.label)).toEqual(['网格与人员管理', '志愿活动管理']);
+  });
+
   it('someone with two roles sees each entry once (一岗双责)', () => {
     expect(roleEntries(['grid_officer', 'community_staff']).map((e) => e.label)).toEqual(['网格工作台', '网格与人员管理', '志愿活动管理']);
   });

@@ -22,7 +22,7 @@ const ENTRIES_BY_ROLE: Record<Role, RoleEntry[]> = {
   volunteer: [VOLUNTEER],
   community_staff: [STAFF, ADMIN, VOLUNTEER_MANAGE],
   street_staff: [STAFF, ADMIN, VOLUNTEER_MANAGE],
-  admin: [ADMIN],
+  admin: [ADMIN, VOLUNTEER_MANAGE],
 };
 
 /** One entry per subpackage, in the order of the roles held. */

@@ -7,7 +7,7 @@ import { call } from '../../../services/call';
 import { useQuery } from '../../../services/use-query';
 import { activityFacts } from '../shared/activity-facts';
 import { go } from '../shared/go';
-import { QueryView } from '../shared/query-view';
+import { QueryView } from '../../../components/query-view';
 import '../shared/volunteer.scss';
 
 /** The community's published activities, soonest first; each opens its detail page to sign up. */

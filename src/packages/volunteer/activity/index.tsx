@@ -7,7 +7,7 @@ import { call } from '../../../services/call';
 import { useQuery } from '../../../services/use-query';
 import { activityFacts } from '../shared/activity-facts';
 import { activityPath, activityShareTitle } from '../shared/share';
-import { QueryView } from '../shared/query-view';
+import { QueryView } from '../../../components/query-view';
 import { SignUpActions } from './sign-up-actions';
 import '../shared/volunteer.scss';
 

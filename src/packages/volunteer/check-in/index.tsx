@@ -7,7 +7,7 @@ import { Section } from '../../../components/section';
 import { call } from '../../../services/call';
 import { useQuery } from '../../../services/use-query';
 import { timeRangeText } from '../shared/china-time-text';
-import { QueryView } from '../shared/query-view';
+import { QueryView } from '../../../components/query-view';
 import { CheckInForm } from './check-in-form';
 import '../shared/volunteer.scss';
 

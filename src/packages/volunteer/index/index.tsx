@@ -6,7 +6,7 @@ import { VolunteerPoints } from '../../../components/volunteer-points';
 import { call } from '../../../services/call';
 import { useQuery } from '../../../services/use-query';
 import { go } from '../shared/go';
-import { QueryView } from '../shared/query-view';
+import { QueryView } from '../../../components/query-view';
 import '../shared/volunteer.scss';
 
 /** 志愿服务 home: my points at a glance, then one big button per thing a volunteer does. */

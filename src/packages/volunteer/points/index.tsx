@@ -5,7 +5,7 @@ import { VolunteerPoints } from '../../../components/volunteer-points';
 import { call } from '../../../services/call';
 import { useQuery } from '../../../services/use-query';
 import { ledgerLines } from '../shared/ledger-lines';
-import { QueryView } from '../shared/query-view';
+import { QueryView } from '../../../components/query-view';
 import '../shared/volunteer.scss';
 
 /** 我的积分: this year's and all-time points, and every ledger line behind them. */

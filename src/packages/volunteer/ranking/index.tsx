@@ -8,7 +8,7 @@ import type { ActionOutput } from '../../../domain/api';
 import { call } from '../../../services/call';
 import { useQuery } from '../../../services/use-query';
 import { chinaYearNow } from '../shared/china-time-text';
-import { QueryView } from '../shared/query-view';
+import { QueryView } from '../../../components/query-view';
 import { useReloadOn } from '../shared/use-reload-on';
 import '../shared/volunteer.scss';
 

@@ -4,7 +4,7 @@ import { Section } from '../../../components/section';
 import { call } from '../../../services/call';
 import { useQuery } from '../../../services/use-query';
 import { dateTimeText } from '../shared/china-time-text';
-import { QueryView } from '../shared/query-view';
+import { QueryView } from '../../../components/query-view';
 import '../shared/volunteer.scss';
 
 /** My redemptions, newest first; the pickup code stays visible until the gift is picked up. */

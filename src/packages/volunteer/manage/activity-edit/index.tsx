@@ -2,7 +2,7 @@ import { useRouter } from '@tarojs/taro';
 import { PageShell } from '../../../../components/page-shell';
 import { call } from '../../../../services/call';
 import { useQuery } from '../../../../services/use-query';
-import { QueryView } from '../../shared/query-view';
+import { QueryView } from '../../../../components/query-view';
 import { ActivityForm } from './activity-form';
 import '../../shared/volunteer.scss';
 

@@ -6,7 +6,7 @@ import { VolunteerActivityCard } from '../../../../components/volunteer-activity
 import { call } from '../../../../services/call';
 import { useQuery } from '../../../../services/use-query';
 import { activityFacts } from '../../shared/activity-facts';
-import { QueryView } from '../../shared/query-view';
+import { QueryView } from '../../../../components/query-view';
 import { activityPath, activityShareTitle } from '../../shared/share';
 import { ActivityStateActions } from './state-actions';
 import { AttendanceSection } from './attendance-section';

@@ -3,7 +3,7 @@ import { PageShell } from '../../../../components/page-shell';
 import { Section } from '../../../../components/section';
 import { call } from '../../../../services/call';
 import { useQuery } from '../../../../services/use-query';
-import { QueryView } from '../../shared/query-view';
+import { QueryView } from '../../../../components/query-view';
 import { ApprovalRow } from './approval-row';
 import '../../shared/volunteer.scss';
 

@@ -8,7 +8,7 @@ import { VolunteerActivityCard } from '../../../../components/volunteer-activity
 import { call } from '../../../../services/call';
 import { useQuery } from '../../../../services/use-query';
 import { activityFacts } from '../../shared/activity-facts';
-import { QueryView } from '../../shared/query-view';
+import { QueryView } from '../../../../components/query-view';
 import { useReloadOn } from '../../shared/use-reload-on';
 import { goManage } from '../shared/go-manage';
 import { staffCommunities } from '../shared/staff-communities';

@@ -9,7 +9,7 @@ import { call } from '../../../../services/call';
 import { useQuery } from '../../../../services/use-query';
 import { useSubmit } from '../../../../services/use-submit';
 import { ledgerLines } from '../../shared/ledger-lines';
-import { QueryView } from '../../shared/query-view';
+import { QueryView } from '../../../../components/query-view';
 import type { LedgerEntryView } from '../../shared/types';
 
 /** One volunteer's ledger. A confirmed award is never edited: 更正 appends a reversing entry with a reason. */

@@ -5,7 +5,7 @@ import { PageShell } from '../../../../components/page-shell';
 import { Section } from '../../../../components/section';
 import { call } from '../../../../services/call';
 import { useQuery } from '../../../../services/use-query';
-import { QueryView } from '../../shared/query-view';
+import { QueryView } from '../../../../components/query-view';
 import { useReloadOn } from '../../shared/use-reload-on';
 import { QUARTERS, quarterLabel, quarterNow, recentYears } from '../shared/periods';
 import { QuarterlyExport } from './quarterly-export';

@@ -4,7 +4,7 @@ import { PageShell } from '../../../../components/page-shell';
 import { Section } from '../../../../components/section';
 import { call } from '../../../../services/call';
 import { useQuery } from '../../../../services/use-query';
-import { QueryView } from '../../shared/query-view';
+import { QueryView } from '../../../../components/query-view';
 import { PickupRow } from './pickup-row';
 import '../../shared/volunteer.scss';
 

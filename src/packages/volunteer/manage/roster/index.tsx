@@ -6,7 +6,7 @@ import { PageShell } from '../../../../components/page-shell';
 import { Section } from '../../../../components/section';
 import { call } from '../../../../services/call';
 import { useQuery } from '../../../../services/use-query';
-import { QueryView } from '../../shared/query-view';
+import { QueryView } from '../../../../components/query-view';
 import { dutiesText } from './duties';
 import { FlagsForm } from './flags-form';
 import '../../shared/volunteer.scss';

@@ -7,7 +7,7 @@ import { VolunteerRankList } from '../../../../components/volunteer-rank-list';
 import { call } from '../../../../services/call';
 import { useQuery } from '../../../../services/use-query';
 import { HEALTH_CHECK_TOP_N } from '../../../../domain/volunteer/ranking';
-import { QueryView } from '../../shared/query-view';
+import { QueryView } from '../../../../components/query-view';
 import { useReloadOn } from '../../shared/use-reload-on';
 import { quarterNow, recentYears } from '../shared/periods';
 import '../../shared/volunteer.scss';
