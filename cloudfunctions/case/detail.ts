@@ -56,6 +56,8 @@ export async function detail(input: { caseId: string }, call: Invocation, app: A
   const wf = workflowOf(c);
   const allowedActions = CASE_ACTIONS.filter((a: CaseAction) => ACTION_RULES[a].from.includes(wf.state) && ACTION_RULES[a].who(wf, actor));
   const showReporter = staffView || isReporter(caller, c);
+  // Staff only: who reported, and whether they are a volunteer (a confirmed lead earns them points).
+  const reporterIsVolunteer = staffView && (await call.db.collection('volunteers').where({ _id: c.reporterId }).field({ _id: true }).limit(1).get()).data.length > 0;
   return {
     ...summaryOf(c),
     description: c.description,
@@ -64,6 +66,7 @@ export async function detail(input: { caseId: string }, call: Invocation, app: A
     anonymous: c.anonymous,
     ...(showReporter ? { reporter: { name: c.reporterName, ...(c.phone ? { phone: c.phone } : {}) } } : {}),
     isReporter: isReporter(caller, c),
+    ...(staffView ? { reporterId: c.reporterId, reporterIsVolunteer } : {}),
     ...(c.returnReason ? { returnReason: c.returnReason } : {}),
     ...(c.rating ? { rating: c.rating } : {}),
     ...(c.ratingComment ? { ratingComment: c.ratingComment } : {}),

@@ -159,6 +159,9 @@ export const caseDetailSchema = caseSummarySchema.extend({
   /** Absent for an anonymous case seen by another resident. */
   reporter: z.object({ name: z.string(), phone: z.string().optional() }).optional(),
   isReporter: z.boolean(),
+  /** Staff only: the reporter's user id and whether they have a volunteer profile (to confirm a lead, PRODUCT.md §8). */
+  reporterId: z.string().optional(),
+  reporterIsVolunteer: z.boolean().optional(),
   returnReason: z.string().optional(),
   rating: z.enum(RATINGS).optional(),
   ratingComment: z.string().optional(),

@@ -8,6 +8,7 @@ import { QueryBlock } from '../../../components/case-list/query-block';
 import { call } from '../../../services/call';
 import { useQuery } from '../../../services/use-query';
 import { ActionPanel } from './action-panel';
+import { LeadSection } from './lead-section';
 import './index.scss';
 
 /** Staff handle a case: what it is, what they may do now, and everything that happened so far. */
@@ -22,6 +23,7 @@ export default function StaffCasePage() {
             <CaseView detail={detail} />
             {/* keyed by version: after an action the panel starts fresh on the new state */}
             <ActionPanel key={detail.version} detail={detail} onDone={reload} />
+            <LeadSection detail={detail} />
             <Section heading='办理经过'>
               <CaseTimeline events={detail.timeline} />
             </Section>
