@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkA11y, newPhonePage, screenshot, screenshotOnFailure } from './support/browser';
 import { useE2eCloud } from './support/e2e-cloud';
+import { expectText as see, signInAs, tapButton as tap } from './support/ui';
 
 /**
  * Issue 4 items 1 and 5, the street's configuration: the administrator edits the category tree (a new
@@ -16,17 +17,12 @@ describe('street configuration: categories and deadlines', () => {
     await Promise.all(contexts.map((c) => c.close()));
   });
 
-  // Taro H5 keeps earlier pages of the stack in the DOM (hidden): look only at what is on screen.
-  const see = (page: Page, text: string) => page.getByText(text, { exact: false }).filter({ visible: true }).first().waitFor({ timeout: 15_000 });
-  const tap = (page: Page, label: string) => page.locator('.nut-button', { hasText: label }).filter({ visible: true }).first().click();
   const input = (page: Page, label: string) => page.locator(`input[aria-label="${label}"]`).filter({ visible: true }).first();
 
   async function signIn(name: string): Promise<Page> {
     const { context, page } = await newPhonePage(env.browser);
     contexts.push(context);
-    await page.goto(`${base()}/#/pages/dev-login/index`);
-    await page.locator('.nut-button', { hasText: name }).first().click();
-    await see(page, `您好，${name}`);
+    await signInAs(page, base(), name);
     return page;
   }
 

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkA11y, newPhonePage, screenshot, screenshotOnFailure } from './support/browser';
 import { useE2eCloud } from './support/e2e-cloud';
+import { expectText as see, signInAs, tapButton as tap } from './support/ui';
 
 /**
  * Issue 3 item 1: the street administrator creates and edits communities and adds buildings to a grid;
@@ -18,17 +19,13 @@ describe('hierarchy administration: communities and buildings', () => {
 
   // Taro H5 keeps earlier pages of the stack in the DOM (hidden): look only at what is on screen.
   const visible = (page: Page, text: string) => page.getByText(text, { exact: false }).filter({ visible: true }).first();
-  const see = (page: Page, text: string) => visible(page, text).waitFor({ timeout: 15_000 });
   const button = (page: Page, label: string) => page.locator('.nut-button', { hasText: label }).filter({ visible: true });
-  const tap = (page: Page, label: string) => button(page, label).first().click();
   const input = (page: Page, label: string) => page.locator(`input[aria-label="${label}"]`).filter({ visible: true }).first();
 
   async function signIn(name: string): Promise<Page> {
     const { context, page } = await newPhonePage(env.browser);
     contexts.push(context);
-    await page.goto(`${base()}/#/pages/dev-login/index`);
-    await page.locator('.nut-button', { hasText: name }).first().click();
-    await see(page, `您好，${name}`);
+    await signInAs(page, base(), name);
     await tap(page, '网格与人员管理');
     await see(page, '管理A1网格');
     return page;

@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { checkA11y, newPhonePage, screenshot, screenshotOnFailure, SCREENSHOT_DIR, settle } from './support/browser';
 import { useE2eCloud } from './support/e2e-cloud';
 import { decodeQrOnFirstPage } from './support/pdf-qr';
-import { expectText, largeTargetSizes, tapButton } from './support/ui';
+import { expectText, largeTargetSizes, signInAs, tapButton } from './support/ui';
 
 /** Issue 3 item 8: the grid notice board a resident reaches by QR, and the administration behind it. */
 describe('grid A1’s notice board', () => {
@@ -64,10 +64,7 @@ describe('grid A1’s notice board', () => {
 
   it('the street administrator changes 张丽’s phone, and the board shows the new number', async () => {
     const { page } = admin;
-    await page.goto(`${env.cloud.baseUrl}/#/pages/dev-login/index`);
-    await expectText(page, '系统管理员');
-    await page.locator('.nut-button', { hasText: '系统管理员' }).first().click();
-    await expectText(page, '您好，系统管理员');
+    await signInAs(page, env.cloud.baseUrl, '系统管理员');
     await tapButton(page, '网格与人员管理');
     await screenshotOnFailure(page, 'admin-home', async () => {
       await expectText(page, '管理A1网格');

@@ -5,6 +5,7 @@ import { PNG } from 'pngjs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkA11y, newPhonePage, screenshot, screenshotOnFailure } from './support/browser';
 import { useE2eCloud } from './support/e2e-cloud';
+import { expectText as see, signInAs, tapButton } from './support/ui';
 
 /** Issue 4 item 11: a resident reports from A1's board, the grid handles it, and an unhandled case climbs to the community. */
 describe('a reported problem, from the board to the rating', () => {
@@ -23,20 +24,13 @@ describe('a reported problem, from the board to the rating', () => {
     for (const c of contexts) await c.close();
   });
 
-  /** Taro keeps earlier pages in the DOM, hidden: look only at what is on screen. */
-  const see = (page: Page, text: string) => page.locator(`text=${text} >> visible=true`).first().waitFor({ timeout: 15_000 });
-  /** NutUI's inner label takes no pointer events: tap the visible button element itself. */
-  const tapButton = (page: Page, label: string) => page.locator('.nut-button:visible', { hasText: label }).first().click();
-
   /** A fresh phone signed in through the dev-login page as `name`. */
   async function phoneOf(name: string): Promise<Page> {
     const { context, page } = await newPhonePage(env.browser);
     contexts.push(context);
     await context.grantPermissions(['geolocation'], { origin: base() });
     await context.setGeolocation({ latitude: 31.8612, longitude: 117.2830 });
-    await page.goto(`${base()}/#/pages/dev-login/index`);
-    await page.locator('.nut-button', { hasText: name }).first().click();
-    await see(page, `您好，${name}`);
+    await signInAs(page, base(), name);
     return page;
   }
 

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkA11y, newPhonePage, screenshot, screenshotOnFailure } from './support/browser';
 import { useE2eCloud } from './support/e2e-cloud';
+import { expectText as see, signInAs, tapButton } from './support/ui';
 
 /**
  * PRODUCT.md §8: a volunteer's 治安线索 earns 5 points once staff confirm it is true. 黄志明 reports a lead
@@ -16,16 +17,12 @@ describe('a volunteer’s lead, confirmed by community staff', () => {
   });
 
   /** Taro keeps earlier pages in the DOM, hidden: look only at what is on screen. */
-  const see = (page: Page, text: string) => page.locator(`text=${text} >> visible=true`).first().waitFor({ timeout: 15_000 });
   /** NutUI's inner label takes no pointer events: tap the visible button element itself. */
-  const tapButton = (page: Page, label: string) => page.locator('.nut-button:visible', { hasText: label }).first().click();
 
   async function phoneOf(name: string): Promise<Page> {
     const { context, page } = await newPhonePage(env.browser);
     contexts.push(context);
-    await page.goto(`${base()}/#/pages/dev-login/index`);
-    await page.locator('.nut-button', { hasText: name }).first().click();
-    await see(page, `您好，${name}`);
+    await signInAs(page, base(), name);
     return page;
   }
 

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkA11y, newPhonePage, screenshot, screenshotOnFailure } from './support/browser';
 import { useE2eCloud } from './support/e2e-cloud';
+import { expectText, signInAs } from './support/ui';
 
 /**
  * Issue 4 item 1: "A draft survives closing the app and is submitted once." In H5, closing the app is a
@@ -12,7 +13,7 @@ describe('a report half written in a stairwell', () => {
   let context: BrowserContext;
   let page: Page;
 
-  const see = (text: string) => page.locator(`text=${text} >> visible=true`).first().waitFor({ timeout: 15_000 });
+  const see = (text: string) => expectText(page, text);
   const description = () => page.locator('textarea[aria-label="问题描述"]');
 
   /** The signed-in resident's own cases, asked of the gateway with the page's session cookie. */
@@ -25,9 +26,7 @@ describe('a report half written in a stairwell', () => {
 
   beforeAll(async () => {
     ({ context, page } = await newPhonePage(env.browser));
-    await page.goto(`${base()}/#/pages/dev-login/index`);
-    await page.locator('.nut-button', { hasText: '胡阿姨' }).first().click();
-    await see('您好，胡阿姨');
+    await signInAs(page, base(), '胡阿姨');
   });
   afterAll(async () => {
     await context?.close();

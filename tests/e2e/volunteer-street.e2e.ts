@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkA11y, newPhonePage, screenshot, screenshotOnFailure } from './support/browser';
 import { useE2eCloud } from './support/e2e-cloud';
+import { expectText, setClock as setClockTo, signInAs, tapButton } from './support/ui';
 
 /**
  * Issue 5 items 1, 3, 5, 7 from the street's side: points are earned (set up through the API with each
@@ -15,11 +16,7 @@ describe('the street reads and steers the volunteer points', () => {
   const app = (path: string) => `${env.cloud.baseUrl}/#${path}`;
   const year = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 
-  async function signIn(page: Page, name: string): Promise<void> {
-    await page.goto(app('/pages/dev-login/index'));
-    await page.locator('.nut-button', { hasText: name }).first().click();
-    await expectText(page, `您好，${name}`);
-  }
+  const signIn = (page: Page, name: string) => signInAs(page, env.cloud.baseUrl, name);
 
   /** Calls the `volunteer` function as the signed-in user of this context (the session cookie goes along). */
   async function api<T = Record<string, unknown>>(user: User, action: string, data: Record<string, unknown>): Promise<T> {
@@ -29,19 +26,7 @@ describe('the street reads and steers the volunteer points', () => {
     return body.data as T;
   }
 
-  /** H5 keeps earlier pages in the DOM, hidden: look for the text on the page in view. */
-  async function expectText(page: Page, text: string, timeout = 15_000): Promise<void> {
-    await page.getByText(text, { exact: false }).filter({ visible: true }).first().waitFor({ timeout });
-  }
-
-  async function tapButton(page: Page, label: string | RegExp): Promise<void> {
-    await page.locator('.nut-button', { hasText: label }).filter({ visible: true }).first().click();
-  }
-
-  async function setClock(set: string): Promise<void> {
-    const res = await fetch(`${env.cloud.baseUrl}/internal/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ set }) });
-    expect(res.status).toBe(200);
-  }
+  const setClock = (set: string) => setClockTo(env.cloud.baseUrl, set);
 
   /** Screenshot, axe, and the elderly-user rule (text ≥ 17px, targets ≥ 48px) on the page in view. */
   async function looksRight(page: Page, name: string): Promise<void> {

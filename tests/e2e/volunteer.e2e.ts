@@ -3,6 +3,7 @@ import { PNG } from 'pngjs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkA11y, newPhonePage, screenshot, screenshotOnFailure } from './support/browser';
 import { useE2eCloud } from './support/e2e-cloud';
+import { expectText, setClock as setClockTo, signInAs, tapButton } from './support/ui';
 
 /**
  * Issue 5 item 9: a community's volunteer points from end to end, as new users would click through it —
@@ -22,21 +23,7 @@ describe('a clean-up activity, from publishing to a gift', () => {
   /** Tomorrow in China time, as the staff form's default date ("2026-11-24"). */
   const tomorrowInChina = () => new Date(Date.now() + 8 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10);
 
-  async function signIn(page: Page, name: string): Promise<void> {
-    await page.goto(app('/pages/dev-login/index'));
-    await page.locator('.nut-button', { hasText: name }).first().click();
-    await expectText(page, `您好，${name}`);
-  }
-
-  /** H5 keeps earlier pages in the DOM, hidden: look for the text on the page in view. */
-  async function expectText(page: Page, text: string, timeout = 15_000): Promise<void> {
-    await page.getByText(text, { exact: false }).filter({ visible: true }).first().waitFor({ timeout });
-  }
-
-  /** Taps the big button with this label on the page in view. */
-  async function tapButton(page: Page, label: string | RegExp): Promise<void> {
-    await page.locator('.nut-button', { hasText: label }).filter({ visible: true }).first().click();
-  }
+  const signIn = (page: Page, name: string) => signInAs(page, env.cloud.baseUrl, name);
 
   /** Confirms Taro's H5 modal (a div, not a native dialog). */
   async function confirmModal(page: Page, confirmText: string): Promise<void> {
@@ -45,10 +32,7 @@ describe('a clean-up activity, from publishing to a gift', () => {
     await button.click();
   }
 
-  async function setClock(set: string): Promise<void> {
-    const res = await fetch(`${env.cloud.baseUrl}/internal/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ set }) });
-    expect(res.status).toBe(200);
-  }
+  const setClock = (set: string) => setClockTo(env.cloud.baseUrl, set);
 
   async function looksRight(page: Page, name: string): Promise<void> {
     await screenshot(page, name);
