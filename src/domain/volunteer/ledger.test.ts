@@ -1,4 +1,4 @@
-import { appendEntry, balance, checkCorrection, checkRedemption, correctionFor, refundFor, yearAvailable, yearEarned } from './ledger';
+import { appendEntry, balance, checkCorrection, checkRedemption, correctionFor, refundFor, spentBy, yearAvailable, yearEarned } from './ledger';
 import { ledgerEntrySchema } from './ledger-entry';
 import { ALICE, BOB, china, createAward, createRedemption } from './test-builders';
 
@@ -79,9 +79,37 @@ describe('corrections: a confirmed entry is never edited (001 L885)', () => {
     const redemption = createRedemption(4);
     const ledger = [award, redemption];
     const correction = correctionFor(award, '线索核实不属实', 'u-admin', china('2025-06-02'));
-    expect(() => appendEntry(ledger, correction)).toThrow(conflict('该年度积分已兑换,请先退回兑换再冲正'));
+    expect(() => appendEntry(ledger, correction)).toThrow(expect.objectContaining({ code: 'CONFLICT', message: expect.stringContaining(`兑换编号 ${redemption.source.redemptionId}`) }));
     const refunded = appendEntry(ledger, refundFor(redemption, '礼品未领取', 'u-community', china('2025-06-02')));
     expect(yearAvailable(appendEntry(refunded, correction), 2025)).toBe(0);
+  });
+
+  it('a refused correction names the gift redemptions that spent the points, newest first, and only as many as needed', () => {
+    const older = createAward({ points: 5 });
+    const award = createAward({ points: 3, at: china('2025-05-01') });
+    const towel = createRedemption(4, { id: 'red-towel', at: china('2025-06-01'), reason: '毛巾 × 1' });
+    const soap = createRedemption(2, { id: 'red-soap', at: china('2025-06-05'), reason: '洗衣液 × 1' });
+    const rice = createRedemption(1, { id: 'red-rice', at: china('2025-06-09'), reason: '大米 × 1' });
+    const ledger = [older, award, towel, soap, rice];
+    // available 8 - 7 = 1, the correction needs 3: the newest two (1 + 2) cover it.
+    expect(spentBy(ledger, 2025, 2).map((r) => r.id)).toEqual(['red-rice', 'red-soap']);
+    let message = '';
+    try {
+      checkCorrection(ledger, award);
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain('「大米 × 1」(兑换编号 red-rice)');
+    expect(message).toContain('「洗衣液 × 1」(兑换编号 red-soap)');
+    expect(message).not.toContain('red-towel');
+  });
+
+  it('a refunded redemption is never named as the one that spent the points', () => {
+    const award = createAward({ points: 5 });
+    const kept = createRedemption(3, { id: 'red-kept', at: china('2025-06-01') });
+    const gone = createRedemption(2, { id: 'red-gone', at: china('2025-06-02') });
+    const ledger = appendEntry([award, kept, gone], refundFor(gone, '未领取', 'u-community', china('2025-06-03')));
+    expect(spentBy(ledger, 2025, 3).map((r) => r.id)).toEqual(['red-kept']);
   });
 
   it('a redemption cannot be “corrected”, only refunded', () => {

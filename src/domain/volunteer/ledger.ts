@@ -37,7 +37,35 @@ export function checkCorrection(entries: readonly LedgerEntry[], target: LedgerE
   if (target.kind !== 'award') throw new DomainError('CONFLICT', '只能冲正积分奖励;兑换请走退回');
   if (!entries.some((e) => e.id === target.id)) throw new DomainError('NOT_FOUND', '要冲正的积分记录不存在');
   if (entries.some((e) => e.kind === 'correction' && e.correctsEntryId === target.id)) throw new DomainError('CONFLICT', '该积分记录已冲正');
-  if (yearAvailable(entries, target.year) < target.points) throw new DomainError('CONFLICT', '该年度积分已兑换,请先退回兑换再冲正');
+  const shortfall = target.points - yearAvailable(entries, target.year);
+  if (shortfall > 0) throw new DomainError('CONFLICT', spentMessage(spentBy(entries, target.year, shortfall)));
+}
+
+/**
+ * The redemptions that used the points a correction would take back: the year's live (not refunded)
+ * redemptions, newest first, until they cover the shortfall. Naming them tells staff exactly which gift
+ * to take back first (issue 9 item 3; 001 L889 gives no rule for spent points, so nothing goes negative).
+ */
+export function spentBy(entries: readonly LedgerEntry[], year: number, shortfall: number): LedgerEntryOf<'redemption'>[] {
+  const refunded = new Set(entries.flatMap((e) => (e.kind === 'redemption_refund' ? [e.source.redemptionId] : [])));
+  const live = entries
+    .filter((e): e is LedgerEntryOf<'redemption'> => e.kind === 'redemption' && e.year === year && !refunded.has(e.source.redemptionId))
+    .sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : -1));
+  const named: LedgerEntryOf<'redemption'>[] = [];
+  let covered = 0;
+  for (const r of live) {
+    if (covered >= shortfall) break;
+    named.push(r);
+    covered += -r.points;
+  }
+  return named;
+}
+
+const redemptionName = (r: LedgerEntryOf<'redemption'>) => `${r.reason ? `「${r.reason}」` : ''}(兑换编号 ${r.source.redemptionId})`;
+
+function spentMessage(redemptions: readonly LedgerEntryOf<'redemption'>[]): string {
+  const names = redemptions.map(redemptionName).join('、');
+  return `不能冲正：这笔奖励的积分已用于兑换${names || '礼品'}，冲正后本年度积分会变为负数。请先退回该兑换再冲正`;
 }
 
 /** The reversing entry for a confirmed award; its id is derived from the award's, so a retry is idempotent. */
