@@ -2,4 +2,4 @@ export { defineFunction, type Invocation, type Handlers, type FunctionMain } fro
 export { getApp, getDb, type Database } from './app';
 export { callerOpenid, nowFrom, invocationVariables, type PlatformContext } from './platform-context';
 export { updateVersioned } from './versioned-update';
-export { findCaller, requireCaller, authorize, type Caller } from './caller';
+export { findCaller, requireCaller, callerOrNewResident, residentIdFor, authorize, type Caller } from './caller';

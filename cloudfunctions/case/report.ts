@@ -4,7 +4,7 @@ import { PHOTO_MAX_BYTES, type casePhotoInputSchema, type reportInputSchema } fr
 import type { CaseWorkflow } from '../../src/domain/case/case-state';
 import { deadlineFieldsOf } from '../../src/domain/case/escalation';
 import { DomainError } from '../../src/domain/errors';
-import { requireCaller, type getApp, type Invocation } from '../_lib';
+import { callerOrNewResident, type getApp, type Invocation } from '../_lib';
 import { queueNotifications, staffAt } from '../_lib/notify';
 import { escalateCase } from '../escalate/apply';
 import { parseCase, photoFolder, requireCategory, requireOwnPhotos, type StoredCase } from './records';
@@ -15,15 +15,16 @@ type App = ReturnType<typeof getApp>;
 // Magic numbers of the only two formats accepted: the bytes decide, not the declared type (as org/photo.ts).
 const MAGIC = { 'image/jpeg': { bytes: [0xff, 0xd8, 0xff], ext: 'jpg' }, 'image/png': { bytes: [0x89, 0x50, 0x4e, 0x47], ext: 'png' } } as const;
 
-/** uploadPhoto: any registered user; the file lands in the caller's own folder, which `report`/`act` check. */
+/** uploadPhoto: anyone WeChat identifies (a first-time visitor becomes a resident on record); the file lands in the caller's own folder, which `report`/`act` check. */
 export async function uploadPhoto(input: z.infer<typeof casePhotoInputSchema>, call: Invocation, app: App) {
-  const caller = await requireCaller(call);
   const bytes = Buffer.from(input.dataBase64, 'base64');
   const magic = MAGIC[input.mimeType].bytes;
   if (bytes.length < magic.length || magic.some((b, i) => bytes[i] !== b)) {
     throw new DomainError('INVALID_INPUT', '输入有误：照片只能是 JPG 或 PNG 图片', { dataBase64: '照片只能是 JPG 或 PNG 图片' });
   }
   if (bytes.length > PHOTO_MAX_BYTES) throw new DomainError('INVALID_INPUT', '输入有误：照片不能超过 2MB', { dataBase64: '照片不能超过 2MB' });
+  // After the checks: a refused file leaves no record behind.
+  const caller = await callerOrNewResident(call);
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 20);
   const { fileID } = await app.uploadFile({ cloudPath: `${photoFolder(caller.userId)}${hash}.${MAGIC[input.mimeType].ext}`, fileContent: bytes });
   const { fileList } = await app.getTempFileURL({ fileList: [fileID] });
@@ -35,14 +36,16 @@ export const caseIdFor = (streetId: string, userId: string, requestId: string) =
   `case-${createHash('sha256').update(`${streetId}:${userId}:${requestId}`).digest('hex').slice(0, 20)}`;
 
 /**
- * report (PRODUCT.md §4): any registered user files a case in an enabled grid. Idempotent by a
+ * report (PRODUCT.md §4): anyone in the grid files a case in an enabled grid; a first-time visitor's
+ * report makes them a resident on record (from the platform identity, never from the payload). Idempotent by a
  * deterministic `_id`: the second add of the same id fails and the existing case is returned.
  */
 export async function report(input: z.infer<typeof reportInputSchema>, call: Invocation) {
-  const caller = await requireCaller(call);
   const { data: grids } = await call.db.collection('grids').where({ _id: input.gridId }).limit(1).get();
   const grid = grids[0] as { _id: string; streetId: string; communityId: string; enabled: boolean } | undefined;
   if (!grid || !grid.enabled) throw new DomainError('NOT_FOUND', '网格不存在或已停用');
+  // After the grid check: a visitor who reports to no real grid leaves no record behind.
+  const caller = await callerOrNewResident(call);
   const caseId = caseIdFor(grid.streetId, caller.userId, input.requestId);
   const existing = await findCase(call, caseId);
   if (existing) return { caseId, state: existing.state, version: existing.version, created: false };
