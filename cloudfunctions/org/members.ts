@@ -3,8 +3,9 @@ import { canManageCommunity } from '../../src/domain/access';
 import { DomainError, type FieldErrors } from '../../src/domain/errors';
 import type { gridMembersInputSchema } from '../../src/domain/org/api';
 import type { GridMember } from '../../src/domain/org/records';
-import { authorize, requireCaller, updateVersioned, type Invocation } from '../_lib';
+import { authorize, requireCaller, updateVersioned, type Caller, type Invocation } from '../_lib';
 import { listRecords, loadRecord, type RecordOf } from './records';
+import { ownsPerson, placesOf } from './scope';
 
 /**
  * setGridMembers: replaces the grid's named people. Every person must exist in the grid's street; a
@@ -20,6 +21,7 @@ export async function setGridMembers(input: z.infer<typeof gridMembersInputSchem
     const more = Object.keys(fields).length - 1;
     throw new DomainError('INVALID_INPUT', `输入有误：${first}${more ? `（另有 ${more} 处）` : ''}`, fields);
   }
+  await requireRightsOverNewcomers(call, caller, grid, input.members);
   const _ = call.db.command;
   const version = await updateVersioned(call.db, 'grids', { _id: grid._id, version: input.expectedVersion }, {
     // _.set: the list replaces the stored one as a whole, never merged element by element.
@@ -27,6 +29,23 @@ export async function setGridMembers(input: z.infer<typeof gridMembersInputSchem
     updatedAt: call.now,
   });
   return { id: grid._id, version };
+}
+
+/**
+ * Adding someone to a grid makes the grid's community a co-owner of their record, so it needs rights
+ * over the communities they already serve (or an unattached person): otherwise community B could adopt
+ * community A's officer and then rewrite her phone (issue 10 item 1). People already in this grid and
+ * AB岗 covers (who gain nothing by being named) are not newcomers.
+ */
+async function requireRightsOverNewcomers(call: Invocation, caller: Caller, grid: RecordOf<'grids'>, members: GridMember[]): Promise<void> {
+  const present = new Set(grid.members.map((m) => m.personId));
+  const newcomers = [...new Set(members.map((m) => m.personId).filter((id) => !present.has(id)))];
+  if (!newcomers.length) return;
+  const _ = call.db.command;
+  const persons = await listRecords(call, 'persons', { streetId: grid.streetId, _id: _.in(newcomers) });
+  for (const person of persons) {
+    authorize(ownsPerson(caller, person, await placesOf(call, person)), `您没有权限将“${person.name}”加入本网格：其所在社区不归您管理`);
+  }
 }
 
 /** Field path → Chinese message for every member that cannot be saved. */

@@ -1,7 +1,7 @@
-import { canManageStreet } from '../../src/domain/access';
+import { canManageCommunity, canManageStreet } from '../../src/domain/access';
 import type { Role } from '../../src/domain/user';
 import { authorize, type Caller, type Invocation } from '../_lib';
-import { listRecords, type RecordOf } from './records';
+import { listRecords, loadRecord, type RecordOf } from './records';
 
 /**
  * The caller's home street for actions whose payload names no target yet (tree, list, create a
@@ -19,16 +19,45 @@ export function staffCommunityIds(caller: Caller, streetId: string): string[] {
 }
 
 /**
- * Who may edit a person (PRODUCT.md §11: a community only its grids): the street admin, or staff of a
- * community where the person serves a grid or is on duty. Serving as someone's AB岗 cover does not count:
- * the cover belongs to their own grid's community.
+ * Where a person serves, which decides who owns their record (issue 10 item 1): the communities of
+ * the grids they are a member of, the communities they are on duty for, and whether they are on duty
+ * for the whole street. Serving as someone's AB岗 cover does not count: the cover belongs to their own
+ * grid's community.
  */
+export interface PersonPlaces {
+  communityIds: Set<string>;
+  streetDuty: boolean;
+}
+
+export async function placesOf(call: Invocation, person: RecordOf<'persons'>): Promise<PersonPlaces> {
+  const [grids, communities, street] = await Promise.all([
+    listRecords(call, 'grids', { streetId: person.streetId, 'members.personId': person._id }),
+    listRecords(call, 'communities', { streetId: person.streetId, dutyPersonIds: person._id }),
+    loadRecord(call, 'streets', person.streetId),
+  ]);
+  return {
+    communityIds: new Set([...grids.map((g) => g.communityId), ...communities.map((c) => c._id)]),
+    streetDuty: street.dutyPersonIds.includes(person._id),
+  };
+}
+
+/**
+ * Who owns a person's record (phone, photo, duties): the street admin; otherwise staff of EVERY
+ * community the person serves — one community's staff cannot rewrite a number another community's
+ * board shows (the cross-community takeover of issue 10). Street duty people belong to the street
+ * admin alone. A person who serves nowhere yet (just created) is open to the street's community staff.
+ */
+export function ownsPerson(caller: Caller, person: RecordOf<'persons'>, places: PersonPlaces): boolean {
+  if (canManageStreet(caller.roles, person.streetId)) return true;
+  if (places.streetDuty) return false;
+  if (places.communityIds.size === 0) return staffCommunityIds(caller, person.streetId).length > 0;
+  return [...places.communityIds].every((communityId) => canManageCommunity(caller.roles, person.streetId, communityId));
+}
+
+/** Edit rights on one person: loads where they serve, then `ownsPerson`. */
 export async function canManagePerson(call: Invocation, caller: Caller, person: RecordOf<'persons'>): Promise<boolean> {
   if (canManageStreet(caller.roles, person.streetId)) return true;
-  const communityIds = staffCommunityIds(caller, person.streetId);
-  if (!communityIds.length) return false;
-  const served = await personIdsServing(call, person.streetId, communityIds);
-  return served.has(person._id);
+  return ownsPerson(caller, person, await placesOf(call, person));
 }
 
 /** Person ids that serve the given communities: grid members and community duty people. */

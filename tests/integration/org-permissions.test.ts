@@ -1,4 +1,4 @@
-import { useFunctionCloud } from './function-cloud';
+import { callFunction, useFunctionCloud } from './function-cloud';
 import { aCommunity, aGrid, aPerson, gridInfo, jpegBytes, photoOf, readDoc, signedInAs, snapshotOrg } from '../support/org-builders';
 
 /** Issue 3 item 7: role and scope on every org action, through the gateway and the real SDK. */
@@ -111,5 +111,71 @@ describe('org permissions', () => {
     const answer = await resident('updateGridInfo', { ...gridInfo('grid-a1'), openid: 'demo-admin' });
     expect(answer.error.code).toBe('FORBIDDEN');
     expect(await snapshotOrg(t.db)).toEqual(before);
+  });
+});
+
+/** Issue 10 item 1: a person's record belongs to every community they serve; street duty people to the street admin. */
+describe('org ownership of people (the cross-community takeover)', () => {
+  const t = useFunctionCloud();
+  const base = () => t.cloud.baseUrl;
+  const board = async (gridId: string) => (await callFunction(base(), 'board', 'get', { gridId })).body;
+  const asMember = (personId: string, role = 'building_head') => ({ personId, role });
+  const b1Members = async () => (await readDoc(t.db, 'grids', 'grid-b1')).members as Array<{ personId: string; role: string }>;
+
+  it('refuses community B staff every step of the takeover, and every board stays as it was', async () => {
+    const staffB = await signedInAs(base(), 'user-community-b');
+    const boardsBefore = await Promise.all(['grid-a1', 'grid-b1', 'grid-c1'].map(board));
+    const before = await snapshotOrg(t.db);
+    const members = await b1Members();
+    const steps: Array<[string, string, unknown]> = [
+      ['add 张丽 of A1 to B1', 'setGridMembers', { gridId: 'grid-b1', expectedVersion: 1, members: [...members, asMember('person-officer-a1')] }],
+      ['edit 张丽\'s phone', 'savePerson', { personId: 'person-officer-a1', expectedVersion: 1, name: '张丽', phone: '13900009999', duties: '' }],
+      ['replace 张丽\'s photo', 'uploadPersonPhoto', photoOf('person-officer-a1', jpegBytes())],
+      ['add the street duty person to B1', 'setGridMembers', { gridId: 'grid-b1', expectedVersion: 1, members: [...members, asMember('person-street')] }],
+      ['edit the street duty phone', 'savePerson', { personId: 'person-street', expectedVersion: 1, name: '杨文斌', phone: '13900009999', duties: '' }],
+      ['add community A\'s duty person to B1', 'setGridMembers', { gridId: 'grid-b1', expectedVersion: 1, members: [...members, asMember('person-community-a')] }],
+      ['edit community A\'s duty phone', 'savePerson', { personId: 'person-community-a', expectedVersion: 1, name: '刘建国', phone: '13900009999', duties: '' }],
+    ];
+    for (const [step, action, data] of steps) {
+      const answer = await staffB(action, data);
+      expect([step, answer.error?.code]).toEqual([step, 'FORBIDDEN']);
+      expect(answer.error.message).toMatch(/权限/);
+    }
+    expect(await snapshotOrg(t.db)).toEqual(before);
+    expect(await Promise.all(['grid-a1', 'grid-b1', 'grid-c1'].map(board))).toEqual(boardsBefore);
+    expect(JSON.stringify(boardsBefore[0])).toContain('13905511001');
+  });
+
+  it('makes a person serving A and B editable by neither community alone, only by the street admin', async () => {
+    const admin = await signedInAs(base(), 'user-admin');
+    const members = await b1Members();
+    expect((await admin('setGridMembers', { gridId: 'grid-b1', expectedVersion: 1, members: [...members, asMember('person-officer-a1')] })).ok).toBe(true);
+    const edit = (phone: string, expectedVersion: number) => ({ personId: 'person-officer-a1', expectedVersion, name: '张丽', phone, duties: '' });
+    for (const staff of ['user-community-a', 'user-community-b']) {
+      expect([staff, (await (await signedInAs(base(), staff))('savePerson', edit('13900001111', 1))).error?.code]).toEqual([staff, 'FORBIDDEN']);
+    }
+    expect(await admin('savePerson', edit('13900002222', 1))).toEqual({ ok: true, data: { id: 'person-officer-a1', version: 2 } });
+    expect(JSON.stringify(await board('grid-a1'))).toContain('13900002222');
+  });
+
+  it('lets community staff adopt an unattached person or one of their own, and edit them afterwards', async () => {
+    const staffB = await signedInAs(base(), 'user-community-b');
+    const created = await staffB('savePerson', aPerson({ name: '钱进', phone: '13905519999' }));
+    expect(created.ok).toBe(true);
+    const members = await b1Members();
+    const added = await staffB('setGridMembers', {
+      gridId: 'grid-b1',
+      expectedVersion: 1,
+      members: [...members, asMember(created.data.id), { personId: 'person-officer-b2', role: 'assistant' }],
+    });
+    expect(added).toEqual({ ok: true, data: { id: 'grid-b1', version: 2 } });
+    const edited = await staffB('savePerson', { personId: created.data.id, expectedVersion: 1, name: '钱进', phone: '13905518888', duties: '楼栋长' });
+    expect(edited).toEqual({ ok: true, data: { id: created.data.id, version: 2 } });
+  });
+
+  it('lets only the street admin edit a street duty person', async () => {
+    const edit = { personId: 'person-street', expectedVersion: 1, name: '杨文斌', phone: '13700001111', duties: '街道网格化工作统筹与督办' };
+    expect((await (await signedInAs(base(), 'user-community-a'))('savePerson', edit)).error.code).toBe('FORBIDDEN');
+    expect((await (await signedInAs(base(), 'user-admin'))('savePerson', edit)).ok).toBe(true);
   });
 });
