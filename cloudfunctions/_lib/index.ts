@@ -3,3 +3,4 @@ export { getApp, getDb, type Database } from './app';
 export { callerOpenid, nowFrom, invocationVariables, type PlatformContext } from './platform-context';
 export { updateVersioned } from './versioned-update';
 export { findCaller, requireCaller, callerOrNewResident, residentIdFor, authorize, type Caller } from './caller';
+export { timerOnly, timerEventOf, type TimerEvent } from './timer-only';

@@ -1,11 +1,6 @@
-import { getDb, nowFrom, type Database, type PlatformContext } from '../_lib';
+import { getDb, nowFrom, timerOnly, type Database } from '../_lib';
 import { parseCase } from '../case/records';
 import { escalateCase, warnNearDue } from './apply';
-
-/** CloudBase's timer trigger event (https://docs.cloudbase.net/cloud-function/timer-trigger). */
-interface TimerEvent {
-  TriggerName?: string;
-}
 
 export const BATCH = 100;
 // A bound on one run's work, so a backlog is worked off over several minutes instead of timing out.
@@ -50,7 +45,7 @@ export async function runSweep(db: Database, now: Date): Promise<SweepResult> {
  * The escalation timer (config.json: every minute). It only queues notifications (`pending`); the
  * `notify` timer sends them as subscribe messages (docs/api.md, notify).
  */
-export async function main(_event: TimerEvent, context?: PlatformContext): Promise<{ ok: true; data: SweepResult }> {
+export const main = timerOnly('escalate', async (_event, context) => {
   const now = nowFrom(context);
-  return { ok: true, data: await runSweep(getDb(context), now) };
-}
+  return { ok: true as const, data: await runSweep(getDb(context), now) };
+});

@@ -1,18 +1,17 @@
-import { getDb, nowFrom, type PlatformContext } from '../_lib';
+import { getDb, nowFrom, timerOnly } from '../_lib';
 
-/** CloudBase's timer trigger event (https://docs.cloudbase.net/cloud-function/timer-trigger). */
-interface TimerEvent {
-  Type?: string;
-  TriggerName?: string;
-  Time?: string;
-}
+/** The one heartbeat document: the latest run overwrites it, so the collection never grows. */
+export const HEARTBEAT_ID = 'heartbeat';
 
 /**
- * Proves timers and the clock work end to end: each run records the clock time it saw. The real
- * sweeps (escalation, reminders) will be timer functions of this same shape.
+ * Proves timers and the clock work end to end: each run records the clock time it saw, the trigger
+ * and the time the platform fired it for — only those validated fields, in one document (upsert),
+ * never the event itself: a caller cannot store a large payload, and it is one document, not one per
+ * minute (issue 10 item 3).
  */
-export async function main(event: TimerEvent, context?: PlatformContext): Promise<{ ok: true; data: { at: string } }> {
+export const main = timerOnly('heartbeat', async (event, context) => {
   const at = nowFrom(context);
-  await getDb(context).collection('system_heartbeats').add({ at, trigger: event?.TriggerName ?? 'manual', firedFor: event?.Time ?? null });
-  return { ok: true, data: { at: at.toISOString() } };
-}
+  const db = getDb(context);
+  await db.collection('system_heartbeats').doc(HEARTBEAT_ID).set({ at, trigger: event.TriggerName, firedFor: event.Time });
+  return { ok: true as const, data: { at: at.toISOString() } };
+});

@@ -162,6 +162,34 @@ describe('security rules', () => {
   });
 });
 
+/**
+ * Function security rules (https://docs.cloudbase.net/cloud-function/security-rules): one JSON per
+ * environment, `{ "<name>|*": { "invoke": <rule> } }`, only `true`, `false`, "auth != null" or
+ * "auth.loginType != 'ANONYMOUS' && auth != null". They bind client calls only; timers still fire.
+ */
+describe('function security rules', () => {
+  const functionRules: Record<string, { invoke: unknown }> = readJson('deploy/function-rules.json');
+  const RULE_VALUES = [true, false, 'auth != null', "auth.loginType != 'ANONYMOUS' && auth != null"];
+  const timerFunctions = rcFunctions.filter((f) => (f.triggers ?? []).some((t) => t.type === 'timer')).map((f) => f.name);
+
+  test('has the wildcard, names only deployed functions, and uses only values CloudBase accepts', () => {
+    expect(functionRules['*']).toEqual({ invoke: 'auth != null' });
+    for (const [name, rule] of Object.entries(functionRules)) {
+      if (name !== '*') expect(rcFunctions.map((f) => f.name)).toContain(name);
+      expect(Object.keys(rule)).toEqual(['invoke']);
+      expect(RULE_VALUES).toContainEqual(rule.invoke);
+    }
+  });
+
+  test('no client may invoke a timer function; every other function stays callable', () => {
+    expect(timerFunctions.length).toBeGreaterThanOrEqual(3);
+    for (const f of rcFunctions) {
+      const expected = timerFunctions.includes(f.name) ? false : 'auth != null';
+      expect([f.name, (functionRules[f.name] ?? functionRules['*']).invoke]).toEqual([f.name, expected]);
+    }
+  });
+});
+
 describe('local cloud indexes', () => {
   const t = useTestCloud();
 
