@@ -4,3 +4,4 @@ export { callerOpenid, nowFrom, invocationVariables, type PlatformContext } from
 export { updateVersioned } from './versioned-update';
 export { findCaller, requireCaller, callerOrNewResident, residentIdFor, authorize, type Caller } from './caller';
 export { timerOnly, timerEventOf, type TimerEvent } from './timer-only';
+export { collectionOf, inTransaction, isDuplicate, type Collection, type Page, type PageOptions, type Tx, type TxCollection } from './records';

@@ -1,44 +1,21 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { DomainError } from '../../src/domain/errors';
 import type { BoardPerson, BoardView, boardContactSchema } from '../../src/domain/org/api';
-import { GRID_TYPE_LABELS, GRID_TYPES } from '../../src/domain/org/grid-code';
+import { GRID_TYPE_LABELS } from '../../src/domain/org/grid-code';
 import { maskPhone } from '../../src/domain/org/phone';
-import { EMPLOYMENT_LABELS, GRID_MEMBER_ROLES, GRID_MEMBER_ROLE_LABELS, gridMemberSchema } from '../../src/domain/org/records';
+import { EMPLOYMENT_LABELS, GRID_MEMBER_ROLES, GRID_MEMBER_ROLE_LABELS, gridRecordSchema, personRecordSchema, type GridRecord, type PersonRecord } from '../../src/domain/org/records';
 import type { Database } from '../_lib';
+import { collectionOf } from '../_lib/records';
 
 /**
  * The public board of a grid (PRODUCT.md §3) in two database round trips: the grid document (it carries
  * its members and the denormalised community name and upper duty ids), then one `_id in [...]` query on
- * `persons`. Stored records are read through lenient schemas that name only what the board needs, so a
- * stamp stored in another shape never breaks the public page.
+ * `persons`, both parsed with their record schemas from `src/domain/org/records.ts`.
  */
 
-export const storedGridSchema = z.object({
-  _id: z.string(),
-  streetId: z.string(),
-  communityId: z.string(),
-  code: z.string(),
-  name: z.string(),
-  type: z.enum(GRID_TYPES).catch('ordinary'),
-  households: z.number().default(0),
-  population: z.number().default(0),
-  boundary: z.string().default(''),
-  enabled: z.boolean().default(false),
-  members: z.array(gridMemberSchema).default([]),
-  communityName: z.string().default(''),
-  upperDuty: z.object({ community: z.array(z.string()).default([]), street: z.array(z.string()).default([]) }).default({ community: [], street: [] }),
-});
-export type StoredGrid = z.infer<typeof storedGridSchema>;
-
-const storedPersonSchema = z.object({
-  _id: z.string(),
-  name: z.string(),
-  phone: z.string(),
-  title: z.string().optional(),
-  duties: z.string().default(''),
-  photoFileId: z.string().optional(),
-});
-export type StoredPerson = z.infer<typeof storedPersonSchema>;
+// One schema per stored collection (issue 9 item 1): the board reads grids and persons as `org` stores them.
+export type StoredGrid = GridRecord;
+export type StoredPerson = PersonRecord;
 
 type BoardContact = z.infer<typeof boardContactSchema>;
 
@@ -46,10 +23,9 @@ const NOT_FOUND_MESSAGE = '该网格不存在或已停用';
 
 /** Round trip 1. Unknown and disabled grids answer alike: a disabled grid's board must not stay reachable. */
 export async function loadEnabledGrid(db: Database, gridId: string): Promise<StoredGrid> {
-  const { data } = await db.collection('grids').doc(gridId).get();
-  const parsed = data.length ? storedGridSchema.safeParse(data[0]) : null;
-  if (!parsed?.success || !parsed.data.enabled) throw new DomainError('NOT_FOUND', NOT_FOUND_MESSAGE);
-  return parsed.data;
+  const grid = await collectionOf(db, 'grids', gridRecordSchema).load(gridId);
+  if (!grid?.enabled) throw new DomainError('NOT_FOUND', NOT_FOUND_MESSAGE);
+  return grid;
 }
 
 /** Everyone the board names: members, their AB岗 covers, the community's and street's duty people. */
@@ -62,14 +38,8 @@ export function boardPersonIds(grid: StoredGrid): string[] {
 export async function loadPersons(db: Database, grid: StoredGrid): Promise<Map<string, StoredPerson>> {
   const ids = boardPersonIds(grid);
   if (!ids.length) return new Map();
-  const _ = db.command;
-  const { data } = await db.collection('persons').where({ _id: _.in(ids) }).limit(ids.length).get();
-  const persons = new Map<string, StoredPerson>();
-  for (const doc of data) {
-    const parsed = storedPersonSchema.safeParse(doc);
-    if (parsed.success) persons.set(parsed.data._id, parsed.data);
-  }
-  return persons;
+  const persons = await collectionOf(db, 'persons', personRecordSchema).loadMany(ids);
+  return new Map(persons.map((p) => [p._id, p]));
 }
 
 /** Pure assembly of the board from the two reads; `photoUrls` maps photo file ids to temp URLs. */

@@ -1,43 +1,15 @@
-import { z } from 'zod';
 import { categoryTreeSchema, type CaseSummary, type Category } from '../../src/domain/case/api';
 import { DEFAULT_CATEGORIES, findCategory } from '../../src/domain/case/categories';
 import { CASE_CLASS_LABELS, CASE_STATE_LABELS, caseWorkflowSchema, type CaseWorkflow } from '../../src/domain/case/case-state';
 import type { DeadlineFields } from '../../src/domain/case/escalation';
-import { ESCALATION_LEVELS } from '../../src/domain/case/sla-config';
+import { caseRecordSchema, type CaseRecord } from '../../src/domain/case/records';
 import { DomainError } from '../../src/domain/errors';
 import type { Database, Invocation } from '../_lib';
 import { cachedStreetConfig, type StreetConfigCache } from './street-config';
 
-// The SDK hands dates back as Date; documents written by other tools may hold ISO strings.
-const date = z.union([z.date(), z.string(), z.number()]).transform((v) => new Date(v));
-
-/** A stored `cases` document: the workflow fields plus what the report and the timer add. */
-export const storedCaseSchema = caseWorkflowSchema
-  .extend({
-    stageStartedAt: date,
-    dispatchDueAt: date.optional(),
-    supervision: z.object({ by: z.string(), dueAt: date, note: z.string() }).optional(),
-    _id: z.string(),
-    version: z.number().int(),
-    createdAt: date,
-    description: z.string(),
-    photos: z.array(z.string()),
-    location: z.object({ lat: z.number().optional(), lng: z.number().optional(), address: z.string().optional() }),
-    phone: z.string().optional(),
-    anonymous: z.boolean(),
-    reporterName: z.string(),
-    categoryLabel: z.string(),
-    ratingComment: z.string().optional(),
-    dueAt: date.optional(),
-    nearDueAt: date.optional(),
-    escalatesTo: z.enum(ESCALATION_LEVELS).optional(),
-    deadlineKey: z.string().optional(),
-    deadlineKind: z.string().optional(),
-    deadlineReason: z.string().optional(),
-    overdueLevel: z.enum(ESCALATION_LEVELS).optional(),
-  })
-  .passthrough();
-export type StoredCase = z.infer<typeof storedCaseSchema>;
+/** A stored `cases` document: its one schema lives in src/domain/case/records.ts (issue 9 item 1). */
+export const storedCaseSchema = caseRecordSchema;
+export type StoredCase = CaseRecord;
 
 export const parseCase = (doc: unknown): StoredCase => storedCaseSchema.parse(doc);
 

@@ -103,3 +103,6 @@ export const buildingRecordSchema = z.object({
   ...stamps,
 });
 export type BuildingRecord = z.infer<typeof buildingRecordSchema>;
+
+/** `users` is stored by the org context too: its schema lives beside the roles in `src/domain/user.ts`. */
+export { userRecordSchema, type UserRecord } from '../user';

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { collectionOf, MAX_PAGE } from '../../cloudfunctions/_lib/records';
+import type { Database } from '../../cloudfunctions/_lib/app';
+import { DomainError } from '../../src/domain/errors';
+import { useTestCloud } from '../support/local-cloud-harness';
+
+/** Issue 9 item 1: the one typed accessor, through the real SDK against the local cloud. */
+const thingSchema = z.object({
+  _id: z.string(),
+  group: z.string(),
+  rank: z.number().int(),
+  at: z.date(),
+  version: z.number().int(),
+});
+type Thing = z.infer<typeof thingSchema>;
+const aThing = (id: string, over: Partial<Thing> = {}): Thing => ({ _id: id, group: 'g', rank: 0, at: new Date('2026-12-01T00:00:00Z'), version: 1, ...over });
+
+describe('collectionOf: load, insertOnce, versioned update, paging', () => {
+  const t = useTestCloud();
+  const things = () => collectionOf(t.db as unknown as Database, 'things', thingSchema);
+
+  it('load answers the parsed document (dates as Date) or null; require names what is missing', async () => {
+    await things().insertOnce(aThing('t1', { rank: 5 }));
+    const loaded = await things().load('t1');
+    expect(loaded).toEqual(aThing('t1', { rank: 5 }));
+    expect(loaded?.at).toBeInstanceOf(Date);
+    expect(await things().load('nope')).toBeNull();
+    const err = await things().require('nope', '物品').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DomainError);
+    expect(err).toMatchObject({ code: 'NOT_FOUND', message: '物品不存在或已删除' });
+  });
+
+  it('a stored document that breaks its schema fails loudly, naming the collection, id and field', async () => {
+    await t.db.collection('things').add({ _id: 'bad', group: 'g', rank: 'high', at: new Date(), version: 1 });
+    await expect(things().load('bad')).rejects.toThrow(/things\/bad.*rank/);
+  });
+
+  it('insertOnce writes once; the retry gets the stored document back and changes nothing', async () => {
+    const first = await things().insertOnce(aThing('once', { rank: 1 }));
+    const again = await things().insertOnce(aThing('once', { rank: 2 }));
+    expect(first.created).toBe(true);
+    expect(again).toEqual({ created: false, doc: aThing('once', { rank: 1 }) });
+    expect((await t.db.collection('things').get()).data).toHaveLength(1);
+  });
+
+  it('insertAllOnce writes a batch in one go and, on a retry, completes only what is missing', async () => {
+    await things().insertOnce(aThing('b2', { rank: 99 }));
+    const created = await things().insertAllOnce([aThing('b1'), aThing('b2'), aThing('b3'), aThing('b1')]);
+    expect(created).toBe(2);
+    const stored = (await things().loadMany(['b1', 'b2', 'b3', 'missing'])).sort((a, b) => a._id.localeCompare(b._id));
+    expect(stored.map((s) => [s._id, s.rank])).toEqual([['b1', 0], ['b2', 99], ['b3', 0]]);
+    expect(await things().insertAllOnce([])).toBe(0);
+  });
+
+  it('update writes only at the version read and bumps it; a stale version is CONFLICT and writes nothing', async () => {
+    await things().insertOnce(aThing('v'));
+    const read = await things().require('v', '物品');
+    expect(await things().update(read, { rank: 7 })).toBe(2);
+    await expect(things().update(read, { rank: 8 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await things().load('v')).toMatchObject({ rank: 7, version: 2 });
+    // An extra condition that no longer holds is a conflict too.
+    await expect(things().update({ _id: 'v', version: 2 }, { rank: 9 }, { group: 'other' })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('updateWhere is a conditional write that says how many it changed', async () => {
+    await things().insertAllOnce([aThing('c1', { group: 'x' }), aThing('c2', { group: 'y' })]);
+    expect(await things().updateWhere({ _id: 'c1', group: 'x' }, { group: 'claimed' })).toBe(1);
+    expect(await things().updateWhere({ _id: 'c1', group: 'x' }, { group: 'again' })).toBe(0);
+  });
+
+  it('page walks every match exactly once in order, ties broken by _id, and says when there is no more', async () => {
+    // 25 things with only 5 distinct ranks: a cursor on rank alone would skip or repeat.
+    const docs = Array.from({ length: 25 }, (_, i) => aThing(`p${String(i).padStart(2, '0')}`, { rank: i % 5, group: i === 3 ? 'other' : 'g' }));
+    await things().insertAllOnce(docs);
+    const seen: Thing[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const got: { items: Thing[]; next: string | null } = await things().page({ group: 'g' }, { orderBy: ['rank', 'desc'], after, limit: 7 });
+      seen.push(...got.items);
+      after = got.next;
+      pages++;
+    } while (after);
+    const expected = docs.filter((d) => d.group === 'g').sort((a, b) => b.rank - a.rank || b._id.localeCompare(a._id));
+    expect(seen.map((s) => s._id)).toEqual(expected.map((d) => d._id));
+    expect(pages).toBe(4); // 24 matches: 7 + 7 + 7 + 3
+  });
+
+  it('page orders by date fields across pages, and an exact last page has no next', async () => {
+    const base = Date.parse('2026-12-01T00:00:00Z');
+    await things().insertAllOnce(Array.from({ length: 6 }, (_, i) => aThing(`d${i}`, { at: new Date(base + (i % 3) * 60_000) })));
+    const one = await things().page({}, { orderBy: ['at', 'asc'], limit: 3 });
+    const two = await things().page({}, { orderBy: ['at', 'asc'], limit: 3, after: one.next });
+    expect([...one.items, ...two.items].map((d) => d._id)).toEqual(['d0', 'd3', 'd1', 'd4', 'd2', 'd5']);
+    expect(two.next).toBeNull();
+  });
+
+  it('a forged cursor is a clear input error; a limit over CloudBase’s 1000 is refused', async () => {
+    await expect(things().page({}, { after: 'not-a-cursor' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(things().page({}, { limit: MAX_PAGE + 1 })).rejects.toThrow(RangeError);
+  });
+
+  it('all reads past the 1000-per-query cap and refuses to truncate silently beyond max', async () => {
+    await things().insertAllOnce(Array.from({ length: 1005 }, (_, i) => aThing(`a${String(i).padStart(4, '0')}`)));
+    expect(await things().all({ group: 'g' })).toHaveLength(1005);
+    await expect(things().all({ group: 'g' }, { max: 1000 })).rejects.toThrow(/more than 1000/);
+  });
+});
