@@ -26,6 +26,7 @@ export const COLLECTION_NAMES = [
   'points_accounts',
   'configs',
   'notifications',
+  'subscriptions',
   'audit_logs',
   'system_heartbeats',
 ] as const;

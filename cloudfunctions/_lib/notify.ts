@@ -1,42 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Database } from './app';
+import { DEFAULT_TEMPLATES, NOTIFICATION_TITLES, shapeSubscribeMessage, type NotificationKind, type TemplateConfig } from '../../src/domain/notification';
+
+export { NOTIFICATION_KINDS, type NotificationKind } from '../../src/domain/notification';
 
 /**
  * The notifications outbox (ARCHITECTURE §5 `notifications`): one document per recipient and message,
- * `status: 'pending'` until a sender delivers it as a WeChat subscribe message. The in-app list
- * (`case.notifications`) reads the same documents.
+ * `status: 'pending'` until the notify timer delivers it as a WeChat subscribe message. The in-app 消息
+ * list (`case.notifications`) reads the same documents, so a message reaches its reader whether or not
+ * they subscribed. Kinds, titles, pages and the shaping live in src/domain/notification.
  */
-export const NOTIFICATION_KINDS = [
-  'case_assigned',
-  'case_accepted',
-  'case_escalated',
-  'case_resolved',
-  'case_returned',
-  'case_overdue',
-  'case_near_due',
-  'case_emergency',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
-/**
- * Subscribe-message template ids per kind. Real ids are issued per mini-program in the WeChat admin
- * console; a street's `configs` document `notification-templates` overrides these placeholders.
- */
-export const DEFAULT_TEMPLATE_IDS: Record<NotificationKind, string> = Object.fromEntries(
-  NOTIFICATION_KINDS.map((k) => [k, `TEMPLATE_${k.toUpperCase()}`]),
-) as Record<NotificationKind, string>;
-
-export const NOTIFICATION_TITLES: Record<NotificationKind, string> = {
-  case_assigned: '有新的事件待处理',
-  case_accepted: '您上报的事件已签收',
-  case_escalated: '您上报的事件已上报上级',
-  case_resolved: '您上报的事件已办结',
-  case_returned: '您上报的事件被退回',
-  case_overdue: '事件超时督办',
-  case_near_due: '事件即将超时',
-  case_emergency: '突发事件，请立即处置',
-};
-
 export interface OutgoingNotification {
   toUserId: string;
   kind: NotificationKind;
@@ -48,24 +21,30 @@ export interface OutgoingNotification {
 
 /**
  * Queues messages; idempotent by a deterministic `_id` per (cause, kind, recipient), so a retried
- * handler or a second sweep adds nothing. Template ids come from config at queue time.
+ * handler or a second sweep adds nothing. Shaped in the street's configured template at queue time.
  */
-export async function queueNotifications(db: Database, items: OutgoingNotification[], now: Date, templates = DEFAULT_TEMPLATE_IDS): Promise<number> {
+export async function queueNotifications(
+  db: Database,
+  items: OutgoingNotification[],
+  now: Date,
+  { categoryLabel, templates = DEFAULT_TEMPLATES }: { categoryLabel: string; templates?: Record<NotificationKind, TemplateConfig> },
+): Promise<number> {
   const unique = new Map(items.map((n) => [notificationId(n), n]));
   const results = await Promise.all(
-    [...unique].map(([id, n]) =>
-      db
+    [...unique].map(([id, n]) => {
+      // Shaped now, in the street's template of today: what WeChat gets is what the list shows.
+      const message = shapeSubscribeMessage({ kind: n.kind, caseId: n.caseId, categoryLabel, body: n.body, at: now }, templates[n.kind]);
+      return db
         .collection('notifications')
         .add({
           _id: id,
           toUserId: n.toUserId,
           kind: n.kind,
-          template: templates[n.kind],
+          template: message.template_id,
           caseId: n.caseId,
           title: NOTIFICATION_TITLES[n.kind],
-          // Subscribe-message data as WeChat wants it ({ key: { value } }); the page opens the case.
-          data: { thing1: { value: n.body.slice(0, 20) }, time2: { value: now.toISOString() } },
-          page: `packages/case/detail/index?caseId=${n.caseId}`,
+          data: message.data,
+          page: message.page,
           body: n.body,
           status: 'pending',
           createdAt: now,
@@ -73,8 +52,8 @@ export async function queueNotifications(db: Database, items: OutgoingNotificati
         .then(
           () => 1,
           () => 0, // already queued by an earlier try
-        ),
-    ),
+        );
+    }),
   );
   return results.reduce((a, b) => a + b, 0);
 }

@@ -5,6 +5,7 @@ import { deadlineFieldsOf } from '../../src/domain/case/escalation';
 import { transition, type CaseEvent } from '../../src/domain/case/transition';
 import { DomainError } from '../../src/domain/errors';
 import { authorize, requireCaller, updateVersioned, type Invocation } from '../_lib';
+import { notificationsForAction, resolveRecipients, type NotificationKind } from '../../src/domain/notification';
 import { queueNotifications, staffAt, type OutgoingNotification } from '../_lib/notify';
 import { casePatch, loadCase, requireOwnPhotos, workflowOf, type StoredCase } from './records';
 import { loadStreetConfig } from './street-config';
@@ -34,7 +35,7 @@ export async function act(input: ActInput, call: Invocation) {
   const version = await updateVersioned(call.db, 'cases', { _id: stored._id, version: input.expectedVersion }, patch);
   const eventId = `${stored._id}-v${version}`;
   await call.db.collection('case_events').add({ _id: eventId, caseId: stored._id, ...event, ...(command.type === 'rate' ? { rating: command.rating } : {}) });
-  await queueNotifications(call.db, await notificationsFor(call, stored, next.ownerId, event, eventId), call.now, config.templates);
+  await queueNotifications(call.db, await notificationsFor(call, stored, next.ownerId, event, eventId), call.now, { categoryLabel: stored.categoryLabel, templates: config.templates });
   return { caseId: stored._id, state: next.state, version };
 }
 
@@ -43,31 +44,31 @@ export async function rate(input: RateInput, call: Invocation) {
   return act({ caseId: input.caseId, expectedVersion, command: { type: 'rate', rating: input.rating, ...(input.comment ? { note: input.comment } : {}) } }, call);
 }
 
-/** PRODUCT.md §6: the reporter at sign-for, escalation, resolution (and a return, with its reason); staff on assignment. */
+/**
+ * Who hears of the action is the pure rule in src/domain/notification (PRODUCT.md §6); here only the
+ * staff levels it names are looked up, and each kind gets its line for the in-app list.
+ */
 async function notificationsFor(call: Invocation, c: StoredCase, ownerId: string | undefined, event: CaseEvent, cause: string): Promise<OutgoingNotification[]> {
-  const toReporter = (kind: OutgoingNotification['kind'], body: string): OutgoingNotification[] =>
-    c.reporterId === event.by ? [] : [{ toUserId: c.reporterId, kind, caseId: c._id, cause, body }];
-  const toStaff = async (level: 'community' | 'street', body: string) =>
-    (await staffAt(call.db, level, c)).map((toUserId): OutgoingNotification => ({ toUserId, kind: 'case_assigned', caseId: c._id, cause, body }));
-  switch (event.type) {
-    case 'accept':
-      return toReporter('case_accepted', `${c.categoryLabel}已由网格员签收`);
-    case 'escalate_to_community':
-      return [...toReporter('case_escalated', '已上报社区'), ...(await toStaff('community', `${c.categoryLabel}：${event.note ?? c.description}`))];
-    case 'escalate_to_street':
-    case 'dispatch':
-      return [...toReporter('case_escalated', '已上报街道'), ...(await toStaff('street', `${c.categoryLabel}：${event.note ?? c.description}`))];
-    case 'resolve':
-      return toReporter('case_resolved', event.note ?? '已办结');
-    case 'return':
-      return toReporter('case_returned', event.note ?? '已退回');
-    case 'verify':
-    case 'rate':
-      // A failed check or a 返工 sends the work back to whoever owns it.
-      return event.to !== 'verified' && event.to !== 'rated' && event.to !== 'closed' && ownerId
-        ? [{ toUserId: ownerId, kind: 'case_assigned', caseId: c._id, cause, body: `返工：${event.note ?? c.categoryLabel}` }]
-        : [];
+  const plan = notificationsForAction(event.type, event.to);
+  const levels = [...new Set(plan.map((p) => p.audience).filter((a): a is 'grid' | 'community' | 'street' => a === 'grid' || a === 'community' || a === 'street'))];
+  const staff = Object.fromEntries(await Promise.all(levels.map(async (level) => [level, await staffAt(call.db, level, c)] as const)));
+  const recipients = resolveRecipients(plan, { reporterId: c.reporterId, ownerId, actorId: event.by, staff });
+  return recipients.map(({ toUserId, kind }) => ({ toUserId, kind, caseId: c._id, cause, body: bodyFor(kind, c, event) }));
+}
+
+function bodyFor(kind: NotificationKind, c: StoredCase, event: CaseEvent): string {
+  switch (kind) {
+    case 'case_accepted':
+      return `${c.categoryLabel}已由网格员签收`;
+    case 'case_escalated':
+      return event.type === 'escalate_to_community' ? '已上报社区' : '已上报街道';
+    case 'case_resolved':
+      return event.note ?? '已办结';
+    case 'case_returned':
+      return event.note ?? '已退回';
+    case 'case_assigned':
+      return event.type === 'verify' || event.type === 'rate' ? `返工：${event.note ?? c.categoryLabel}` : `${c.categoryLabel}：${event.note ?? c.description}`;
     default:
-      return [];
+      return c.description;
   }
 }

@@ -1,7 +1,8 @@
 import { defineFunction, getApp, type FunctionMain, type PlatformContext } from '../_lib';
 import { act, rate } from './act';
 import { detail } from './detail';
-import { categories, inbox, mine, notifications, overdue, queue, satisfaction, saveCategories } from './lists';
+import { categories, inbox, mine, notifications, overdue, queue, readNotifications, satisfaction, saveCategories } from './lists';
+import { acceptSubscriptions, subscriptionTemplates } from './subscriptions';
 import { report, uploadPhoto } from './report';
 import { saveSla, saveTemplates, streetConfig } from './street-config';
 
@@ -27,6 +28,9 @@ function caseHandlers(app: ReturnType<typeof getApp>) {
     rate,
     satisfaction,
     notifications: (_input, call) => notifications(call),
+    readNotifications,
+    subscriptionTemplates,
+    acceptSubscriptions,
   });
 }
 

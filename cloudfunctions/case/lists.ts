@@ -126,12 +126,18 @@ export async function saveCategories(input: { streetId: string; expectedVersion:
   return { version: input.expectedVersion + 1 };
 }
 
-/** notifications: the caller's own outbox entries. */
+/** notifications: the caller's own outbox entries (the in-app 消息 list) and how many are unread. */
 export async function notifications(call: Invocation) {
   const caller = await findCaller(call);
-  if (!caller) return { items: [] };
-  const { data } = await call.db.collection('notifications').where({ toUserId: caller.userId }).orderBy('createdAt', 'desc').limit(50).get();
+  if (!caller) return { items: [], unread: 0 };
+  const _ = call.db.command;
+  const mineOnly = { toUserId: caller.userId };
+  const [{ data }, { total }] = await Promise.all([
+    call.db.collection('notifications').where(mineOnly).orderBy('createdAt', 'desc').limit(50).get(),
+    call.db.collection('notifications').where({ ...mineOnly, readAt: _.exists(false) }).count(),
+  ]);
   return {
+    unread: total ?? 0,
     items: (data as Array<Record<string, any>>).map((n) => ({
       id: n._id,
       kind: n.kind,
@@ -139,7 +145,18 @@ export async function notifications(call: Invocation) {
       body: n.body,
       ...(n.caseId ? { caseId: n.caseId } : {}),
       status: n.status,
+      read: n.readAt != null,
       createdAt: new Date(n.createdAt).toISOString(),
     })),
   };
+}
+
+/** readNotifications: the caller's own only — the condition carries toUserId, so another's id changes nothing. */
+export async function readNotifications(input: { ids?: string[] }, call: Invocation) {
+  const caller = await findCaller(call);
+  if (!caller) return { read: 0 };
+  const _ = call.db.command;
+  const where = { toUserId: caller.userId, readAt: _.exists(false), ...(input.ids ? { _id: _.in(input.ids) } : {}) };
+  const { updated } = await call.db.collection('notifications').where(where).update({ readAt: call.now });
+  return { read: updated ?? 0 };
 }

@@ -99,7 +99,7 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
     call.db,
     officers.map((toUserId) => ({ toUserId, kind: 'case_assigned' as const, caseId, cause: `${caseId}-v1`, body: `${category.label}：${input.description}` })),
     now,
-    config.templates,
+    { categoryLabel: category.label, templates: config.templates },
   );
   // 突发性: its deadline is "immediately" (§5), so it is escalated now rather than at the next sweep.
   if (deadline && deadline.dueAt.getTime() <= now.getTime()) {

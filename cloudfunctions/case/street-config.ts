@@ -7,7 +7,7 @@ import { DEFAULT_WORKING_CALENDAR, workingCalendarConfigSchema } from '../../src
 import { canManageStreet } from '../../src/domain/access';
 import { DomainError } from '../../src/domain/errors';
 import { authorize, requireCaller, type Caller, type Database, type Invocation } from '../_lib';
-import { DEFAULT_TEMPLATE_IDS, NOTIFICATION_KINDS, type NotificationKind } from '../_lib/notify';
+import { templatesFromStored, type NotificationKind, type TemplateConfig } from '../../src/domain/notification';
 
 /**
  * A street's case configuration (PRODUCT.md §4–§5; STYLE 9 "configuration, not conditionals"): three
@@ -27,7 +27,7 @@ export interface StreetConfig {
   categoriesVersion: number;
   sla: SlaContext;
   slaVersion: number;
-  templates: Record<NotificationKind, string>;
+  templates: Record<NotificationKind, TemplateConfig>;
   templatesVersion: number;
 }
 
@@ -41,9 +41,7 @@ export async function loadStreetConfig(db: Database, streetId: string): Promise<
   const cat = byId.get(ids.categories);
   const sla = byId.get(ids.sla);
   const tpl = byId.get(ids.templates);
-  const stored = (tpl?.templates ?? {}) as Record<string, unknown>;
-  const templates = { ...DEFAULT_TEMPLATE_IDS };
-  for (const k of NOTIFICATION_KINDS) if (typeof stored[k] === 'string' && stored[k]) templates[k] = stored[k] as string;
+  const templates = templatesFromStored(tpl?.templates);
   return {
     streetId,
     categories: cat ? categoryTreeSchema.parse(cat.categories) : DEFAULT_CATEGORIES,
@@ -109,14 +107,15 @@ export async function saveSla(input: Input<'saveSla'>, call: Invocation) {
   return { version: await saveConfigDoc(call, configIds(streetId).sla, input.expectedVersion, doc, '时限配置已被其他人修改，请刷新后重试') };
 }
 
-/** saveTemplates: subscribe-message template ids issued in the WeChat admin console, per kind. */
+/**
+ * saveTemplates: per kind, the template id issued in the WeChat admin console and which fact fills each
+ * of its keywords; the contract's schema (src/domain/notification/templates.ts) refuses unknown kinds and
+ * keywords whose type cannot take the fact, naming the field.
+ */
 export async function saveTemplates(input: Input<'saveTemplates'>, call: Invocation) {
   const caller = await requireCaller(call);
   const streetId = adminStreet(caller, input.streetId, '只有街道管理员可以修改消息模板');
-  const unknown = Object.keys(input.templates).filter((k) => !(NOTIFICATION_KINDS as readonly string[]).includes(k));
-  if (unknown.length) {
-    throw new DomainError('INVALID_INPUT', `输入有误：没有这种通知（${unknown.join('、')}）`, Object.fromEntries(unknown.map((k) => [`templates.${k}`, '没有这种通知'])));
-  }
-  const doc = { kind: 'notification-templates', streetId, templates: input.templates, updatedAt: call.now, updatedBy: caller.userId };
+  // `_.set`: an update would merge the object into the stored one, keeping keywords the admin removed.
+  const doc = { kind: 'notification-templates', streetId, templates: input.expectedVersion === 0 ? input.templates : call.db.command.set(input.templates), updatedAt: call.now, updatedBy: caller.userId };
   return { version: await saveConfigDoc(call, configIds(streetId).templates, input.expectedVersion, doc, '消息模板已被其他人修改，请刷新后重试') };
 }

@@ -1,4 +1,5 @@
 import { escalationOf, LEVELS_TO_NOTIFY } from '../../src/domain/case/escalation';
+import { timeValue } from '../../src/domain/notification';
 import { queueNotifications, staffAt, type OutgoingNotification } from '../_lib/notify';
 import type { Database } from '../_lib';
 import { casePatch, workflowOf, type StoredCase } from '../case/records';
@@ -55,7 +56,7 @@ export async function escalateCase(db: Database, c: StoredCase, now: Date, cache
   if (c.ownerId) items.push({ toUserId: c.ownerId, kind: 'case_overdue', caseId: c._id, cause: eventId, body: note });
   // The reporter is told at escalation (PRODUCT.md §6).
   items.push({ toUserId: c.reporterId, kind: 'case_escalated', caseId: c._id, cause: eventId, body: `已上报${LEVEL_LABELS[esc.level]}` });
-  await queueNotifications(db, items, now, config.templates);
+  await queueNotifications(db, items, now, { categoryLabel: c.categoryLabel, templates: config.templates });
   return true;
 }
 
@@ -74,8 +75,13 @@ export async function warnNearDue(db: Database, c: StoredCase, now: Date, caches
     .update({ nearDueAt: _.remove(), nearDueWarnedKey: c.deadlineKey });
   if (!result.updated) return false;
   const recipients = c.ownerId ? [c.ownerId] : await staffAt(db, 'grid', c, staffCache);
-  const body = `${c.categoryLabel}将于${c.dueAt?.toISOString() ?? ''}超时`;
+  const body = c.dueAt ? `将于${timeValue(c.dueAt)}超时` : '即将超时';
   const { templates } = await configOf(db, c, caches);
-  await queueNotifications(db, recipients.map((toUserId) => ({ toUserId, kind: 'case_near_due', caseId: c._id, cause: `near:${c.deadlineKey}`, body })), now, templates);
+  await queueNotifications(
+    db,
+    recipients.map((toUserId) => ({ toUserId, kind: 'case_near_due', caseId: c._id, cause: `near:${c.deadlineKey}`, body })),
+    now,
+    { categoryLabel: c.categoryLabel, templates },
+  );
   return true;
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { getApp } from '../_lib';
+import { subscriptionId } from '../../src/domain/notification/templates';
 
 type App = ReturnType<typeof getApp>;
 type Database = ReturnType<App['database']>;
@@ -11,6 +12,15 @@ const MAX_BATCHES = 10;
 export const MAX_ATTEMPTS = 4;
 /** Our own code (not WeChat's) for a recipient without an openid: nothing to retry. */
 export const NO_OPENID = 'NO_OPENID';
+/** Our own code: the recipient has no accepted subscription left for the template, so nothing is sent (it stays in the in-app list). */
+export const NO_SUBSCRIPTION = 'NO_SUBSCRIPTION';
+
+/**
+ * WeChat's answers that the same request will get again (subscribeMessage.send errcodes): the openid,
+ * the template, the page or the data is wrong, or the user has no subscription. Not retried; anything
+ * else (-1 system busy, 45009 quota of the day …) is.
+ */
+const FINAL_ERRCODES: ReadonlySet<number | string> = new Set([40003, 40037, 41030, 43101, 47003, NO_OPENID, NO_SUBSCRIPTION]);
 
 interface StoredNotification {
   _id: string;
@@ -73,10 +83,10 @@ async function sendBatch(app: App, db: Database, batch: StoredNotification[], ru
   await Promise.all(
     batch.map(async (n) => {
       const touser = openids.get(n.toUserId);
-      const outcome: Outcome = touser ? await sendOne(app, touser, n) : { errcode: NO_OPENID, errmsg: `user ${n.toUserId} has no openid` };
+      const outcome: Outcome = touser ? await sendWithSubscription(app, db, touser, n, now) : { errcode: NO_OPENID, errmsg: `user ${n.toUserId} has no openid` };
       const attempts = (n.attempts ?? 0) + 1;
       const sent = outcome.errcode === 0;
-      const retryable = !sent && outcome.errcode !== NO_OPENID && attempts < MAX_ATTEMPTS;
+      const retryable = !sent && !FINAL_ERRCODES.has(outcome.errcode) && attempts < MAX_ATTEMPTS;
       const patch = sent
         ? { status: 'sent', sentAt: now, attempts, errcode: 0, errmsg: outcome.errmsg, retryable: false }
         : { status: 'failed', failedAt: now, attempts, errcode: outcome.errcode, errmsg: outcome.errmsg, retryable };
@@ -85,7 +95,8 @@ async function sendBatch(app: App, db: Database, batch: StoredNotification[], ru
       else {
         result.failed++;
         if (retryable) result.retrying++;
-        console.error('[notify] subscribeMessage.send failed', n._id, outcome.errcode, outcome.errmsg);
+        // No subscription is the ordinary case (the message is in the in-app list); only WeChat's refusals are errors.
+        if (outcome.errcode !== NO_SUBSCRIPTION) console.error('[notify] subscribeMessage.send failed', n._id, outcome.errcode, outcome.errmsg);
       }
     }),
   );
@@ -98,6 +109,22 @@ async function openidsOf(db: Database, userIds: string[]): Promise<Map<string, s
   return new Map(
     (data as Array<{ _id: string; openid?: unknown }>).filter((u) => typeof u.openid === 'string' && u.openid !== '').map((u) => [u._id, u.openid as string]),
   );
+}
+
+/**
+ * Takes one of the recipient's accepted subscriptions for the template (conditional on one being left,
+ * so two runs cannot spend the same one), sends, and gives it back when WeChat did not deliver for a
+ * reason of its own. 43101 means WeChat holds none for the user: our count is wrong, so it is zeroed.
+ */
+async function sendWithSubscription(app: App, db: Database, touser: string, n: StoredNotification, now: Date): Promise<Outcome> {
+  const _ = db.command;
+  const subscription = db.collection('subscriptions').where({ _id: subscriptionId(n.toUserId, n.template), count: _.gt(0) });
+  const { updated } = await subscription.update({ count: _.inc(-1), updatedAt: now });
+  if (updated !== 1) return { errcode: NO_SUBSCRIPTION, errmsg: `user ${n.toUserId} has no subscription to ${n.template} left` };
+  const outcome = await sendOne(app, touser, n);
+  if (outcome.errcode === 43101) await db.collection('subscriptions').where({ _id: subscriptionId(n.toUserId, n.template) }).update({ count: 0, updatedAt: now });
+  else if (outcome.errcode !== 0) await db.collection('subscriptions').where({ _id: subscriptionId(n.toUserId, n.template) }).update({ count: _.inc(1), updatedAt: now });
+  return outcome;
 }
 
 /**

@@ -66,7 +66,7 @@ describe('street case configuration', () => {
     const sla = { overrides: [{ ...oneHour, reason: '试图修改' }] };
     expect((await call('streetConfig', {})).error.code).toBe('FORBIDDEN');
     expect((await call('saveSla', { expectedVersion: 0, sla, calendar: {} })).error.code).toBe('FORBIDDEN');
-    expect((await call('saveTemplates', { expectedVersion: 1, templates: { case_assigned: 'x' } })).error.code).toBe('FORBIDDEN');
+    expect((await call('saveTemplates', { expectedVersion: 1, templates: { case_assigned: { templateId: 'x', keywords: { thing1: 'category' } } } })).error.code).toBe('FORBIDDEN');
     expect((await t.db.collection('configs').doc('sla-street-demo').get()).data).toEqual([]);
     expect((await (await as('user-admin'))('streetConfig', {})).data.templatesVersion).toBe(1);
   });
@@ -91,16 +91,35 @@ describe('street case configuration', () => {
     expect(all.find((k: any) => k.id === 'clutter')).toMatchObject({ disabled: true });
   });
 
-  it('a saved template id is used in the outbox', async () => {
+  it('a saved template and its keywords shape the outbox messages', async () => {
     const admin = await as('user-admin');
     const { templatesVersion } = (await admin('streetConfig', {})).data;
-    expect((await admin('saveTemplates', { expectedVersion: templatesVersion, templates: { case_assigned: 'tpl-assigned-123' } })).ok).toBe(true);
-    expect((await admin('saveTemplates', { expectedVersion: templatesVersion + 1, templates: { no_such: 'x' } })).error.fields).toEqual({ 'templates.no_such': '没有这种通知' });
+    const assigned = { templateId: 'tpl-assigned-123', keywords: { thing2: 'summary', date3: 'time', character_string1: 'caseNo' } };
+    expect((await admin('saveTemplates', { expectedVersion: templatesVersion, templates: { case_assigned: assigned } })).ok).toBe(true);
     const { caseId } = (await (await as('user-resident-1'))('report', aReport())).data;
     const { data } = await t.db.collection('notifications').where({ caseId }).get();
     expect(data.length).toBeGreaterThan(0);
-    expect(data.map((n: any) => n.template)).toEqual(data.map(() => 'tpl-assigned-123'));
-    // Kinds the street did not set keep the built-in placeholder.
-    expect((await admin('streetConfig', {})).data.templates).toMatchObject({ case_assigned: 'tpl-assigned-123', case_overdue: 'TEMPLATE_CASE_OVERDUE' });
+    for (const n of data) {
+      expect(n).toMatchObject({ template: 'tpl-assigned-123', page: `packages/staff/case/index?caseId=${caseId}` });
+      expect(Object.keys(n.data).sort()).toEqual(['character_string1', 'date3', 'thing2']);
+      expect(n.data.character_string1.value).toBe(caseId);
+      expect(n.data.date3.value).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
+    }
+    // Kinds the street did not set keep the built-in template.
+    expect((await admin('streetConfig', {})).data.templates).toMatchObject({ case_assigned: assigned, case_overdue: { templateId: 'TEMPLATE_CASE_TODO' } });
+  });
+
+  it.each([
+    [{ no_such: { templateId: 'x', keywords: { thing1: 'category' } } }, 'templates.no_such'],
+    [{ case_assigned: { templateId: 'x', keywords: { thing1: 'time' } } }, 'templates.case_assigned.keywords.thing1'],
+    [{ case_assigned: { templateId: 'x', keywords: { phrase1: 'summary' } } }, 'templates.case_assigned.keywords.phrase1'],
+    [{ case_assigned: { templateId: 'x', keywords: { keyword1: 'category' } } }, 'templates.case_assigned.keywords.keyword1'],
+  ])('a template WeChat would refuse is not saved: %j names %s', async (templates, field) => {
+    const admin = await as('user-admin');
+    const { templatesVersion } = (await admin('streetConfig', {})).data;
+    const answer = await admin('saveTemplates', { expectedVersion: templatesVersion, templates });
+    expect(answer.error.code).toBe('INVALID_INPUT');
+    expect(Object.keys(answer.error.fields)).toContain(field);
+    expect((await admin('streetConfig', {})).data.templatesVersion).toBe(templatesVersion);
   });
 });

@@ -2,6 +2,7 @@ import { OutboxViewService } from '../../local-cloud/services/outbox-view';
 import { WxOpenApiService } from '../../local-cloud/services/wx-openapi';
 import { seedDemoData } from '../../scripts/seed/load';
 import { aReport, caseCaller, setClock } from '../support/case-builders';
+import { RESIDENT_TEMPLATE, STAFF_TEMPLATE, subscribe } from '../support/subscription-builders';
 import { useTestCloud, type TestCloud } from '../support/local-cloud-harness';
 import { ensureBundlesBuilt, functionServices, post } from './function-cloud';
 
@@ -25,6 +26,12 @@ describe('notify timer: the outbox goes out as WeChat subscribe messages', () =>
   const outbox = async () => (await t.db.collection('notifications').limit(100).get()).data as any[];
   const messages = () => getJson(`${base()}/internal/wx/messages`);
 
+  /** Everyone a 突发性 report reaches allowed enough messages in WeChat's prompt. */
+  async function everyoneSubscribed(times = 2): Promise<void> {
+    for (const userId of ['user-officer-a1', 'user-chief-a', 'user-community-a', 'user-street']) await subscribe(base(), userId, [STAFF_TEMPLATE], times);
+    await subscribe(base(), 'user-resident-1', [RESIDENT_TEMPLATE], times);
+  }
+
   async function reportEmergency(): Promise<string> {
     await setClock(base(), MONDAY_9);
     const resident = await caseCaller(base(), 'user-resident-1');
@@ -34,6 +41,7 @@ describe('notify timer: the outbox goes out as WeChat subscribe messages', () =>
   }
 
   it('a 突发性 report reaches grid, community, street and the reporter on WeChat, with their openids and templates, and the outbox shows sent', async () => {
+    await everyoneSubscribed();
     const caseId = await reportEmergency();
     const queued = await outbox();
     expect(queued.length).toBeGreaterThan(0);
@@ -44,11 +52,13 @@ describe('notify timer: the outbox goes out as WeChat subscribe messages', () =>
 
     const received = await messages();
     const sent = (openid: string) => received.filter((m: any) => m.touser === openid).map((m: any) => m.template_id).sort();
-    expect(sent('demo-officer-a1')).toEqual(['TEMPLATE_CASE_ASSIGNED', 'TEMPLATE_CASE_EMERGENCY']);
-    expect(sent('demo-community-a')).toEqual(['TEMPLATE_CASE_EMERGENCY']);
-    expect(sent('demo-street')).toEqual(['TEMPLATE_CASE_EMERGENCY']);
-    expect(sent('demo-resident-1')).toEqual(['TEMPLATE_CASE_ESCALATED']);
-    expect(received[0]).toMatchObject({ page: `packages/case/detail/index?caseId=${caseId}`, data: { thing1: { value: expect.any(String) } } });
+    expect(sent('demo-officer-a1')).toEqual([STAFF_TEMPLATE, STAFF_TEMPLATE]);
+    expect(sent('demo-community-a')).toEqual([STAFF_TEMPLATE]);
+    expect(sent('demo-street')).toEqual([STAFF_TEMPLATE]);
+    expect(sent('demo-resident-1')).toEqual([RESIDENT_TEMPLATE]);
+    const toResident = received.find((m: any) => m.touser === 'demo-resident-1');
+    expect(toResident).toMatchObject({ page: `pages/case/index?caseId=${caseId}`, data: { phrase2: { value: '已上报上级' }, time4: { value: '2026年12月7日 09:00' } } });
+    expect(received.find((m: any) => m.touser === 'demo-street')).toMatchObject({ page: `packages/staff/case/index?caseId=${caseId}`, data: { character_string5: { value: caseId } } });
 
     const after = await outbox();
     expect(after.map((n) => [n.status, n.errcode, n.attempts])).toEqual(queued.map(() => ['sent', 0, 1]));
@@ -58,6 +68,7 @@ describe('notify timer: the outbox goes out as WeChat subscribe messages', () =>
   });
 
   it('two runs at the same time send each message once', async () => {
+    await everyoneSubscribed(4);
     await reportEmergency();
     await reportEmergency();
     const queued = await outbox();
@@ -65,12 +76,13 @@ describe('notify timer: the outbox goes out as WeChat subscribe messages', () =>
     expect(a.data.sent + b.data.sent).toBe(queued.length);
     const received = await messages();
     expect(received).toHaveLength(queued.length);
-    const keys = received.map((m: any) => `${m.touser}|${m.template_id}|${m.page}`);
+    const keys = received.map((m: any) => JSON.stringify([m.touser, m.template_id, m.page, m.data]));
     expect(new Set(keys).size).toBe(keys.length);
     expect((await outbox()).every((n) => n.status === 'sent')).toBe(true);
   });
 
   it('a message WeChat refuses is marked failed with its errcode and retried by later runs, at most 3 times', async () => {
+    await everyoneSubscribed();
     await reportEmergency();
     const total = (await outbox()).length;
     // Every send of the first run fails with "system busy", then every retry for one recipient fails too.
@@ -92,11 +104,69 @@ describe('notify timer: the outbox goes out as WeChat subscribe messages', () =>
     expect(await messages()).toHaveLength(total - 1);
   });
 
+  it('nobody is sent a message they did not subscribe to: NO_SUBSCRIPTION, not retried, and it is in their in-app list', async () => {
+    const caseId = await reportEmergency();
+    const total = (await outbox()).length;
+    expect((await runNotify(base())).data).toEqual({ sent: 0, failed: total, retrying: 0 });
+    expect((await outbox()).every((n) => n.status === 'failed' && n.errcode === 'NO_SUBSCRIPTION' && n.retryable === false)).toBe(true);
+    expect(await messages()).toEqual([]);
+    const resident = await caseCaller(base(), 'user-resident-1');
+    const list = (await resident('notifications', {})).data;
+    expect(list.items.map((n: any) => [n.kind, n.caseId, n.read])).toEqual([['case_escalated', caseId, false]]);
+    expect(list.unread).toBe(1);
+  });
+
+  it('one acceptance is one message: the second of the same template waits for the next acceptance', async () => {
+    await subscribe(base(), 'user-resident-1', [RESIDENT_TEMPLATE], 1);
+    await reportEmergency();
+    await reportEmergency();
+    await runNotify(base());
+    const toResident = (await outbox()).filter((n) => n.toUserId === 'user-resident-1');
+    expect(toResident.map((n) => n.status).sort()).toEqual(['failed', 'sent']);
+    expect((await messages()).filter((m: any) => m.touser === 'demo-resident-1')).toHaveLength(1);
+    expect((await t.db.collection('subscriptions').where({ userId: 'user-resident-1' }).get()).data).toEqual([expect.objectContaining({ count: 0 })]);
+  });
+
+  it('when WeChat holds no subscription the app thought it had, the answer is 43101, final, and the count is reset', async () => {
+    // The app recorded an acceptance WeChat never saw (e.g. the user turned messages off since).
+    const cookie = await caseCaller(base(), 'user-resident-1');
+    expect((await cookie('acceptSubscriptions', { templateIds: [RESIDENT_TEMPLATE, RESIDENT_TEMPLATE] })).data).toEqual({ accepted: 1 });
+    await reportEmergency();
+    await runNotify(base());
+    const toResident = (await outbox()).find((n) => n.toUserId === 'user-resident-1');
+    expect(toResident).toMatchObject({ status: 'failed', errcode: 43101, retryable: false, errmsg: expect.stringMatching(/^user refuse to accept the msg/) });
+    expect((await t.db.collection('subscriptions').where({ userId: 'user-resident-1' }).get()).data).toEqual([expect.objectContaining({ count: 0 })]);
+  });
+
+  it('reading the in-app list clears the unread count, only for the reader', async () => {
+    await reportEmergency();
+    const resident = await caseCaller(base(), 'user-resident-1');
+    const officer = await caseCaller(base(), 'user-officer-a1');
+    const officerUnread = (await officer('notifications', {})).data.unread;
+    expect(officerUnread).toBeGreaterThan(0);
+    const [theirs] = (await officer('notifications', {})).data.items;
+    // Someone else's id changes nothing.
+    expect((await resident('readNotifications', { ids: [theirs.id] })).data).toEqual({ read: 0 });
+    expect((await resident('readNotifications', {})).data).toEqual({ read: 1 });
+    expect((await resident('notifications', {})).data).toMatchObject({ unread: 0, items: [{ read: true }] });
+    expect((await officer('notifications', {})).data.unread).toBe(officerUnread);
+  });
+
+  it('asks residents for the progress template of their case and staff for the to-do template', async () => {
+    const caseId = await reportEmergency();
+    const resident = await caseCaller(base(), 'user-resident-1');
+    const officer = await caseCaller(base(), 'user-officer-a1');
+    expect((await resident('subscriptionTemplates', { caseId })).data).toEqual({ templateIds: [RESIDENT_TEMPLATE] });
+    expect((await officer('subscriptionTemplates', {})).data).toEqual({ templateIds: [STAFF_TEMPLATE] });
+    expect((await resident('subscriptionTemplates', {})).error.code).toBe('FORBIDDEN');
+    expect((await (await caseCaller(base(), 'user-resident-2'))('subscriptionTemplates', { caseId })).error.code).toBe('FORBIDDEN');
+  });
+
   it('a recipient without an openid fails once, with NO_OPENID, and is not retried', async () => {
     await setClock(base(), MONDAY_9);
     await t.db.collection('notifications').add({
-      _id: 'ntf-ghost', toUserId: 'user-nobody', kind: 'case_assigned', template: 'TEMPLATE_CASE_ASSIGNED', caseId: 'case-x',
-      data: { thing1: { value: '测试' } }, page: 'packages/case/detail/index?caseId=case-x', status: 'pending', createdAt: new Date(),
+      _id: 'ntf-ghost', toUserId: 'user-nobody', kind: 'case_assigned', template: STAFF_TEMPLATE, caseId: 'case-x',
+      data: { thing1: { value: '测试' } }, page: 'packages/staff/case/index?caseId=case-x', status: 'pending', createdAt: new Date(),
     });
     expect((await runNotify(base())).data).toEqual({ sent: 0, failed: 1, retrying: 0 });
     expect((await t.db.collection('notifications').doc('ntf-ghost').get()).data[0]).toMatchObject({ status: 'failed', errcode: 'NO_OPENID', retryable: false });
@@ -111,13 +181,14 @@ describe('notify timer: the outbox goes out as WeChat subscribe messages', () =>
       recipientName: expect.any(String),
       openid: 'demo-resident-1',
       kind: 'case_escalated',
-      template: 'TEMPLATE_CASE_ESCALATED',
+      template: RESIDENT_TEMPLATE,
       caseId,
       caseState: expect.any(String),
       status: 'pending',
       attempts: 0,
       sentAt: null,
     });
+    await everyoneSubscribed();
     await runNotify(base());
     const after = await getJson(`${base()}/internal/outbox`);
     expect(after.every((r: any) => r.status === 'sent' && r.errcode === 0 && typeof r.sentAt === 'string')).toBe(true);
@@ -131,6 +202,8 @@ describe('notify test controls in serve mode', () => {
     ['GET', '/internal/outbox'],
     ['GET', '/internal/wx/messages'],
     ['POST', '/internal/wx/messages/fail-next'],
+    ['POST', '/internal/wx/subscribe'],
+    ['POST', '/internal/wx/templates'],
   ])('are absent: %s %s answers 404', async (method, path) => {
     const res = await fetch(`${t.cloud.baseUrl}${path}`, { method, body: method === 'POST' ? '{}' : undefined });
     expect(res.status).toBe(404);

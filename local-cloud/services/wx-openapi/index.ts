@@ -2,8 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import QRCode from 'qrcode';
 import { HttpError, readBody, sendJson } from '../../core/http';
 import type { AdminActionHandler, LocalCloudService, Route, ServiceContext } from '../../core/service';
+import { DEFAULT_TEMPLATES } from '../../../src/domain/notification/templates';
+import type { SessionsService } from '../sessions';
+import { readAppPages, isAppPage } from './app-pages';
 import { gridBoardUrl } from './board-url';
-import { SubscribeMessageInbox } from './subscribe-messages';
+import { SubscribeMessageInbox, type TemplateRegistry } from './subscribe-messages';
 
 export { gridBoardUrl } from './board-url';
 
@@ -15,14 +18,23 @@ export { gridBoardUrl } from './board-url';
  * `wxacode.getUnlimited`: there is no mini-program locally, so the code is a plain QR of the board's H5
  * URL for the scene (the grid id), which a phone camera opens — as base64 PNG, the way an image travels
  * in a JSON string.
- * `subscribeMessage.send`: checked and answered like WeChat (`{ errcode: 0, errmsg: 'ok' }`); every
- * accepted message is kept in memory and listed at the test-only `GET /internal/wx/messages`.
+ * `subscribeMessage.send`: checked and answered like WeChat (subscribe-messages.ts); every accepted
+ * message is kept in memory and listed at the test-only `GET /internal/wx/messages`.
+ * Both check `page` against the pages of the production app.json (app-pages.ts) and answer 41030.
+ * The mini-program's templates (WeChat admin console) are the app's built-in ones (src/domain/notification)
+ * plus any a test or developer adds (`POST /internal/wx/templates`). One-time subscriptions are granted by
+ * `POST /internal/wx/subscribe` — what the user's 允许 in `wx.requestSubscribeMessage` does in WeChat.
  * Any other API gets WeChat's refusal (48001).
  */
 export class WxOpenApiService implements LocalCloudService {
   readonly name = 'wx-openapi';
   private ctx: ServiceContext | null = null;
-  private readonly inbox = new SubscribeMessageInbox();
+  private readonly templates: TemplateRegistry = defaultTemplates();
+  private pageSet: Set<string> | null = null;
+  private readonly inbox = new SubscribeMessageInbox(
+    () => this.templates,
+    () => this.pages(),
+  );
 
   start(ctx: ServiceContext): void {
     this.ctx = ctx;
@@ -34,12 +46,23 @@ export class WxOpenApiService implements LocalCloudService {
 
   reset(): void {
     this.inbox.clear();
+    this.templates.clear();
+    for (const [id, keys] of defaultTemplates()) this.templates.set(id, keys);
+  }
+
+  /** Read once, on first use: the app's page list does not change while the local cloud runs. */
+  private pages(): Set<string> {
+    this.pageSet ??= readAppPages();
+    return this.pageSet;
   }
 
   routes(): Route[] {
     return [
       { method: 'GET', path: '/internal/wx/messages', testOnly: true, handler: (_req, res) => sendJson(res, 200, this.inbox.list()) },
       { method: 'POST', path: '/internal/wx/messages/fail-next', testOnly: true, handler: (req, res) => this.failNext(req, res) },
+      { method: 'POST', path: '/internal/wx/subscribe', testOnly: true, handler: (req, res) => this.subscribe(req, res) },
+      { method: 'GET', path: '/internal/wx/quota', testOnly: true, handler: (req, res, url) => this.quota(req, res, url) },
+      { method: 'POST', path: '/internal/wx/templates', testOnly: true, handler: (req, res) => this.addTemplate(req, res) },
     ];
   }
 
@@ -68,8 +91,14 @@ export class WxOpenApiService implements LocalCloudService {
     }
     const request = parseRequestData(params.requestData);
     const scene = typeof request.scene === 'string' ? request.scene : '';
-    // The same limit WeChat applies (errcode 40169 invalid scene), so a long id fails locally first.
-    if (!scene || scene.length > 32) return { responseData: JSON.stringify({ errcode: 40169, errmsg: 'invalid length for scene' }) };
+    // WeChat: at most 32 visible characters of digits, letters and !#$&'()*+,/:;=?@-._~ (errcode 40169).
+    if (!SCENE.test(scene)) return { responseData: JSON.stringify({ errcode: 40169, errmsg: 'invalid length for scene, or the data is not json string' }) };
+    // "根路径前不要填加 /,不能携带参数" and a page of the app. Stricter than check_path:false on purpose:
+    // a code for a page the release lacks opens "page not found" for whoever scans it.
+    const page = request.page;
+    if (page !== undefined && (typeof page !== 'string' || !isAppPage(this.pages(), page, false))) {
+      return { responseData: JSON.stringify({ errcode: 41030, errmsg: 'invalid page' }) };
+    }
     const width = typeof request.width === 'number' && request.width >= 280 && request.width <= 1280 ? request.width : 430;
     const png = await QRCode.toBuffer(gridBoardUrl(this.baseUrl(), scene), { type: 'png', width, margin: 2, errorCorrectionLevel: 'M' });
     return { responseData: png.toString('base64') };
@@ -89,6 +118,34 @@ export class WxOpenApiService implements LocalCloudService {
     sendJson(res, 200, { ok: true, count, errcode });
   }
 
+  /**
+   * The local stand-in for the user's 允许 in `wx.requestSubscribeMessage({ tmplIds })`: the session's
+   * openid (or, for tests, `openid` in the body) gets one send per template; answers as WeChat's client
+   * API does (`{ errMsg: 'requestSubscribeMessage:ok', <id>: 'accept' | 'reject' }`).
+   */
+  private async subscribe(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readJsonBody(req);
+    const tmplIds = Array.isArray(body.tmplIds) ? body.tmplIds.filter((t): t is string => typeof t === 'string') : [];
+    // WeChat's client takes 1 to 3 template ids per request.
+    if (tmplIds.length === 0 || tmplIds.length > 3) return sendJson(res, 400, { errMsg: 'requestSubscribeMessage:fail invalid tmplIds', errCode: 20001 });
+    const openid = typeof body.openid === 'string' && body.openid ? body.openid : this.context().services.get<SessionsService>('sessions').openidOf(req, res);
+    sendJson(res, 200, { errMsg: 'requestSubscribeMessage:ok', ...this.inbox.accept(openid, tmplIds) });
+  }
+
+  private quota(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    const openid = url.searchParams.get('openid') ?? this.context().services.get<SessionsService>('sessions').openidOf(req, res);
+    sendJson(res, 200, this.inbox.quotaOf(openid));
+  }
+
+  /** Test control: a template added in the WeChat admin console, `{ templateId, keys: ['thing1', …] }`. */
+  private async addTemplate(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readJsonBody(req);
+    const keys = Array.isArray(body.keys) ? body.keys.filter((k): k is string => typeof k === 'string') : [];
+    if (typeof body.templateId !== 'string' || !body.templateId || keys.length === 0) throw new HttpError(400, 'INVALID_INPUT', 'templateId 和 keys 必填');
+    this.templates.set(body.templateId, keys);
+    sendJson(res, 200, { ok: true });
+  }
+
   private context(): ServiceContext {
     if (!this.ctx) throw new Error('wx-openapi service not started');
     return this.ctx;
@@ -97,6 +154,22 @@ export class WxOpenApiService implements LocalCloudService {
   private baseUrl(): string {
     return this.context().baseUrl;
   }
+}
+
+const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
+
+function defaultTemplates(): TemplateRegistry {
+  return new Map(Object.values(DEFAULT_TEMPLATES).map((t) => [t.templateId, Object.keys(t.keywords)]));
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  try {
+    const parsed = JSON.parse((await readBody(req)).toString('utf8') || '{}') as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // answered below
+  }
+  throw new HttpError(400, 'INVALID_INPUT', '请求内容不是有效的 JSON');
 }
 
 function parseRequestData(raw: unknown): Record<string, unknown> {

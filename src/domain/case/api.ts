@@ -4,6 +4,7 @@ import { caseCommandSchema } from './case-command';
 import { CASE_CLASSES, CASE_STATES, RATINGS } from './case-state';
 import { workingCalendarConfigSchema } from '../calendar/config';
 import { deadlineOverrideSchema, ESCALATION_LEVELS, slaConfigSchema } from './sla-config';
+import { streetTemplatesSchema, templateConfigSchema } from '../notification/templates';
 
 /**
  * Contract of the `case` function (PRODUCT.md §4–§6, §11; issue 4). Outputs are allow-lists: a stored
@@ -61,8 +62,6 @@ const streetOverrideSchema = deadlineOverrideSchema
   .extend({ reason: z.string().trim().min(1, '请写明调整依据').max(100, '依据不能超过 100 字').describe('依据') })
   .strict();
 export const streetSlaSchema = slaConfigSchema.extend({ overrides: z.array(streetOverrideSchema).max(50, '调整最多 50 条').default([]) });
-/** Subscribe-message template ids by notification kind (the street's `notification-templates` config). */
-const templateIdsSchema = z.record(z.string().regex(/^[a-z_]{1,40}$/), z.string().trim().min(1, '请填写模板编号').max(64).describe('模板编号'));
 const streetIdInput = id.optional().describe('街道');
 
 // ---------- inputs ----------
@@ -183,7 +182,9 @@ export const notificationItemSchema = z.object({
   title: z.string(),
   body: z.string(),
   caseId: z.string().optional(),
-  status: z.enum(['pending', 'sent', 'failed']),
+  status: z.enum(['pending', 'sending', 'sent', 'failed']),
+  /** Seen in the in-app 消息 list (case.readNotifications). */
+  read: z.boolean(),
   createdAt: iso,
 });
 
@@ -208,7 +209,7 @@ export const caseApi = {
       sla: slaConfigSchema,
       calendar: workingCalendarConfigSchema,
       slaVersion: z.number(),
-      templates: z.record(z.string(), z.string()),
+      templates: z.record(z.string(), templateConfigSchema),
       templatesVersion: z.number(),
     }),
   },
@@ -219,7 +220,7 @@ export const caseApi = {
   },
   /** Street administrator: subscribe-message template ids per kind (kinds left out keep the built-in placeholder). */
   saveTemplates: {
-    input: z.object({ streetId: streetIdInput, expectedVersion, templates: templateIdsSchema }).strict(),
+    input: z.object({ streetId: streetIdInput, expectedVersion, templates: streetTemplatesSchema }).strict(),
     output: z.object({ version: z.number() }),
   },
   /** Any registered user: upload one photo (JPEG/PNG by magic bytes, ≤ 2 MB) to reference in `report` or `act`. */
@@ -258,6 +259,21 @@ export const caseApi = {
       satisfactionRate: z.number().nullable(),
     }),
   },
-  /** The caller's in-app notifications (the outbox addressed to them), newest first, at most 50. */
-  notifications: { input: z.object({}).strict(), output: z.object({ items: z.array(notificationItemSchema) }) },
+  /** The caller's in-app notifications (the outbox addressed to them), newest first, at most 50, and how many are unread. */
+  notifications: { input: z.object({}).strict(), output: z.object({ items: z.array(notificationItemSchema), unread: z.number() }) },
+  /** Marks the caller's notifications read (all of them, or the ids given). */
+  readNotifications: {
+    input: z.object({ ids: z.array(id).max(50).optional() }).strict(),
+    output: z.object({ read: z.number() }),
+  },
+  /** The subscribe-message templates to ask the caller about now: their case's (caseId), else the staff workbench's. */
+  subscriptionTemplates: {
+    input: z.object({ caseId: id.optional() }).strict(),
+    output: z.object({ templateIds: z.array(z.string()) }),
+  },
+  /** The templates the caller just allowed in WeChat's subscription prompt: one send each (WeChat's one-time quota). */
+  acceptSubscriptions: {
+    input: z.object({ templateIds: z.array(z.string().trim().min(1).max(64).regex(/^[\w-]+$/, '模板编号有误').describe('模板编号')).min(1).max(3) }).strict(),
+    output: z.object({ accepted: z.number() }),
+  },
 } as const;

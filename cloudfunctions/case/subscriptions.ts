@@ -1,0 +1,65 @@
+import type { z } from 'zod';
+import type { caseApi } from '../../src/domain/case/api';
+import { subscribeTemplateIds, subscriptionId, type NotificationReader } from '../../src/domain/notification';
+import { authorize, findCaller, requireCaller, type Database, type Invocation } from '../_lib';
+import { loadCase } from './records';
+import { canSee, isStaff, STAFF_ROLES } from './scope';
+import { loadStreetConfig } from './street-config';
+
+type Input<A extends keyof typeof caseApi> = z.infer<(typeof caseApi)[A]['input']>;
+
+/**
+ * WeChat's one-time subscriptions (subscribeMessage): each 允许 the user taps in
+ * `wx.requestSubscribeMessage` lets the mini-program send ONE message with that template. WeChat keeps
+ * that count and tells nobody; so the client reports each acceptance here and the notify timer takes one
+ * from `subscriptions` before every send, never sending without one (a send without one is refused with
+ * 43101 anyway). Document per user and template: `{ userId, templateId, count }`.
+ */
+/**
+ * subscriptionTemplates: the templates to ask the caller about at this moment — after filing or
+ * viewing their case, the street's resident templates; a staff member opening the workbench, their
+ * street's staff templates.
+ */
+export async function subscriptionTemplates(input: Input<'subscriptionTemplates'>, call: Invocation) {
+  const caller = await findCaller(call);
+  if (!caller) return { templateIds: [] };
+  let streetId: string | undefined;
+  let reader: NotificationReader;
+  if (input.caseId) {
+    const c = await loadCase(call, input.caseId);
+    authorize(canSee(caller, c), '您无权查看此事件');
+    streetId = c.streetId;
+    reader = c.reporterId === caller.userId ? 'reporter' : 'staff';
+  } else {
+    authorize(isStaff(caller), '您没有权限进行此操作');
+    streetId = caller.roles.find((g) => STAFF_ROLES.includes(g.role))?.streetId;
+    reader = 'staff';
+  }
+  if (!streetId) return { templateIds: [] };
+  const config = await loadStreetConfig(call.db, streetId);
+  return { templateIds: subscribeTemplateIds(config.templates, reader) };
+}
+
+/** acceptSubscriptions: the templates the user just allowed (WeChat's answer `<id>: 'accept'`), one send each. */
+export async function acceptSubscriptions(input: Input<'acceptSubscriptions'>, call: Invocation) {
+  const caller = await requireCaller(call);
+  const ids = [...new Set(input.templateIds)];
+  await Promise.all(ids.map((templateId) => addOne(call.db, caller.userId, templateId, call.now)));
+  return { accepted: ids.length };
+}
+
+async function addOne(db: Database, userId: string, templateId: string, now: Date): Promise<void> {
+  const _ = db.command;
+  const _id = subscriptionId(userId, templateId);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { updated } = await db.collection('subscriptions').where({ _id }).update({ count: _.inc(1), updatedAt: now });
+    if (updated === 1) return;
+    try {
+      await db.collection('subscriptions').add({ _id, userId, templateId, count: 1, createdAt: now, updatedAt: now });
+      return;
+    } catch {
+      // Another acceptance created it between the two calls: increment that one.
+    }
+  }
+  throw new Error(`subscription ${_id} could not be recorded`);
+}

@@ -1,0 +1,5 @@
+export * from './kinds';
+export * from './keywords';
+export * from './templates';
+export * from './shape';
+export * from './recipients';
