@@ -5,6 +5,7 @@ import { CASE_CLASSES, CASE_STATES, RATINGS } from './case-state';
 import { workingCalendarConfigSchema } from '../calendar/config';
 import { deadlineOverrideSchema, ESCALATION_LEVELS, slaConfigSchema } from './sla-config';
 import { streetTemplatesSchema, templateConfigSchema } from '../notification/templates';
+import { NOTIFICATION_STATUSES } from '../notification/records';
 
 /**
  * Contract of the `case` function (PRODUCT.md §4–§6, §11; issue 4). Outputs are allow-lists: a stored
@@ -182,7 +183,7 @@ export const notificationItemSchema = z.object({
   title: z.string(),
   body: z.string(),
   caseId: z.string().optional(),
-  status: z.enum(['pending', 'sending', 'sent', 'failed']),
+  status: z.enum(NOTIFICATION_STATUSES),
   /** Seen in the in-app 消息 list (case.readNotifications). */
   read: z.boolean(),
   createdAt: iso,

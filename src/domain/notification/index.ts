@@ -3,3 +3,4 @@ export * from './keywords';
 export * from './templates';
 export * from './shape';
 export * from './recipients';
+export * from './records';

@@ -37,6 +37,8 @@ export const notificationRecordSchema = z
     errcode: z.union([z.number(), z.string()]).optional(),
     errmsg: z.string().optional(),
     retryable: z.boolean().optional(),
+    /** Seen in the recipient's in-app 消息 list (case.readNotifications). */
+    readAt: storedDate.optional(),
   })
   .passthrough();
 export type NotificationRecord = z.infer<typeof notificationRecordSchema>;
