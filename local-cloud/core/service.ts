@@ -48,6 +48,17 @@ export interface LocalCloudService {
   info?(): Record<string, unknown>;
 }
 
+/**
+ * An answer with fields beside `data` in the envelope: the SDK reads `transactionId` of
+ * `database.startTransaction` at the top level (@cloudbase/database src/transaction/index.ts `init`).
+ */
+export class AdminEnvelope {
+  constructor(
+    readonly data: unknown,
+    readonly topLevel: Record<string, unknown>,
+  ) {}
+}
+
 /** Handler of one CloudBase admin API action: gets the decoded request body, returns the `data` payload. */
 export type AdminActionHandler = (params: Record<string, any>, req: AdminRequest) => Promise<unknown> | unknown;
 

@@ -24,10 +24,6 @@ describe('admin API', () => {
     await expect(t.db.collection('x').aggregate().end()).rejects.toMatchObject({ code: 'INVALID_ACTION' });
   });
 
-  test('transactions are refused with a clear error', async () => {
-    await expect(t.db.runTransaction(async () => 1)).rejects.toMatchObject({ code: 'LOCAL_CLOUD_UNSUPPORTED' });
-  });
-
   test('a malformed query answers INVALID_PARAM', async () => {
     const { body } = await postAdmin({ action: 'database.getDocument', collectionName: 'x', query: '{not json' });
     expect(body.code).toBe('INVALID_PARAM');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, readBody, sendJson } from '../../core/http';
-import type { AdminActionHandler, LocalCloudService, Route, ServiceContext } from '../../core/service';
+import { AdminEnvelope, type AdminActionHandler, type LocalCloudService, type Route, type ServiceContext } from '../../core/service';
 import { decodeAdminBody } from './decode-body';
 
 /**
@@ -48,6 +48,7 @@ export class AdminApiService implements LocalCloudService {
         return sendJson(res, 200, { code: 'INVALID_ACTION', message: `action not supported by the local cloud: ${action || '(none)'}`, requestId });
       }
       const data = await handler(params, { file, headers: req.headers });
+      if (data instanceof AdminEnvelope) return sendJson(res, 200, { ...data.topLevel, data: data.data ?? {}, requestId });
       sendJson(res, 200, { data: data ?? {}, requestId });
     } catch (err) {
       sendJson(res, 200, errorEnvelope(err, requestId));

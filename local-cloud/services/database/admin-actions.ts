@@ -3,6 +3,8 @@ import { decodeObject, encodeDoc, stampServerDates, type Doc } from './ejson';
 import { DB_ERRORS } from './errors';
 import type { DocumentOperations } from './operations';
 import type { DatabaseStats } from './stats';
+import { collectionName, transactionalDocumentActions, transactionLifecycleActions } from './transaction-actions';
+import type { TransactionManager } from './transactions';
 
 /**
  * Translates the SDK's `database.*` actions to operations and back, nothing more. Request fields and
@@ -10,7 +12,7 @@ import type { DatabaseStats } from './stats';
  * and reads: `list` holds one EJSON string per document; counts are `updated` / `deleted` / `total`;
  * inserts answer `insertedIds`; doc.set answers `upsert_id`.
  */
-export function databaseAdminActions(ops: DocumentOperations, stats: DatabaseStats, now: () => number): Record<string, AdminActionHandler> {
+export function databaseAdminActions(ops: DocumentOperations, txns: TransactionManager, stats: DatabaseStats, now: () => number): Record<string, AdminActionHandler> {
   const counted = (action: string, handler: AdminActionHandler): AdminActionHandler => (params, req) => {
     stats.countRoundTrip(action);
     return handler(params, req);
@@ -48,22 +50,12 @@ export function databaseAdminActions(ops: DocumentOperations, stats: DatabaseSta
     },
     'database.removeDocument': (p) => ({ deleted: ops.remove(collectionName(p), decodeObject(p.query, 'query') ?? {}, p.multi === true) }),
   };
-  for (const action of TRANSACTION_ACTIONS) actions[action] = () => Promise.reject(DB_ERRORS.transactionsUnsupported());
+  // A document action carrying a transactionId runs inside that transaction.
+  const inTransaction = transactionalDocumentActions(txns, now);
+  for (const [name, handler] of Object.entries(inTransaction)) {
+    const plain = actions[name];
+    actions[name] = (params, req) => (params.transactionId ? handler(params, req) : plain(params, req));
+  }
+  Object.assign(actions, transactionLifecycleActions(txns));
   return Object.fromEntries(Object.entries(actions).map(([name, handler]) => [name, counted(name, handler)]));
-}
-
-/** Transactions are not used by GridLink; answering them with a clear error beats a half-emulation. */
-const TRANSACTION_ACTIONS = [
-  'database.startTransaction',
-  'database.commitTransaction',
-  'database.abortTransaction',
-  'database.getInTransaction',
-  'database.updateDocInTransaction',
-  'database.deleteDocInTransaction',
-];
-
-function collectionName(params: Record<string, unknown>): string {
-  const name = params.collectionName;
-  if (typeof name !== 'string' || name === '') throw DB_ERRORS.invalidParam('collectionName is required');
-  return name;
 }

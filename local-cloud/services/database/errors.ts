@@ -16,6 +16,12 @@ export const DB_ERRORS = {
   invalidParam: (message: string) => new DatabaseError('INVALID_PARAM', message),
   duplicateWrite: (id: string) => new DatabaseError('DATABASE_DUPLICATE_WRITE', `duplicate _id: ${id}`),
   requestFailed: (message: string) => new DatabaseError('DATABASE_REQUEST_FAILED', message),
-  transactionsUnsupported: () =>
-    new DatabaseError('LOCAL_CLOUD_UNSUPPORTED', '本地云不支持数据库事务 (transactions are not used by GridLink)'),
+  /**
+   * Two transactions (or a transaction and a plain write) touched the same document; the SDK's
+   * `runTransaction` retries exactly on this code (@cloudbase/database src/transaction/index.ts).
+   */
+  transactionConflict: (what: string) =>
+    new DatabaseError('DATABASE_TRANSACTION_CONFLICT', `database transaction conflict: ${what}`),
+  /** CloudBase error-code docs: the transaction does not exist on the server (committed, aborted or past 30 s). */
+  transactionFailed: (message: string) => new DatabaseError('DATABASE_TRANSACTION_FAIL', message),
 } as const;

@@ -5,8 +5,10 @@ import { databaseAdminActions } from './admin-actions';
 import { DocumentOperations } from './operations';
 import { DatabaseStats } from './stats';
 import { DocumentStore } from './store';
+import { TransactionManager } from './transactions';
 
 export { DEFAULT_LIMIT, MAX_LIMIT } from './operations';
+export { TRANSACTION_TIMEOUT_MS } from './transactions';
 export type { QueryCost } from './stats';
 
 /** The CloudBase document database, emulated on SQLite (file `database.sqlite` under the data dir). */
@@ -15,6 +17,7 @@ export class DatabaseService implements LocalCloudService {
   readonly stats = new DatabaseStats();
   private store: DocumentStore | null = null;
   private ops: DocumentOperations | null = null;
+  private txns: TransactionManager | null = null;
   private ctx: ServiceContext | null = null;
   /** Indexes asked for before start() are declared once the store is open. */
   private readonly pendingIndexes: Array<[string, string[]]> = [];
@@ -23,6 +26,7 @@ export class DatabaseService implements LocalCloudService {
     this.ctx = ctx;
     this.store = new DocumentStore(join(ctx.dataDir, 'database.sqlite'));
     this.ops = new DocumentOperations(this.store, this.stats);
+    this.txns = new TransactionManager(this.ops, () => this.ctx?.clock.now() ?? Date.now());
     for (const [collection, paths] of this.pendingIndexes.splice(0)) this.ensureIndex(collection, paths);
   }
 
@@ -30,6 +34,7 @@ export class DatabaseService implements LocalCloudService {
     this.store?.close();
     this.store = null;
     this.ops = null;
+    this.txns = null;
   }
 
   /**
@@ -45,7 +50,8 @@ export class DatabaseService implements LocalCloudService {
   }
 
   adminActions(): Record<string, AdminActionHandler> {
-    return databaseAdminActions(this.operations(), this.stats, () => this.ctx?.clock.now() ?? Date.now());
+    if (!this.txns) throw new Error('database service not started');
+    return databaseAdminActions(this.operations(), this.txns, this.stats, () => this.ctx?.clock.now() ?? Date.now());
   }
 
   routes(): Route[] {
@@ -63,14 +69,15 @@ export class DatabaseService implements LocalCloudService {
     ];
   }
 
-  /** Wipes every collection's documents and the counters; declared indexes stay. */
+  /** Wipes every collection's documents, open transactions and the counters; declared indexes stay. */
   reset(): void {
+    this.txns?.reset();
     this.store?.wipe();
     this.stats.reset();
   }
 
   info(): Record<string, unknown> {
-    return { ...this.stats.snapshot(), file: this.ctx ? join(this.ctx.dataDir, 'database.sqlite') : null };
+    return { ...this.stats.snapshot(), openTransactions: this.txns?.info().open ?? 0, file: this.ctx ? join(this.ctx.dataDir, 'database.sqlite') : null };
   }
 
   private operations(): DocumentOperations {

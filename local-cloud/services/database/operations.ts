@@ -40,8 +40,23 @@ interface Match {
   doc: Doc;
 }
 
+/** One document's committed fate, as a transaction's commit applies it: `doc: null` deletes it. */
+export interface DocumentWrite {
+  collection: string;
+  id: string | number;
+  doc: Doc | null;
+}
+
+/**
+ * Told about every committed document write before it happens, with the document's stored text before
+ * it (null: absent). The transaction manager keeps pre-images for snapshots and detects conflicts with it.
+ */
+export type WriteObserver = (collection: string, id: string | number, before: string | null) => void;
+
 /** MongoDB semantics (via mingo) over the SQLite store; every write runs in one store transaction. */
 export class DocumentOperations {
+  observeWrite: WriteObserver = () => {};
+
   constructor(
     private readonly store: DocumentStore,
     private readonly stats: DatabaseStats,
@@ -74,6 +89,7 @@ export class DocumentOperations {
         const id = doc._id;
         if (typeof id !== 'string' && typeof id !== 'number') throw DB_ERRORS.invalidParam('_id must be a string or number');
         if (this.findById(collection, id)) throw DB_ERRORS.duplicateWrite(String(id));
+        this.observeWrite(collection, id, null);
         this.store.insert(collection, id, doc, encodeDoc(doc));
         return id;
       }),
@@ -92,6 +108,7 @@ export class DocumentOperations {
         if (next._id !== doc._id) throw DB_ERRORS.invalidParam('不能更新_id的值');
         const text = encodeDoc(next);
         if (text === row.doc) continue;
+        this.observeWrite(req.collection, row.id, row.doc);
         this.store.replace(req.collection, row.seq, next, text);
         updated += 1;
       }
@@ -102,8 +119,36 @@ export class DocumentOperations {
   remove(collection: string, criteria: Doc, multi: boolean): number {
     return this.store.transaction(() => {
       const matches = this.collectMatches('removeDocument', collection, criteria, multi ? Infinity : 1);
-      for (const { row } of matches) this.store.delete(collection, row.seq);
+      for (const { row } of matches) {
+        this.observeWrite(collection, row.id, row.doc);
+        this.store.delete(collection, row.seq);
+      }
       return matches.length;
+    });
+  }
+
+  /** The committed document with this `_id`, parsed, or undefined. */
+  read(collection: string, id: string | number): Doc | undefined {
+    const row = this.findById(collection, id);
+    return row ? parseStoredDoc(row.doc) : undefined;
+  }
+
+  /** The stored text of the committed document with this `_id` (null: absent), for snapshot pre-images. */
+  storedText(collection: string, id: string | number): string | null {
+    return this.findById(collection, id)?.doc ?? null;
+  }
+
+  /** A transaction's buffered writes, all in one SQLite transaction: every one lands or none does. */
+  applyWrites(writes: DocumentWrite[]): void {
+    this.store.transaction(() => {
+      for (const write of writes) {
+        const row = this.findById(write.collection, write.id);
+        if (!row && !write.doc) continue;
+        this.observeWrite(write.collection, write.id, row?.doc ?? null);
+        if (!write.doc) this.store.delete(write.collection, row!.seq);
+        else if (row) this.store.replace(write.collection, row.seq, write.doc, encodeDoc(write.doc));
+        else this.store.insert(write.collection, write.id, write.doc, encodeDoc(write.doc));
+      }
     });
   }
 
@@ -144,7 +189,7 @@ function compileQuery(criteria: Doc): Query {
   }
 }
 
-function updatedCopy(doc: Doc, operators: Doc): Doc {
+export function updatedCopy(doc: Doc, operators: Doc): Doc {
   const next = structuredClone(doc);
   try {
     applyUpdate(next, operators as never, undefined, undefined, { cloneMode: 'deep' });
@@ -155,7 +200,7 @@ function updatedCopy(doc: Doc, operators: Doc): Doc {
   return next;
 }
 
-function assertOperators(data: Doc): void {
+export function assertOperators(data: Doc): void {
   const keys = Object.keys(data);
   if (keys.length === 0 || keys.some((k) => !k.startsWith('$'))) throw DB_ERRORS.invalidParam('update data must use update operators');
 }
@@ -170,6 +215,6 @@ function clampLimit(limit: number | undefined): number {
 }
 
 /** CloudBase ids are 32 lowercase hex characters. */
-function newDocumentId(): string {
+export function newDocumentId(): string {
   return randomBytes(16).toString('hex');
 }

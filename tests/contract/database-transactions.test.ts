@@ -1,0 +1,232 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestCloud, useTestCloud } from '../support/local-cloud-harness';
+
+/** What `db.startTransaction()` resolves to (@cloudbase/database src/transaction/index.ts); the SDK types it `any`. */
+interface Tx {
+  collection(name: string): any;
+  commit(): Promise<unknown>;
+  rollback(reason?: unknown): Promise<unknown>;
+  getRequestMethod(): { send(action: string, params: Record<string, unknown>): Promise<any> };
+  getTransactionId(): string;
+}
+
+/** CloudBase database transactions through the real SDK: snapshot reads, first writer wins, all or nothing. */
+describe('database transactions through the CloudBase SDK', () => {
+  const t = useTestCloud();
+  const start = (): Promise<Tx> => t.db.startTransaction();
+  const plain = (id: string) => t.db.collection('accounts').doc(id);
+  const read = async (id: string) => (await plain(id).get()).data[0];
+
+  beforeEach(async () => {
+    await t.db.collection('accounts').add({ _id: 'alice', balance: 100 });
+    await t.db.collection('accounts').add({ _id: 'bob', balance: 0 });
+  });
+
+  test('a committed transaction applies every write: update, set, add and delete', async () => {
+    const tx = await start();
+    await tx.collection('accounts').doc('alice').update({ balance: t.db.command.inc(-30) });
+    await tx.collection('accounts').doc('bob').set({ balance: 30, note: '转账' });
+    const added = await tx.collection('ledger').add({ _id: 'entry-1', from: 'alice', to: 'bob', amount: 30 });
+    await tx.collection('accounts').doc('carol').set({ balance: 5 });
+    await tx.collection('accounts').doc('carol').delete();
+    expect(added).toMatchObject({ id: 'entry-1' });
+    await tx.commit();
+    expect(await read('alice')).toEqual({ _id: 'alice', balance: 70 });
+    expect(await read('bob')).toEqual({ _id: 'bob', balance: 30, note: '转账' });
+    expect(await t.db.collection('ledger').doc('entry-1').get()).toMatchObject({ data: [{ amount: 30 }] });
+    expect(await read('carol')).toBeUndefined();
+  });
+
+  test('nothing is visible outside before commit, and a rollback leaves nothing', async () => {
+    const tx = await start();
+    await tx.collection('accounts').doc('alice').update({ balance: 0 });
+    await tx.collection('ledger').add({ _id: 'entry-2', amount: 100 });
+    expect(await read('alice')).toEqual({ _id: 'alice', balance: 100 });
+    expect((await t.db.collection('ledger').count()).total).toBe(0);
+    await tx.rollback();
+    expect(await read('alice')).toEqual({ _id: 'alice', balance: 100 });
+    expect((await t.db.collection('ledger').count()).total).toBe(0);
+  });
+
+  test('reads inside see the transaction’s own writes, including deletes and new documents', async () => {
+    const tx = await start();
+    await tx.collection('accounts').doc('alice').update({ balance: t.db.command.inc(-1) });
+    await tx.collection('accounts').doc('bob').delete();
+    await tx.collection('accounts').add({ _id: 'dave', balance: 7 });
+    expect((await tx.collection('accounts').doc('alice').get()).data).toEqual({ _id: 'alice', balance: 99 });
+    expect((await tx.collection('accounts').doc('bob').get()).data).toBeNull();
+    expect((await tx.collection('accounts').doc('dave').get()).data).toEqual({ _id: 'dave', balance: 7 });
+    await tx.rollback();
+  });
+
+  test('reads inside see the snapshot taken at start, not later commits (repeatable read)', async () => {
+    const tx = await start();
+    await plain('alice').update({ balance: 1 });
+    await t.db.collection('accounts').add({ _id: 'late', balance: 2 });
+    expect((await tx.collection('accounts').doc('alice').get()).data).toEqual({ _id: 'alice', balance: 100 });
+    expect((await tx.collection('accounts').doc('late').get()).data).toBeNull();
+    await tx.rollback();
+  });
+
+  test('writing a document committed by someone else after the start is a conflict; the transaction is aborted', async () => {
+    const tx = await start();
+    await plain('alice').update({ balance: 1 });
+    await expect(tx.collection('accounts').doc('alice').update({ balance: 2 })).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+    await expect(tx.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+    await tx.rollback(); // harmless, as the SDK's runTransaction assumes
+    expect(await read('alice')).toEqual({ _id: 'alice', balance: 1 });
+  });
+
+  test('two transactions writing one document: the first writer wins, the second gets a retryable conflict', async () => {
+    const first = await start();
+    const second = await start();
+    await first.collection('accounts').doc('alice').update({ balance: 10 });
+    await expect(second.collection('accounts').doc('alice').update({ balance: 20 })).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+    await first.commit();
+    expect(await read('alice')).toEqual({ _id: 'alice', balance: 10 });
+    // A fresh attempt after the winner committed reads its result and succeeds.
+    const retry = await start();
+    const seen = (await retry.collection('accounts').doc('alice').get()).data;
+    await retry.collection('accounts').doc('alice').update({ balance: seen.balance + 20 });
+    await retry.commit();
+    expect(await read('alice')).toEqual({ _id: 'alice', balance: 30 });
+  });
+
+  test('a plain write overtaking a transaction’s write wins; the transaction ends in a conflict, no update lost', async () => {
+    const tx = await start();
+    await tx.collection('accounts').doc('alice').update({ balance: t.db.command.inc(5) });
+    await plain('alice').update({ balance: t.db.command.inc(1) });
+    await expect(tx.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+    expect(await read('alice')).toEqual({ _id: 'alice', balance: 101 });
+  });
+
+  test('concurrent runTransaction increments all land: conflicts are retried by the SDK', async () => {
+    let attempts = 0;
+    let bothRead!: () => void;
+    const gate = new Promise<void>((resolve) => (bothRead = resolve));
+    let reads = 0;
+    const increment = () =>
+      t.db.runTransaction(async (tx: Tx) => {
+        attempts += 1;
+        const { data } = await tx.collection('accounts').doc('bob').get();
+        if (++reads === 2) bothRead();
+        await gate; // both read balance 0 before either writes: a lost update without isolation
+        await tx.collection('accounts').doc('bob').update({ balance: data.balance + 1 });
+        return data.balance + 1;
+      });
+    const results = await Promise.allSettled([increment(), increment()]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(attempts).toBeGreaterThanOrEqual(3);
+    expect(await read('bob')).toEqual({ _id: 'bob', balance: 2 });
+  });
+
+  test('many concurrent transfers: every one either lands whole or fails with a conflict, money is conserved', async () => {
+    const transfer = () =>
+      t.db.runTransaction(async (tx: Tx) => {
+        const from = (await tx.collection('accounts').doc('alice').get()).data;
+        const to = (await tx.collection('accounts').doc('bob').get()).data;
+        await tx.collection('accounts').doc('alice').update({ balance: from.balance - 10 });
+        await tx.collection('accounts').doc('bob').update({ balance: to.balance + 10 });
+      }, 1);
+    const results = await Promise.allSettled(Array.from({ length: 6 }, transfer));
+    const landed = results.filter((r) => r.status === 'fulfilled').length;
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+    expect(landed).toBeGreaterThanOrEqual(1);
+    expect(await read('alice')).toEqual({ _id: 'alice', balance: 100 - 10 * landed });
+    expect(await read('bob')).toEqual({ _id: 'bob', balance: 10 * landed });
+  });
+
+  test('runTransaction: an error thrown in the callback rolls back and is not retried; rollback(reason) rejects with the reason', async () => {
+    let attempts = 0;
+    const failing = t.db.runTransaction(async (tx: Tx) => {
+      attempts += 1;
+      await tx.collection('accounts').doc('alice').update({ balance: 0 });
+      throw new Error('余额不足');
+    });
+    await expect(failing).rejects.toThrow('余额不足');
+    expect(attempts).toBe(1);
+    const rolledBack = t.db.runTransaction(async (tx: Tx) => {
+      await tx.collection('accounts').doc('alice').update({ balance: 0 });
+      await tx.rollback('手动回滚');
+    });
+    await expect(rolledBack).rejects.toBe('手动回滚');
+    expect(await read('alice')).toEqual({ _id: 'alice', balance: 100 });
+  });
+
+  test('a transaction must end within 30 s: after that it is gone (DATABASE_TRANSACTION_FAIL) and wrote nothing', async () => {
+    const tx = await start();
+    await tx.collection('accounts').doc('alice').update({ balance: 0 });
+    t.cloud.clock.advance(30_001);
+    await expect(tx.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
+    expect(await read('alice')).toEqual({ _id: 'alice', balance: 100 });
+    // Its claim on alice is released with it.
+    const next = await start();
+    await next.collection('accounts').doc('alice').update({ balance: 50 });
+    await next.commit();
+    expect(await read('alice')).toEqual({ _id: 'alice', balance: 50 });
+  });
+
+  test('a committed or unknown transaction cannot be used again', async () => {
+    const tx = await start();
+    await tx.commit();
+    await expect(tx.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
+    await expect(tx.collection('accounts').doc('alice').get()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
+    const send = tx.getRequestMethod();
+    await expect(send.send('database.commitTransaction', { transactionId: 'no-such-transaction' })).rejects.toMatchObject({
+      code: 'DATABASE_TRANSACTION_FAIL',
+    });
+  });
+
+  test('only single-document operations are allowed inside a transaction (CloudBase limit)', async () => {
+    const tx = await start();
+    const send = tx.getRequestMethod();
+    const transactionId = tx.getTransactionId();
+    const where = JSON.stringify({ balance: { $gte: 0 } });
+    await expect(
+      send.send('database.modifyDocument', { transactionId, collectionName: 'accounts', query: where, data: JSON.stringify({ $set: { x: 1 } }), multi: true, merge: true }),
+    ).rejects.toMatchObject({ code: 'INVALID_PARAM' });
+    await expect(send.send('database.removeDocument', { transactionId, collectionName: 'accounts', query: where, multi: false })).rejects.toMatchObject({
+      code: 'INVALID_PARAM',
+    });
+    await expect(send.send('database.getDocument', { transactionId, collectionName: 'accounts', query: where })).rejects.toMatchObject({ code: 'INVALID_PARAM' });
+    await tx.rollback();
+  });
+});
+
+describe('database transactions and crashes', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'gridlink-txn-crash-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  test('kill -9 before commit leaves nothing of the open transaction; a committed one survives whole', async () => {
+    await runUntilKilled(dataDir);
+    const restarted = await startTestCloud({ dataDir });
+    try {
+      const ids = async (collection: string) => (await restarted.db.collection(collection).get()).data.map((d: { _id: string }) => d._id).sort();
+      expect(await ids('committed')).toEqual(['c-1', 'c-2']);
+      expect(await ids('uncommitted')).toEqual([]);
+      expect((await restarted.db.collection('committed').doc('c-1').get()).data[0].v).toBe(1);
+    } finally {
+      await restarted.stop();
+    }
+  }, 60000);
+});
+
+/** Runs tests/contract/support/transaction-writer.ts and kills it (SIGKILL) once its open transaction holds writes. */
+function runUntilKilled(dataDir: string): Promise<void> {
+  const writer = join(__dirname, 'support', 'transaction-writer.ts');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', writer, dataDir], { cwd: join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('open-with-writes') && !child.killed) child.kill('SIGKILL');
+    });
+    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`writer exited early: ${stderr}`))));
+  });
+}
