@@ -29,7 +29,7 @@ export async function act(input: ActInput, call: Invocation) {
   const { case: next, event } = transition(workflowOf(stored), command, actorOf(caller), call.now);
   if (event.photos.length) requireOwnPhotos(event.photos, caller.userId);
   const config = await loadStreetConfig(call.db, stored.streetId);
-  const deadline = deadlineFieldsOf(next, config.sla, call.now);
+  const deadline = deadlineFieldsOf(next, config.sla, call.now, stored.overdueLevel);
   const patch = casePatch(call.db, next, deadline, call.now);
   if (command.type === 'rate' && command.note) patch.ratingComment = command.note;
   const version = await updateVersioned(call.db, 'cases', { _id: stored._id, version: input.expectedVersion }, patch);

@@ -1,5 +1,5 @@
 import type { Role, RoleGrant } from '../user';
-import type { CaseState, CaseWorkflow } from './case-state';
+import type { CaseState, CaseWorkflow, SupervisionLevel } from './case-state';
 
 /** Who is acting: the platform identity and their scoped roles (never taken from a client payload). */
 export interface CaseActor {
@@ -54,3 +54,10 @@ export const reporter: ActorCheck = (c, actor) => c.reporterId === actor.userId;
 
 /** 001 L323: the verifier is never the handler — neither who resolved it nor the owning officer. */
 export const notTheHandler: ActorCheck = (c, actor) => c.resolvedBy !== actor.userId && c.ownerId !== actor.userId;
+
+/** The level a supervisor acts at on this case: the highest of their grants that cover it. */
+export function supervisingLevel(c: CaseWorkflow, actor: CaseActor): SupervisionLevel {
+  if (holdsRoleOver('street_staff')(c, actor)) return 'street';
+  if (holdsRoleOver('community_staff')(c, actor)) return 'community';
+  return 'grid';
+}

@@ -89,8 +89,12 @@ export const caseWorkflowSchema = z.object({
   stageStartedAt: dateSchema,
   /** 交办函 deadline set by whoever dispatched it. */
   dispatchDueAt: dateSchema.optional(),
-  /** 挂牌督办 (001 L23): a supervision flag with its own deadline; not a state. */
-  supervision: z.object({ by: z.string(), dueAt: dateSchema, note: z.string() }).optional(),
+  /**
+   * 挂牌督办 (001 L23): a supervision flag with its own deadline; not a state. `level` is who holds it
+   * (the supervisor's level): the sweep never hands the case back to that level, and when `dueAt`
+   * passes it goes one level above it. Flags set before levels were recorded have none.
+   */
+  supervision: z.object({ by: z.string(), dueAt: dateSchema, note: z.string(), level: z.enum(['grid', 'community', 'street']).optional() }).optional(),
   /** 返工 count: a 不满意 rating reopens the case once (PRODUCT.md §6). */
   reworkCount: z.number().int().nonnegative(),
   rating: z.enum(RATINGS).optional(),
@@ -98,6 +102,7 @@ export const caseWorkflowSchema = z.object({
   transfer: z.object({ agency: z.string(), record: z.string() }).optional(),
 });
 export type CaseWorkflow = z.infer<typeof caseWorkflowSchema>;
+export type SupervisionLevel = NonNullable<NonNullable<CaseWorkflow['supervision']>['level']>;
 
 type HasState = Pick<CaseWorkflow, 'state'>;
 export const stateGroupOf = (c: HasState): CaseStateGroup => CASE_STATE_GROUP[c.state];

@@ -78,11 +78,17 @@ describe('escalationOf', () => {
     expect(esc.next).toMatchObject({ deadlineKind: 'answer', escalatesTo: 'street_leader' });
   });
 
-  it('the follow-up deadline starts at the escalation and ignores an earlier 督办 deadline', () => {
+  it('a 督办 deadline still ahead outlives an escalation: it holds the case until it passes (issue 12 item 3)', () => {
     const c = {
       ...caseIn('in_progress', { supervision: { by: 'u-street', dueAt: at('2025-10-09', '11:00'), note: '限期' } }),
       escalatesTo: 'community' as const,
     };
+    // A flag set before levels were recorded escalates to the leader in charge, as it always did.
+    expect(escalationOf(c, ctx, THURSDAY_10)!.next).toMatchObject({ deadlineKind: 'supervision', dueAt: at('2025-10-09', '11:00'), escalatesTo: 'street_leader' });
+  });
+
+  it('without a 督办 the follow-up deadline starts at the escalation', () => {
+    const c = { ...caseIn('in_progress'), escalatesTo: 'community' as const };
     expect(escalationOf(c, ctx, THURSDAY_10)!.next).toMatchObject({ deadlineKind: 'to_street', dueAt: at('2025-10-09', '15:15') });
   });
 

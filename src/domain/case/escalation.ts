@@ -1,6 +1,8 @@
 import { isOpen, type CaseWorkflow } from './case-state';
 import { nextDeadline, type Deadline, type SlaContext } from './sla';
-import type { EscalationLevel } from './sla-config';
+import { ESCALATION_LEVELS, higherLevel, type EscalationLevel } from './sla-config';
+
+export { higherLevel };
 
 /**
  * What a stored case keeps of its next deadline (issue 4 item 5: "each open case stores its next deadline
@@ -15,18 +17,20 @@ export interface DeadlineFields {
   deadlineReason: string;
 }
 
-export const LEVEL_ORDER: readonly EscalationLevel[] = ['community', 'street', 'street_leader'];
-export const higherLevel = (a: EscalationLevel | undefined, b: EscalationLevel): EscalationLevel =>
-  a === undefined || LEVEL_ORDER.indexOf(b) > LEVEL_ORDER.indexOf(a) ? b : a;
+export const LEVEL_ORDER: readonly EscalationLevel[] = ESCALATION_LEVELS;
 
 function fieldsOf(d: Deadline | null): DeadlineFields | null {
   if (!d) return null;
   return { dueAt: d.dueAt, nearDueAt: d.nearDueAt, escalatesTo: d.escalatesTo, deadlineKey: d.key, deadlineKind: d.kind, deadlineReason: d.reason };
 }
 
-/** The deadline fields after a human transition: recomputed from the new state (null: no deadline runs). */
-export function deadlineFieldsOf(c: CaseWorkflow, ctx: SlaContext, now: Date): DeadlineFields | null {
-  return fieldsOf(nextDeadline(c, ctx, now));
+/**
+ * The deadline fields after a human transition: recomputed from the new state (null: no deadline runs).
+ * `overdueLevel` (stored beside the workflow) keeps a case the sweep already escalated from being
+ * escalated to the same level again after someone acts on it.
+ */
+export function deadlineFieldsOf(c: CaseWorkflow, ctx: SlaContext, now: Date, overdueLevel?: EscalationLevel): DeadlineFields | null {
+  return fieldsOf(nextDeadline(c, ctx, now, overdueLevel));
 }
 
 export interface Escalation {
@@ -40,16 +44,17 @@ export interface Escalation {
 /**
  * One level up, once (PRODUCT.md §5 "overdue cases escalate automatically one level up"). The state is
  * not changed — the timer is not an actor of the state machine; the case goes on that level's 督办 list
- * and the level gets its own follow-up deadline, read from the §5 rule of a case handed up to that level:
+ * and the next deadline counts from now with the case held at its new level (`nextDeadline`): a level
+ * that holds the case (escalated or 督办) is never the target again; the held level's follow-up runs —
  * at the community → to the street in half a working day (000 L23); at the street → answer in 5 working
- * days, then the leader in charge ("直至分管领导", 000 L23). At street_leader the ladder ends.
+ * days, then the leader in charge ("直至分管领导", 000 L23); an unsigned emergency → signed for within
+ * the half hour, else the leader in charge. At street_leader the ladder ends.
  */
 export function escalationOf(c: CaseWorkflow & { escalatesTo: EscalationLevel; overdueLevel?: EscalationLevel }, ctx: SlaContext, now: Date): Escalation | null {
   if (!isOpen(c)) return null;
   const level = c.escalatesTo;
   const overdueLevel = higherLevel(c.overdueLevel, level);
-  const followUpState = overdueLevel === 'community' ? 'escalated_to_community' : overdueLevel === 'street' ? 'escalated_to_street' : undefined;
-  const next = followUpState ? fieldsOf(nextDeadline({ ...c, state: followUpState, stageStartedAt: now, supervision: undefined }, ctx, now)) : null;
+  const next = fieldsOf(nextDeadline({ ...c, stageStartedAt: now }, ctx, now, overdueLevel));
   return { level, overdueLevel, next };
 }
 

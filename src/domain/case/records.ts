@@ -21,7 +21,7 @@ export const caseRecordSchema = caseWorkflowSchema
     version: z.number().int(),
     stageStartedAt: storedDate,
     dispatchDueAt: storedDate.optional(),
-    supervision: z.object({ by: z.string(), dueAt: storedDate, note: z.string() }).optional(),
+    supervision: z.object({ by: z.string(), dueAt: storedDate, note: z.string(), level: z.enum(['grid', 'community', 'street']).optional() }).optional(),
     createdAt: storedDate,
     updatedAt: storedDate.optional(),
     /** The reporter's request id: the case `_id` is derived from it (filing is idempotent). */

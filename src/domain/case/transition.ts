@@ -1,6 +1,6 @@
 import { DomainError, type FieldErrors } from '../errors';
 import { CASE_ACTION_LABELS, caseCommandSchema, type CaseAction, type CaseCommand, type CaseCommandOf } from './case-command';
-import type { CaseActor } from './case-actor';
+import { supervisingLevel, type CaseActor } from './case-actor';
 import { ACTION_RULES } from './case-rules';
 import type { CaseState, CaseWorkflow } from './case-state';
 
@@ -46,7 +46,7 @@ const APPLY: { [A in CaseAction]: Apply<A> } = {
   archive: (c, _cmd, _actor, now) => move(c, 'closed', now),
   return: (c, cmd, _actor, now) => ({ ...move(c, 'returned', now), returnReason: cmd.reason }),
   // A flag, not a state: the case stays where it is and its stage clock is untouched.
-  supervise: (c, cmd, actor) => ({ ...c, supervision: { by: actor.userId, dueAt: cmd.dueAt, note: cmd.note } }),
+  supervise: (c, cmd, actor) => ({ ...c, supervision: { by: actor.userId, dueAt: cmd.dueAt, note: cmd.note, level: supervisingLevel(c, actor) } }),
 };
 
 /**

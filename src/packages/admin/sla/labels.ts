@@ -4,6 +4,8 @@ import type { DeadlineKind, DeadlineSpec } from '../../../domain/case/sla-config
 /** Chinese names of the §5 deadlines and units, for the administrator's table. */
 export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
   emergency_notify: '突发性事件通知社区和街道',
+  emergency_sign_for: '突发性事件有人签收',
+  emergency_hand_up: '突发性事件办结、移交或上报',
   sign_for: '网格员签收新事件',
   to_community_head: '解决不了的事件报社区主要负责人',
   to_street: '社区上报街道相关部门',
