@@ -47,6 +47,8 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
   },
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  // Photos, location and phone go through WeChat's privacy-authorisation flow (services/privacy.ts).
+  __usePrivacyCheck__: true,
   permission: {
     'scope.userLocation': { desc: '用于确定您所在的网格，并在上报问题时标注位置' },
   },

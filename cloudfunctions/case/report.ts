@@ -57,7 +57,7 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
   const now = call.now;
   const wf: CaseWorkflow = {
     state: 'reported',
-    caseClass: input.caseClass ?? category.defaultClass,
+    caseClass: input.urgent ? 'emergency' : category.defaultClass,
     categoryId: category.id,
     streetId: grid.streetId,
     communityId: grid.communityId,
@@ -77,6 +77,7 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
     location: input.location,
     ...(input.phone ? { phone: input.phone } : {}),
     anonymous: input.anonymous,
+    ...(input.urgent ? { urgentByReporter: true } : {}),
     reporterName: caller.name,
     requestId: input.requestId,
     version: 1,

@@ -1,5 +1,8 @@
 import { escalationOf, LEVELS_TO_NOTIFY } from '../../src/domain/case/escalation';
 import { timeValue } from '../../src/domain/notification';
+import { escalationWords, LEVEL_WORDS } from '../../src/domain/case/plain-words';
+import { deadlineRuleFor } from '../../src/domain/case/sla';
+import type { DeadlineKind } from '../../src/domain/case/sla-config';
 import { queueNotifications, staffAt, type OutgoingNotification } from '../_lib/notify';
 import type { Database } from '../_lib';
 import { casePatch, workflowOf, type StoredCase } from '../case/records';
@@ -14,7 +17,7 @@ export interface SweepCaches {
 const configOf = (db: Database, c: StoredCase, caches: SweepCaches) =>
   caches.config?.streetId === c.streetId ? Promise.resolve(caches.config) : cachedStreetConfig(db, c.streetId, caches.configs);
 
-const LEVEL_LABELS = { community: '社区', street: '街道', street_leader: '街道分管领导' } as const;
+const LEVEL_LABELS = LEVEL_WORDS;
 
 /**
  * Escalates one due case one level, exactly once (issue 4 item 6): the update is conditional on the
@@ -32,9 +35,9 @@ export async function escalateCase(db: Database, c: StoredCase, now: Date, cache
   if (!result.updated) return false;
   const eventId = `${c._id}-v${c.version + 1}`;
   const emergency = c.deadlineKind === 'emergency_notify';
-  const note = emergency
-    ? '突发性事件，立即上报社区和街道'
-    : `超时未处理（${c.deadlineReason ?? c.deadlineKind}），自动上报${LEVEL_LABELS[esc.level]}督办`;
+  // Plain words for the resident's timeline (issue 8 item 4); the rule's source stays in the SLA table.
+  const kind = c.deadlineKind as DeadlineKind | undefined;
+  const note = escalationWords(kind, kind && !emergency ? deadlineRuleFor(kind, workflowOf(c), config.sla.sla) : undefined, esc.level);
   await db.collection('case_events').add({
     _id: eventId,
     caseId: c._id,
@@ -51,8 +54,8 @@ export async function escalateCase(db: Database, c: StoredCase, now: Date, cache
   // 突发性 (PRODUCT.md §4): community and street at once; otherwise the two levels of this step (§5).
   const levels = emergency ? (['grid', 'community', 'street'] as const) : LEVELS_TO_NOTIFY[esc.level];
   const staff = (await Promise.all(levels.map((l) => staffAt(db, l, c, staffCache)))).flat();
-  const kind = emergency ? 'case_emergency' : 'case_overdue';
-  const items: OutgoingNotification[] = staff.map((toUserId) => ({ toUserId, kind, caseId: c._id, cause: eventId, body: `${c.categoryLabel}：${c.description}` }));
+  const notificationKind = emergency ? 'case_emergency' : 'case_overdue';
+  const items: OutgoingNotification[] = staff.map((toUserId) => ({ toUserId, kind: notificationKind, caseId: c._id, cause: eventId, body: `${c.categoryLabel}：${c.description}` }));
   if (c.ownerId) items.push({ toUserId: c.ownerId, kind: 'case_overdue', caseId: c._id, cause: eventId, body: note });
   // The reporter is told at escalation (PRODUCT.md §6).
   items.push({ toUserId: c.reporterId, kind: 'case_escalated', caseId: c._id, cause: eventId, body: `已上报${LEVEL_LABELS[esc.level]}` });

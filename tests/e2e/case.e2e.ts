@@ -52,7 +52,7 @@ describe('a reported problem, from the board to the rating', () => {
     await page.locator('textarea[aria-label="问题描述"]').fill(description);
     await attachPhoto(page, '拍照或选照片');
     await tapButton(page, '用手机定位');
-    await see(page, '已记下位置');
+    await see(page, '已记下准确位置');
     await page.locator('input[aria-label^="详细地点"]').fill('3栋2单元门口');
     await screenshot(page, 'case-report-form');
     await checkA11y(page);
@@ -138,7 +138,8 @@ describe('a reported problem, from the board to the rating', () => {
       await screenshot(resident, 'case-resident-timeline');
       await checkA11y(resident);
     });
-  });
+    // Four people, three phones and a dozen screens: on the shared 2-core machine this takes over a minute.
+  }, 180_000);
 
   it('a case nobody signs for in 2 working hours is on the community’s 督办 list with the escalation in its timeline', async () => {
     // Monday 30 Nov 2026, 09:00 China time: a working day, inside working hours.

@@ -1,5 +1,6 @@
 import type { PropsWithChildren } from 'react';
 import { View } from '@tarojs/components';
+import { PrivacyPrompt } from '../privacy-notice';
 import { useFontScale } from './use-font-scale';
 import './index.scss';
 
@@ -20,6 +21,7 @@ export function PageShell({ title, children }: PropsWithChildren<PageShellProps>
         {title}
       </View>
       {children}
+      {process.env.TARO_ENV === 'weapp' && <PrivacyPrompt />}
     </View>
   );
 }

@@ -78,8 +78,8 @@ export const locationSchema = z
     address: z.string().trim().max(100).optional().describe('地址'),
   })
   .strict()
-  .refine((l) => (l.lat !== undefined) === (l.lng !== undefined), { message: '位置的经纬度须同时提供', path: ['lng'] })
-  .refine((l) => l.lat !== undefined || (l.address ?? '') !== '', { message: '请在地图上选位置，或填写地址', path: ['address'] });
+  // No point and no address means "somewhere in this grid": the grid is known from the QR code (issue 8 item 2).
+  .refine((l) => (l.lat !== undefined) === (l.lng !== undefined), { message: '位置的经纬度须同时提供', path: ['lng'] });
 
 export const reportInputSchema = z
   .object({
@@ -87,11 +87,14 @@ export const reportInputSchema = z
     gridId: id.describe('网格'),
     /** A leaf of the street's tree (or a top-level category without children). */
     categoryId: z.string().min(1).max(40).describe('分类'),
-    /** Defaults to the category's class, else 一般性. The officer confirms or changes it when signing. */
-    caseClass: z.enum(CASE_CLASSES).optional().describe('事件类型'),
+    /**
+     * Residents never choose a class: the category decides (PRODUCT.md §4). "有危险/很紧急" makes it
+     * 突发性 until the officer confirms or downgrades it when signing.
+     */
+    urgent: z.boolean().default(false).describe('有危险/很紧急'),
     description: z.string().trim().min(1, '请填写问题描述').max(500, '问题描述不能超过 500 字').describe('问题描述'),
     photos: photoIds.default([]).describe('照片'),
-    location: locationSchema.describe('位置'),
+    location: locationSchema.default({}).describe('位置'),
     phone: phoneSchema.optional().describe('联系电话'),
     /** Hides the reporter from other residents, never from staff (PRODUCT.md §11). */
     anonymous: z.boolean().default(false).describe('匿名'),

@@ -15,13 +15,6 @@ export function topOf(categories: readonly Category[], categoryId: string): Cate
   return categories.find((c) => c.id === categoryId || c.children.some((k) => k.id === categoryId));
 }
 
-/** The class a category defaults to: its own, else its parent's (PRODUCT.md §4: emergency categories → 突发性). */
-export function defaultClassOf(categories: readonly Category[], categoryId: string) {
-  const top = topOf(categories, categoryId);
-  const leaf = top?.children.find((k) => k.id === categoryId);
-  return leaf?.defaultClass ?? top?.defaultClass;
-}
-
 /** Two steps, both as big tiles: first the kind of problem, then (if it has any) the exact one. */
 export function CategoryPicker({ categories, value, onChange, error }: CategoryPickerProps) {
   const top = topOf(categories, value);

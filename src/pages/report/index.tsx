@@ -2,16 +2,16 @@ import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { BigButton } from '../../components/big-button';
-import { CaseChoice, CaseSwitch } from '../../components/case-choice';
+import { CaseSwitch } from '../../components/case-choice';
 import { CasePhotoUpload } from '../../components/case-photo-upload';
 import { Field } from '../../components/field';
 import { PageShell } from '../../components/page-shell';
+import { PrivacyLine } from '../../components/privacy-notice';
 import { Section } from '../../components/section';
-import { CASE_CLASSES, CASE_CLASS_LABELS } from '../../domain/case/case-state';
 import { call } from '../../services/call';
 import { useQuery } from '../../services/use-query';
 import { useSubmit } from '../../services/use-submit';
-import { CategoryPicker, defaultClassOf } from './category-picker';
+import { CategoryPicker } from './category-picker';
 import { LocationField } from './location-field';
 import { checkReport } from './report-check';
 import { useReportDraft } from './report-draft';
@@ -19,9 +19,11 @@ import { ReportSent } from './report-sent';
 import { useReportGrid } from './use-report-grid';
 import './index.scss';
 
-const CLASS_OPTIONS = CASE_CLASSES.map((c) => ({ value: c, label: CASE_CLASS_LABELS[c] }));
-
-/** 事件上报 (PRODUCT.md §4): resident, volunteer or officer files a case. The draft survives closing the app. */
+/**
+ * 事件上报 (PRODUCT.md §4): from the board, four taps — 上报问题, the kind of problem, the exact one,
+ * 提交上报 — plus the description (issue 8 item 2). Photo, place and phone are optional extras below.
+ * The draft survives closing the app.
+ */
 export default function ReportPage() {
   const params = useRouter().params;
   const { draft, update, finish, startOver, restored } = useReportDraft(params.gridId ? decodeURIComponent(params.gridId) : null);
@@ -36,6 +38,12 @@ export default function ReportPage() {
   const tree = categories.state.status === 'ready' ? categories.state.data.categories : [];
   const fields = { ...submit.fields, ...localFields };
   const fieldOf = (name: string) => fields[name] ?? Object.entries(fields).find(([k]) => k.startsWith(`${name}.`))?.[1];
+  // An error goes away as soon as its field is changed, not at the next submit (issue 8 item 8).
+  const edit = (patch: Parameters<typeof update>[0]) => {
+    update(patch);
+    const touched = Object.keys(patch).map((k) => (k === 'lat' || k === 'lng' || k === 'address' ? 'location' : k));
+    setLocalFields((f) => Object.fromEntries(Object.entries(f).filter(([k]) => !touched.some((t) => k === t || k.startsWith(`${t}.`)))));
+  };
 
   const send = async () => {
     if (submit.busy) return;
@@ -51,19 +59,17 @@ export default function ReportPage() {
     setSentCaseId(res.caseId);
   };
 
-  const chooseCategory = (categoryId: string) => update({ categoryId, caseClass: defaultClassOf(tree, categoryId) ?? 'routine' });
-
   return (
     <PageShell title='我要上报'>
       {restored && <View className='section__help report__restored'>已为您恢复上次没提交的内容。</View>}
-      <Section heading='上报到哪个网格'>
-        <View className='section__text'>{gridName ?? (draft.gridId ? '正在查询网格…' : '还不知道您在哪个网格')}</View>
-        {fieldOf('gridId') && (
-          <View className='field__error' role='alert'>
-            {fieldOf('gridId')}
-          </View>
-        )}
-      </Section>
+      <View className='section__text report__grid'>
+        上报到：{gridName ?? (draft.gridId ? '正在查询网格…' : '还不知道您在哪个网格')}
+      </View>
+      {fieldOf('gridId') && (
+        <View className='field__error' role='alert'>
+          {fieldOf('gridId')}
+        </View>
+      )}
       <Section heading='什么问题'>
         {categories.state.status === 'loading' && <View className='section__text'>正在加载问题类别…</View>}
         {categories.state.status === 'failed' && (
@@ -71,23 +77,23 @@ export default function ReportPage() {
             {categories.state.error.message}
           </View>
         )}
-        {tree.length > 0 && <CategoryPicker categories={tree} value={draft.categoryId} onChange={chooseCategory} error={fieldOf('categoryId')} />}
-        {draft.categoryId !== '' && (
-          <CaseChoice label='紧急程度（网格员签收时会再确认）' options={CLASS_OPTIONS} value={draft.caseClass} onChange={(caseClass) => update({ caseClass })} error={fieldOf('caseClass')} />
-        )}
-        {draft.caseClass === 'emergency' && <View className='section__help'>突发性问题会马上通知社区和街道。有危险请先拨打 119 / 110。</View>}
-        <Field label='问题描述' kind='multiline' value={draft.description} onChange={(description) => update({ description })} maxLength={500} placeholder='请说明发生了什么、影响到谁' error={fieldOf('description')} />
+        {tree.length > 0 && <CategoryPicker categories={tree} value={draft.categoryId} onChange={(categoryId) => edit({ categoryId })} error={fieldOf('categoryId')} />}
+        <Field label='问题描述' kind='multiline' value={draft.description} onChange={(description) => edit({ description })} maxLength={500} placeholder='请说明发生了什么、影响到谁' error={fieldOf('description')} />
         <View className='section__help report__counter'>已写 {draft.description.length} / 500 字</View>
+        <CaseSwitch
+          label='有危险 / 很紧急'
+          checked={draft.urgent === true}
+          onChange={(urgent) => edit({ urgent })}
+          help='打开后会马上通知社区和街道，网格员到场后再确认。有人身危险请先拨打 110 或 119。'
+        />
       </Section>
-      <Section heading='现场照片'>
-        <CasePhotoUpload label='可不拍，最多 9 张' photos={draft.photos} onChange={(photos) => update({ photos })} error={fieldOf('photos')} />
+      <Section heading='照片和位置（可不填）'>
+        <CasePhotoUpload label='现场照片' photos={draft.photos} onChange={(photos) => edit({ photos })} error={fieldOf('photos')} />
+        <LocationField address={draft.address} located={draft.lat !== undefined} onChange={edit} error={fieldOf('location')} />
       </Section>
-      <Section heading='位置'>
-        <LocationField address={draft.address} located={draft.lat !== undefined} onChange={update} error={fieldOf('location')} />
-      </Section>
-      <Section heading='联系方式'>
-        <Field label='联系电话（可不填）' kind='phone' value={draft.phone} onChange={(phone) => update({ phone })} maxLength={13} error={fieldOf('phone')} />
-        <CaseSwitch label='匿名上报' checked={draft.anonymous} onChange={(anonymous) => update({ anonymous })} help='打开后，其他居民看不到您的姓名；网格员和社区、街道工作人员仍能看到，方便联系您。' />
+      <Section heading='联系方式（可不填）'>
+        <Field label='联系电话' kind='phone' value={draft.phone} onChange={(phone) => edit({ phone })} maxLength={13} error={fieldOf('phone')} />
+        <CaseSwitch label='匿名上报' checked={draft.anonymous} onChange={(anonymous) => edit({ anonymous })} help='打开后，其他居民看不到您的姓名；网格员和社区、街道工作人员仍能看到，方便联系您。' />
       </Section>
       {submit.message && (
         <View className='section__error' role='alert'>
@@ -99,6 +105,7 @@ export default function ReportPage() {
           还有内容没填好，请看红字提示。
         </View>
       )}
+      <PrivacyLine />
       <View className='report__submit'>
         <BigButton kind='primary' disabled={submit.busy} onClick={() => void send()}>
           {submit.busy ? '正在提交…' : '提交上报'}

@@ -11,7 +11,10 @@ interface LocationFieldProps {
   error?: string;
 }
 
-/** Where the problem is: a map pick (weapp) or the phone's position (H5), plus the address in words. */
+/**
+ * Where the problem is. The grid is known from the QR code, so "在本网格内" is already an answer;
+ * a map pick (weapp) or the phone's position (H5) and a written place are optional extras.
+ */
 export function LocationField({ address, located, onChange, error }: LocationFieldProps) {
   const [busy, setBusy] = useState(false);
   const [hint, setHint] = useState('');
@@ -34,15 +37,15 @@ export function LocationField({ address, located, onChange, error }: LocationFie
       <View className='field__label' aria-hidden='true'>
         问题在哪里
       </View>
+      <View className='section__text' role='status'>
+        {hint || (located ? '✓ 已记下准确位置' : '在本网格内（不标也可以）')}
+      </View>
       <View className='section__actions'>
         <BigButton onClick={() => void locate()} disabled={busy}>
-          {busy ? '正在定位…' : picksOnMap ? '在地图上选位置' : '用手机定位'}
+          {busy ? '正在定位…' : picksOnMap ? '在地图上标出位置' : '用手机定位'}
         </BigButton>
       </View>
-      <View className='section__help' role='status'>
-        {hint || (located ? '✓ 已记下位置' : '还没有定位')}
-      </View>
-      <Field label='详细地点（如：3栋2单元门口）' value={address} onChange={(v) => onChange({ address: v })} maxLength={100} error={error} />
+      <Field label='详细地点（可不填，如：3栋2单元门口）' value={address} onChange={(v) => onChange({ address: v })} maxLength={100} error={error} />
     </View>
   );
 }

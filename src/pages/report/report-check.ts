@@ -12,7 +12,7 @@ export function checkReport(draft: ReportDraft, categories: readonly Category[])
     requestId: draft.requestId,
     gridId: draft.gridId,
     categoryId: draft.categoryId,
-    ...(draft.caseClass ? { caseClass: draft.caseClass } : {}),
+    urgent: draft.urgent === true,
     description: draft.description,
     photos: draft.photos.map((p) => p.fileId),
     location: {
@@ -30,8 +30,7 @@ export function checkReport(draft: ReportDraft, categories: readonly Category[])
   if (!top) fields.categoryId = '请选择问题的类别';
   else if (top.children.length > 0 && top.id === draft.categoryId) fields.categoryId = '请再选一种具体问题';
   else delete fields.categoryId;
-  if (draft.lat === undefined && !draft.address.trim()) fields.location = '请点“用手机定位”或“在地图上选位置”，或填写地址';
-  else if (fields.location) fields.location = '地点最多 100 个字';
+  if (fields.location) fields.location = '详细地点最多 100 个字';
   if (!draft.gridId) fields.gridId = '请先扫描网格公示牌上的二维码，或从公示牌点“上报问题”';
   return Object.keys(fields).length > 0 ? { fields } : { input };
 }

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CaseClass } from '../../domain/case/case-state';
 import type { UploadedPhoto } from '../../components/case-photo-upload';
 import { draftStore } from '../../services/draft-store';
 import { newRequestId } from '../../services/request-id';
@@ -13,7 +12,8 @@ export interface ReportDraft {
   requestId: string;
   gridId: string;
   categoryId: string;
-  caseClass?: CaseClass;
+  /** 有危险/很紧急: the resident's flag; the class itself comes from the category (issue 8 item 3). */
+  urgent?: boolean;
   description: string;
   photos: UploadedPhoto[];
   address: string;
