@@ -31,6 +31,8 @@ export const caseRecordSchema = caseWorkflowSchema
     location: z.object({ lat: z.number().optional(), lng: z.number().optional(), address: z.string().optional() }),
     phone: z.string().optional(),
     anonymous: z.boolean(),
+    /** The reporter marked 有危险/很紧急 (issue 8 item 3); the officer confirms or changes the class at 签收. */
+    urgentByReporter: z.boolean().optional(),
     reporterName: z.string(),
     categoryLabel: z.string(),
     ratingComment: z.string().optional(),
