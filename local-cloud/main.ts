@@ -3,6 +3,7 @@ import { startLocalCloud, type LocalCloud } from './core/server';
 import type { LocalCloudMode, LocalCloudService } from './core/service';
 import { AdminApiService } from './services/admin-api';
 import { ClockControlService } from './services/clock';
+import { CrashControlService } from './services/crash';
 import { DatabaseService } from './services/database';
 import { ensureDeclaredIndexes } from './indexes';
 import { FunctionsService } from './services/functions';
@@ -47,6 +48,7 @@ export function fullServices(options: Pick<FullLocalCloudOptions, 'h5Dir' | 'fun
     new FunctionsService({ functionsDir: options.functionsDir ?? join(ROOT, 'dist', 'functions') }),
     new TimersService({ enabled: options.timers ?? true }),
     new ClockControlService(),
+    new CrashControlService(),
     new StaticAppService(options.h5Dir ?? join(ROOT, 'dist', 'h5')),
   ];
 }

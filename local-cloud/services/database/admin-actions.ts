@@ -12,10 +12,21 @@ import type { TransactionManager } from './transactions';
  * and reads: `list` holds one EJSON string per document; counts are `updated` / `deleted` / `total`;
  * inserts answer `insertedIds`; doc.set answers `upsert_id`.
  */
-export function databaseAdminActions(ops: DocumentOperations, txns: TransactionManager, stats: DatabaseStats, now: () => number): Record<string, AdminActionHandler> {
+export function databaseAdminActions(
+  ops: DocumentOperations,
+  txns: TransactionManager,
+  stats: DatabaseStats,
+  now: () => number,
+  durableWrite: (action: string) => void = () => {},
+): Record<string, AdminActionHandler> {
   const counted = (action: string, handler: AdminActionHandler): AdminActionHandler => (params, req) => {
     stats.countRoundTrip(action);
-    return handler(params, req);
+    const answer = handler(params, req);
+    if (!isDurableWrite(action, params)) return answer;
+    // Told after the write committed to SQLite and before the caller hears of it (the crash control's hook).
+    if (answer instanceof Promise) return answer.then((value) => (durableWrite(action), value));
+    durableWrite(action);
+    return answer;
   };
   const actions: Record<string, AdminActionHandler> = {
     'database.insertDocument': (p) => {
@@ -58,4 +69,11 @@ export function databaseAdminActions(ops: DocumentOperations, txns: TransactionM
   }
   Object.assign(actions, transactionLifecycleActions(txns));
   return Object.fromEntries(Object.entries(actions).map(([name, handler]) => [name, counted(name, handler)]));
+}
+
+/** Writes that are durable when they answer: plain document writes and transaction commits (writes inside a transaction are not). */
+const DURABLE_WRITE_ACTIONS = new Set(['database.insertDocument', 'database.modifyDocument', 'database.removeDocument', 'database.commitTransaction']);
+
+function isDurableWrite(action: string, params: Record<string, unknown>): boolean {
+  return DURABLE_WRITE_ACTIONS.has(action) && (action === 'database.commitTransaction' || !params.transactionId);
 }

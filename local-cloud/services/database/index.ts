@@ -19,6 +19,7 @@ export class DatabaseService implements LocalCloudService {
   private ops: DocumentOperations | null = null;
   private txns: TransactionManager | null = null;
   private ctx: ServiceContext | null = null;
+  private readonly writeListeners: Array<(action: string) => void> = [];
   /** Indexes asked for before start() are declared once the store is open. */
   private readonly pendingIndexes: Array<[string, string[]]> = [];
 
@@ -49,9 +50,19 @@ export class DatabaseService implements LocalCloudService {
     for (const path of fieldPaths) this.store.ensureIndex(collection, path);
   }
 
+  /**
+   * Called after each durable write through the admin API (insert, update, remove, transaction commit),
+   * once SQLite has committed it and before the caller is answered.
+   */
+  onDurableWrite(listener: (action: string) => void): void {
+    this.writeListeners.push(listener);
+  }
+
   adminActions(): Record<string, AdminActionHandler> {
     if (!this.txns) throw new Error('database service not started');
-    return databaseAdminActions(this.operations(), this.txns, this.stats, () => this.ctx?.clock.now() ?? Date.now());
+    return databaseAdminActions(this.operations(), this.txns, this.stats, () => this.ctx?.clock.now() ?? Date.now(), (action) => {
+      for (const listener of this.writeListeners) listener(action);
+    });
   }
 
   routes(): Route[] {

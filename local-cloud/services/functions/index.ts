@@ -11,6 +11,8 @@ export interface FunctionsServiceOptions {
   functionsDir: string;
 }
 
+export type InvokeListener = (functionName: string, event: unknown) => () => void;
+
 const INTERNAL_BODY = { ok: false, error: { code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' } };
 
 /**
@@ -21,6 +23,7 @@ export class FunctionsService implements LocalCloudService {
   readonly name = 'functions';
   readonly bundles: BundleDirectory;
   private ctx!: ServiceContext;
+  private readonly invokeListeners: InvokeListener[] = [];
 
   constructor(options: FunctionsServiceOptions) {
     this.bundles = new BundleDirectory(options.functionsDir);
@@ -41,11 +44,21 @@ export class FunctionsService implements LocalCloudService {
     return { functionsDir: this.bundles.dir, functions: this.bundles.names() };
   }
 
+  /** Told when an invocation starts (user call or timer); the returned callback runs when it ends. */
+  onInvoke(listener: InvokeListener): void {
+    this.invokeListeners.push(listener);
+  }
+
   /** Runs one function as the platform would; throws if the function itself throws. */
   async invoke(name: string, event: unknown, trigger: Trigger): Promise<unknown> {
     const main = this.bundles.load(name);
     const context = buildInvocationContext({ functionName: name, baseUrl: this.ctx.baseUrl, clock: this.ctx.clock, trigger });
-    return await main(event, context);
+    const ends = this.invokeListeners.map((listener) => listener(name, event));
+    try {
+      return await main(event, context);
+    } finally {
+      for (const end of ends) end();
+    }
   }
 
   private async handleCall(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
