@@ -28,6 +28,8 @@ export const COLLECTION_NAMES = [
   'notifications',
   'subscriptions',
   'audit_logs',
+  'rate_limits',
+  'uploads',
   'system_heartbeats',
 ] as const;
 

@@ -8,12 +8,15 @@ export interface Caller {
   userId: string;
   name: string;
   roles: RoleGrant[];
+  /** When the account was made: a self-made account is "new" for an hour (stricter limits, src/domain/limits.ts). */
+  createdAt?: Date;
 }
 
 const storedCallerSchema = z.object({
   _id: z.string(),
   name: z.string(),
   roles: z.array(roleGrantSchema).default([]),
+  createdAt: z.union([z.date(), z.string(), z.number()]).transform((v) => new Date(v)).optional(),
 });
 
 /** The caller's record, or null for a visitor WeChat knows but we do not (one indexed read). */
@@ -21,7 +24,7 @@ export async function findCaller({ db, openid }: Invocation): Promise<Caller | n
   const { data } = await db.collection('users').where({ openid }).limit(1).get();
   if (!data.length) return null;
   const user = storedCallerSchema.parse(data[0]);
-  return { userId: user._id, name: user.name, roles: user.roles };
+  return { userId: user._id, name: user.name, roles: user.roles, ...(user.createdAt ? { createdAt: user.createdAt } : {}) };
 }
 
 /** For staff actions: a visitor with no record is refused like anyone without the role. */
@@ -61,7 +64,7 @@ export async function callerOrNewResident(call: Invocation): Promise<Caller> {
     if (raced) return raced;
     throw err;
   }
-  return { userId: record._id, name: record.name, roles: [] };
+  return { userId: record._id, name: record.name, roles: [], createdAt: now };
 }
 
 /** Deterministic per platform identity, so a retried or concurrent first write finds the same record. */

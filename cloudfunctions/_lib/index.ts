@@ -5,3 +5,5 @@ export { updateVersioned } from './versioned-update';
 export { findCaller, requireCaller, callerOrNewResident, residentIdFor, authorize, type Caller } from './caller';
 export { timerOnly, timerEventOf, type TimerEvent } from './timer-only';
 export { collectionOf, inTransaction, isDuplicate, type Collection, type Page, type PageOptions, type Tx, type TxCollection } from './records';
+export { takeLimit, withLimit, limitDocId, type LimitSlot } from './rate-limit';
+export { decodePhoto, recordUpload, requireOwnUploads, fileIdProblem, PHOTO_EXTENSIONS, type PhotoMime } from './uploads';

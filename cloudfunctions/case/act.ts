@@ -4,10 +4,10 @@ import type { CaseCommand } from '../../src/domain/case/case-command';
 import { deadlineFieldsOf } from '../../src/domain/case/escalation';
 import { transition, type CaseEvent } from '../../src/domain/case/transition';
 import { DomainError } from '../../src/domain/errors';
-import { authorize, requireCaller, updateVersioned, type Invocation } from '../_lib';
+import { authorize, requireCaller, requireOwnUploads, updateVersioned, type Invocation } from '../_lib';
 import { notificationsForAction, resolveRecipients, type NotificationKind } from '../../src/domain/notification';
 import { queueNotifications, staffAt, type OutgoingNotification } from '../_lib/notify';
-import { casePatch, loadCase, requireOwnPhotos, workflowOf, type StoredCase } from './records';
+import { casePatch, loadCase, workflowOf, type StoredCase } from './records';
 import { loadStreetConfig } from './street-config';
 import { actorOf, canSee } from './scope';
 
@@ -27,7 +27,7 @@ export async function act(input: ActInput, call: Invocation) {
   if (stored.version !== input.expectedVersion) throw new DomainError('CONFLICT', '事件已被其他人处理，请刷新后重试');
   const command = input.command as CaseCommand;
   const { case: next, event } = transition(workflowOf(stored), command, actorOf(caller), call.now);
-  if (event.photos.length) requireOwnPhotos(event.photos, caller.userId);
+  if (event.photos.length) await requireOwnUploads(call.db, event.photos, caller.userId);
   const config = await loadStreetConfig(call.db, stored.streetId);
   const deadline = deadlineFieldsOf(next, config.sla, call.now, stored.overdueLevel);
   const patch = casePatch(call.db, next, deadline, call.now);

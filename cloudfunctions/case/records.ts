@@ -83,10 +83,9 @@ export function summaryOf(c: StoredCase): CaseSummary {
   };
 }
 
-/** Photos must be files this caller uploaded through `uploadPhoto`: nobody attaches someone else's files. */
+/**
+ * Each caller's case photos live in their own folder. Which ids a case accepts is decided by an exact
+ * match on the `uploads` record (requireOwnUploads in _lib/uploads.ts), not by the path: the old
+ * `includes(folder)` check accepted `…/case-photos/<me>/../<you>/x.jpg` (issue 10 item 6).
+ */
 export const photoFolder = (userId: string) => `case-photos/${userId}/`;
-export function requireOwnPhotos(fileIds: readonly string[], userId: string): void {
-  const folder = `/${photoFolder(userId)}`;
-  const bad = fileIds.findIndex((f) => !f.startsWith('cloud://') || !f.includes(folder));
-  if (bad >= 0) throw new DomainError('INVALID_INPUT', '输入有误：照片需先上传', { [`photos.${bad}`]: '照片需先上传' });
-}

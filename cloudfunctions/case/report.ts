@@ -4,31 +4,44 @@ import { PHOTO_MAX_BYTES, type casePhotoInputSchema, type reportInputSchema } fr
 import type { CaseWorkflow } from '../../src/domain/case/case-state';
 import { deadlineFieldsOf } from '../../src/domain/case/escalation';
 import { DomainError } from '../../src/domain/errors';
-import { callerOrNewResident, type getApp, type Invocation } from '../_lib';
+import { callerOrNewResident, decodePhoto, PHOTO_EXTENSIONS, recordUpload, requireOwnUploads, takeLimit, type getApp, type Invocation, type LimitSlot } from '../_lib';
 import { queueNotifications, staffAt } from '../_lib/notify';
 import { escalateCase } from '../escalate/apply';
-import { parseCase, photoFolder, requireCategory, requireOwnPhotos, type StoredCase } from './records';
+import { parseCase, photoFolder, requireCategory, type StoredCase } from './records';
 import { loadStreetConfig } from './street-config';
 
 type App = ReturnType<typeof getApp>;
 
-// Magic numbers of the only two formats accepted: the bytes decide, not the declared type (as org/photo.ts).
-const MAGIC = { 'image/jpeg': { bytes: [0xff, 0xd8, 0xff], ext: 'jpg' }, 'image/png': { bytes: [0x89, 0x50, 0x4e, 0x47], ext: 'png' } } as const;
-
-/** uploadPhoto: anyone WeChat identifies (a first-time visitor becomes a resident on record); the file lands in the caller's own folder, which `report`/`act` check. */
+/**
+ * uploadPhoto: anyone WeChat identifies (a first-time visitor becomes a resident on record). The bytes
+ * are decoded as the image they claim to be, the caller's photo limits are taken (count per hour, bytes
+ * per day), the file lands in the caller's own folder, and the upload is recorded so `report`/`act`
+ * accept exactly this file id from this caller (issue 10 items 5, 6).
+ */
 export async function uploadPhoto(input: z.infer<typeof casePhotoInputSchema>, call: Invocation, app: App) {
   const bytes = Buffer.from(input.dataBase64, 'base64');
-  const magic = MAGIC[input.mimeType].bytes;
-  if (bytes.length < magic.length || magic.some((b, i) => bytes[i] !== b)) {
-    throw new DomainError('INVALID_INPUT', '输入有误：照片只能是 JPG 或 PNG 图片', { dataBase64: '照片只能是 JPG 或 PNG 图片' });
-  }
   if (bytes.length > PHOTO_MAX_BYTES) throw new DomainError('INVALID_INPUT', '输入有误：照片不能超过 2MB', { dataBase64: '照片不能超过 2MB' });
+  const { width, height } = decodePhoto(bytes, input.mimeType);
   // After the checks: a refused file leaves no record behind.
   const caller = await callerOrNewResident(call);
-  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 20);
-  const { fileID } = await app.uploadFile({ cloudPath: `${photoFolder(caller.userId)}${hash}.${MAGIC[input.mimeType].ext}`, fileContent: bytes });
-  const { fileList } = await app.getTempFileURL({ fileList: [fileID] });
-  return { fileId: fileID, url: fileList[0]?.tempFileURL ?? '' };
+  const count = await takeLimit(call.db, caller, 'photoUpload', call.now);
+  let size: LimitSlot;
+  try {
+    size = await takeLimit(call.db, caller, 'photoBytes', call.now, { amount: bytes.length });
+  } catch (err) {
+    await count.release();
+    throw err;
+  }
+  try {
+    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 20);
+    const { fileID } = await app.uploadFile({ cloudPath: `${photoFolder(caller.userId)}${hash}.${PHOTO_EXTENSIONS[input.mimeType]}`, fileContent: bytes });
+    await recordUpload(call.db, { fileId: fileID, ownerId: caller.userId, bytes: bytes.length, mimeType: input.mimeType, width, height, purpose: 'case', now: call.now });
+    const { fileList } = await app.getTempFileURL({ fileList: [fileID] });
+    return { fileId: fileID, url: fileList[0]?.tempFileURL ?? '' };
+  } catch (err) {
+    await Promise.all([count.release(), size.release()]);
+    throw err;
+  }
 }
 
 /** Scoped by reporter and street: a requestId guessed from someone else files nothing of theirs and reveals nothing. */
@@ -53,7 +66,7 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
   // Categories, SLA + calendar and template ids of the street: one query (bench budget caseReport).
   const config = await loadStreetConfig(call.db, grid.streetId);
   const category = requireCategory(config.categories, input.categoryId);
-  requireOwnPhotos(input.photos, caller.userId);
+  await requireOwnUploads(call.db, input.photos, caller.userId);
   const now = call.now;
   const wf: CaseWorkflow = {
     state: 'reported',
@@ -84,10 +97,21 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
     createdAt: now,
     updatedAt: now,
   };
+  // Limits last, right before the write: a refused or replayed report costs the reporter nothing.
+  const slots = [await takeLimit(call.db, caller, 'report', now)];
+  if (wf.caseClass === 'emergency') {
+    try {
+      slots.push(await takeLimit(call.db, caller, 'emergencyReport', now));
+    } catch (err) {
+      await slots[0].release();
+      throw err;
+    }
+  }
   try {
     await call.db.collection('cases').add(doc);
   } catch (err) {
-    // Two taps at once: the other one's add won; answer with that case.
+    // Two taps at once: the other one's add won (and counted); answer with that case.
+    await Promise.all(slots.map((s) => s.release()));
     const raced = await findCase(call, caseId);
     if (!raced) throw err;
     return { caseId, state: raced.state, version: raced.version, created: false };

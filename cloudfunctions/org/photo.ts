@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { DomainError } from '../../src/domain/errors';
 import { PHOTO_MAX_BYTES, type photoInputSchema } from '../../src/domain/org/api';
-import { authorize, requireCaller, updateVersioned, type getApp, type Invocation } from '../_lib';
+import { authorize, decodePhoto, PHOTO_EXTENSIONS, recordUpload, requireCaller, updateVersioned, type getApp, type Invocation } from '../_lib';
 import { loadRecord } from './records';
 import { canManagePerson } from './scope';
 
@@ -30,22 +30,22 @@ export function photoStorageOf(app: ReturnType<typeof getApp>): PhotoStorage {
   };
 }
 
-// Magic numbers of the only two formats accepted: the bytes decide, not the declared type.
-const MAGIC: Record<'image/jpeg' | 'image/png', { bytes: number[]; extension: string }> = {
-  'image/jpeg': { bytes: [0xff, 0xd8, 0xff], extension: 'jpg' },
-  'image/png': { bytes: [0x89, 0x50, 0x4e, 0x47], extension: 'png' },
-};
-
 /** uploadPersonPhoto: same rights as savePerson on that person; the previous photo file is deleted. */
 export async function uploadPersonPhoto(input: z.infer<typeof photoInputSchema>, call: Invocation, storage: PhotoStorage) {
   const caller = await requireCaller(call);
   const person = await loadRecord(call, 'persons', input.personId);
   authorize(await canManagePerson(call, caller, person));
-  const bytes = checkedPhoto(input.dataBase64, input.mimeType);
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  if (bytes.length > PHOTO_MAX_BYTES) {
+    throw new DomainError('INVALID_INPUT', '输入有误：照片不能超过 2MB', { dataBase64: '照片不能超过 2MB' });
+  }
+  // Decoded, not sniffed: a JPEG header followed by HTML is refused (issue 10 item 6).
+  const { width, height } = decodePhoto(bytes, input.mimeType);
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-  const fileId = await storage.upload(`persons/${person._id}/${hash}.${MAGIC[input.mimeType].extension}`, bytes);
+  const fileId = await storage.upload(`persons/${person._id}/${hash}.${PHOTO_EXTENSIONS[input.mimeType]}`, bytes);
   let version: number;
   try {
+    await recordUpload(call.db, { fileId, ownerId: caller.userId, bytes: bytes.length, mimeType: input.mimeType, width, height, purpose: 'person', now: call.now });
     version = await updateVersioned(call.db, 'persons', person, { photoFileId: fileId, updatedAt: call.now });
   } catch (err) {
     // The person changed meanwhile: the new file is referenced by nobody, so it goes.
@@ -57,16 +57,4 @@ export async function uploadPersonPhoto(input: z.infer<typeof photoInputSchema>,
     await storage.remove(person.photoFileId).catch((err) => console.warn('[org] old photo not deleted', person.photoFileId, err));
   }
   return { photoFileId: fileId, version };
-}
-
-function checkedPhoto(dataBase64: string, mimeType: 'image/jpeg' | 'image/png'): Buffer {
-  const bytes = Buffer.from(dataBase64, 'base64');
-  const magic = MAGIC[mimeType].bytes;
-  if (bytes.length < magic.length || magic.some((b, i) => bytes[i] !== b)) {
-    throw new DomainError('INVALID_INPUT', '输入有误：照片只能是 JPG 或 PNG 图片', { dataBase64: '照片只能是 JPG 或 PNG 图片' });
-  }
-  if (bytes.length > PHOTO_MAX_BYTES) {
-    throw new DomainError('INVALID_INPUT', '输入有误：照片不能超过 2MB', { dataBase64: '照片不能超过 2MB' });
-  }
-  return bytes;
 }

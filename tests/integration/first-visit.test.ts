@@ -26,7 +26,7 @@ describe('a first-time visitor reports a problem', () => {
     const v = await visitor();
     expect((await v.me()).registered).toBe(false);
 
-    const upload = await v.call('uploadPhoto', { mimeType: 'image/jpeg', dataBase64: jpegBytes(128).toString('base64') });
+    const upload = await v.call('uploadPhoto', { mimeType: 'image/jpeg', dataBase64: jpegBytes().toString('base64') });
     expect(upload.ok).toBe(true);
     const filed = await v.call('report', aReport({ photos: [upload.data.fileId] }));
     expect(filed).toMatchObject({ ok: true, data: { created: true, state: 'reported' } });

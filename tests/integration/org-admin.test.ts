@@ -1,5 +1,5 @@
 import { useFunctionCloud } from './function-cloud';
-import { aCommunity, aGrid, aPerson, jpegBytes, newRequestId, photoOf, pngBytes, readDoc, signedInAs, snapshotOrg } from '../support/org-builders';
+import { aCommunity, aGrid, aPerson, jpegBytes, newRequestId, oversizedJpeg, photoOf, pngBytes, readDoc, signedInAs, snapshotOrg } from '../support/org-builders';
 import { PHOTO_MAX_BYTES } from '../../src/domain/org/api';
 
 /** The street administrator's work in the `org` function, through the gateway and the real SDK. */
@@ -141,7 +141,7 @@ describe('org administration', () => {
     expect(asPng.error).toMatchObject({ code: 'INVALID_INPUT', fields: { dataBase64: '照片只能是 JPG 或 PNG 图片' } });
     const pdf = await org('uploadPersonPhoto', photoOf('person-officer-a1', Buffer.from('%PDF-1.4 not a photo')));
     expect(pdf.error.fields).toEqual({ dataBase64: '照片只能是 JPG 或 PNG 图片' });
-    const huge = await org('uploadPersonPhoto', photoOf('person-officer-a1', jpegBytes(PHOTO_MAX_BYTES + 1)));
+    const huge = await org('uploadPersonPhoto', photoOf('person-officer-a1', oversizedJpeg(PHOTO_MAX_BYTES + 1)));
     expect(huge.error).toMatchObject({ code: 'INVALID_INPUT', fields: { dataBase64: '照片不能超过 2MB' } });
     expect(await readDoc(t.db, 'persons', 'person-officer-a1')).toMatchObject({ version: 1 });
     expect((await readDoc(t.db, 'persons', 'person-officer-a1')).photoFileId).toBeUndefined();

@@ -21,7 +21,7 @@ export const aReport = (over: Record<string, unknown> = {}) => ({
 
 /** Uploads a small JPEG as `call`'s user and returns its file id. */
 export async function uploadedPhoto(call: CaseCall): Promise<string> {
-  const answer = await call('uploadPhoto', { mimeType: 'image/jpeg', dataBase64: jpegBytes(128).toString('base64') });
+  const answer = await call('uploadPhoto', { mimeType: 'image/jpeg', dataBase64: jpegBytes().toString('base64') });
   if (!answer.ok) throw new Error(`upload failed: ${JSON.stringify(answer)}`);
   return answer.data.fileId;
 }

@@ -1,3 +1,5 @@
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
 import { callFunction, loginAs, type HttpAnswer } from '../integration/function-cloud';
 import type { CloudBaseDb } from './local-cloud-harness';
 
@@ -43,9 +45,25 @@ export const gridInfo = (gridId: string, over: Record<string, unknown> = {}) => 
   ...over,
 });
 
-/** A tiny but real JPEG / PNG header followed by filler: the function checks the leading bytes. */
-export const jpegBytes = (size = 64) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(size - 4, 7)]);
-export const pngBytes = (size = 64) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(size - 8, 9)]);
+/**
+ * Real, decodable pictures (the functions decode uploads, issue 10 item 6): a small JPEG (jpeg-js) and
+ * PNG (pngjs); `shade` makes different pictures (different bytes, different storage paths).
+ */
+export const jpegBytes = (shade = 7): Buffer => {
+  const width = 16;
+  const height = 12;
+  const data = Buffer.alloc(width * height * 4, shade);
+  return Buffer.from(jpeg.encode({ data, width, height }, 80).data);
+};
+export const pngBytes = (shade = 9): Buffer => {
+  const png = new PNG({ width: 16, height: 12 });
+  png.data.fill(shade);
+  return PNG.sync.write(png);
+};
+/** A JPEG header and filler of `size` bytes: for size checks, which come before decoding. */
+export const oversizedJpeg = (size: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(size - 4, 7)]);
+/** The review's file: a JPEG header followed by an HTML page. */
+export const jpegHeaderThenHtml = () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]), Buffer.from('<html><script>alert(document.cookie)</script></html>'), Buffer.from([0xff, 0xd9])]);
 export const photoOf = (personId: string, bytes: Buffer, mimeType = 'image/jpeg') => ({ personId, mimeType, dataBase64: bytes.toString('base64') });
 
 export type OrgCall = (action: string, data: unknown) => Promise<HttpAnswer['body']>;

@@ -1,0 +1,92 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { DomainError } from '../../src/domain/errors';
+import { checkLimit, DEFAULT_LIMITS, isNewUser, limitMessage, type Hit, type LimitedAction } from '../../src/domain/limits';
+import type { Database } from './app';
+import type { Caller } from './caller';
+
+/**
+ * Limits held across function instances (issue 10 item 5): one `rate_limits` document per action and
+ * subject (a user, or a redemption for pickup codes) holding the hits of the sliding window, changed
+ * only by a write conditional on its `version` — two instances cannot both take the last slot.
+ */
+const COLLECTION = 'rate_limits';
+// Contention on one user's counter is rare; a few re-reads settle it. Past that we refuse rather than overshoot.
+const MAX_ATTEMPTS = 8;
+
+const storedSchema = z.object({
+  _id: z.string(),
+  version: z.number().int(),
+  hits: z.array(z.object({ id: z.string(), at: z.union([z.date(), z.number(), z.string()]).transform((v) => new Date(v).getTime()), amount: z.number() })),
+});
+
+export const limitDocId = (action: LimitedAction, subject: string) => `rl-${action}-${createHash('sha256').update(subject).digest('hex').slice(0, 24)}`;
+
+async function load(db: Database, id: string) {
+  const { data } = await db.collection(COLLECTION).where({ _id: id }).limit(1).get();
+  return data.length ? storedSchema.parse(data[0]) : null;
+}
+
+async function save(db: Database, id: string, action: LimitedAction, subject: string, found: z.infer<typeof storedSchema> | null, hits: Hit[], now: Date): Promise<boolean> {
+  const stored = hits.map((h) => ({ id: h.id, at: new Date(h.at), amount: h.amount }));
+  if (!found) {
+    return db
+      .collection(COLLECTION)
+      .add({ _id: id, action, subject, hits: stored, version: 1, updatedAt: now })
+      .then(() => true, () => false); // someone created it first: read again
+  }
+  const { updated } = await db.collection(COLLECTION).where({ _id: id, version: found.version }).update({ hits: db.command.set(stored), version: found.version + 1, updatedAt: now });
+  return updated === 1;
+}
+
+export interface LimitOptions {
+  /** Whose window: the caller's user id by default; a redemption id for pickup codes. */
+  subject?: string;
+  /** Bytes for photoBytes, else 1. */
+  amount?: number;
+}
+
+/** A taken slot; `release()` gives it back (the action did not happen after all). */
+export interface LimitSlot {
+  release(): Promise<void>;
+}
+
+/**
+ * Takes one slot (or `amount`) of the caller's window for `action`, or throws RATE_LIMITED with a
+ * Chinese message saying when to try again. Take it right before the work it guards; release it when
+ * that work is refused afterwards, so a failed attempt costs nothing (except where failing is what is
+ * counted: wrong pickup codes).
+ */
+export async function takeLimit(db: Database, caller: Caller, action: LimitedAction, now: Date, options: LimitOptions = {}): Promise<LimitSlot> {
+  const rule = DEFAULT_LIMITS[action];
+  const subject = options.subject ?? caller.userId;
+  const newUser = isNewUser(caller, now);
+  const id = limitDocId(action, subject);
+  const hit: Hit = { id: randomUUID(), at: now.getTime(), amount: options.amount ?? 1 };
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const found = await load(db, id);
+    const verdict = checkLimit(found?.hits ?? [], rule, newUser, hit);
+    if (!verdict.allowed) throw new DomainError('RATE_LIMITED', limitMessage(rule, verdict.max, verdict.retryAt, now.getTime(), newUser));
+    if (await save(db, id, action, subject, found, verdict.hits, now)) return { release: () => releaseHit(db, id, action, subject, hit.id, now) };
+  }
+  throw new DomainError('RATE_LIMITED', '操作太频繁，请稍后再试');
+}
+
+async function releaseHit(db: Database, id: string, action: LimitedAction, subject: string, hitId: string, now: Date): Promise<void> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const found = await load(db, id);
+    if (!found || !found.hits.some((h) => h.id === hitId)) return;
+    if (await save(db, id, action, subject, found, found.hits.filter((h) => h.id !== hitId), now)) return;
+  }
+}
+
+/** Runs `work` holding a slot; a DomainError from `work` gives the slot back and is rethrown. */
+export async function withLimit<T>(db: Database, caller: Caller, action: LimitedAction, now: Date, work: () => Promise<T>, options: LimitOptions = {}): Promise<T> {
+  const slot = await takeLimit(db, caller, action, now, options);
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof DomainError) await slot.release();
+    throw err;
+  }
+}
