@@ -7,3 +7,4 @@ export { timerOnly, timerEventOf, type TimerEvent } from './timer-only';
 export { collectionOf, inTransaction, isDuplicate, type Collection, type Page, type PageOptions, type Tx, type TxCollection } from './records';
 export { takeLimit, withLimit, limitDocId, type LimitSlot } from './rate-limit';
 export { decodePhoto, recordUpload, requireOwnUploads, fileIdProblem, PHOTO_EXTENSIONS, type PhotoMime } from './uploads';
+export { appendAudit, personalHash, changedFields, AUDIT_COLLECTION } from './audit';

@@ -6,6 +6,7 @@ import { setGridMembers } from './members';
 import { listPeople, savePerson } from './people';
 import { photoStorageOf, uploadPersonPhoto, type PhotoStorage } from './photo';
 import { tree } from './tree';
+import { auditLog, exportAudit } from './audit';
 
 /**
  * The `org` function (PRODUCT.md §2): hierarchy administration. Every action loads its caller and its
@@ -23,6 +24,8 @@ function orgHandlers(storage: PhotoStorage) {
     listPeople: (_input, call) => listPeople(call, storage),
     savePerson,
     uploadPersonPhoto: (input, call) => uploadPersonPhoto(input, call, storage),
+    auditLog,
+    exportAudit: (_input, call) => exportAudit(call, storage),
   });
 }
 

@@ -3,7 +3,7 @@ import { canManageCommunity } from '../../src/domain/access';
 import { DomainError, type FieldErrors } from '../../src/domain/errors';
 import type { gridMembersInputSchema } from '../../src/domain/org/api';
 import type { GridMember } from '../../src/domain/org/records';
-import { authorize, requireCaller, updateVersioned, type Caller, type Invocation } from '../_lib';
+import { appendAudit, authorize, requireCaller, updateVersioned, type Caller, type Invocation } from '../_lib';
 import { listRecords, loadRecord, type RecordOf } from './records';
 import { ownsPerson, placesOf } from './scope';
 
@@ -27,6 +27,15 @@ export async function setGridMembers(input: z.infer<typeof gridMembersInputSchem
     // _.set: the list replaces the stored one as a whole, never merged element by element.
     members: _.set(input.members.map(storedMember)),
     updatedAt: call.now,
+  });
+  await appendAudit(call.db, {
+    caller,
+    streetId: grid.streetId,
+    now: call.now,
+    action: 'org.setGridMembers',
+    target: { collection: 'grids', id: grid._id, label: `${grid.code} ${grid.name}` },
+    before: { members: grid.members.map(storedMember) },
+    after: { members: input.members.map(storedMember) },
   });
   return { id: grid._id, version };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { canManageStreet } from '../../src/domain/access';
 import type { personInputSchema } from '../../src/domain/org/api';
-import { authorize, requireCaller, updateVersioned, type Invocation } from '../_lib';
+import { appendAudit, authorize, requireCaller, updateVersioned, type Invocation } from '../_lib';
 import type { PhotoStorage } from './photo';
 import { createdStamps, createOnce, deterministicId, requireExpectedVersion, requireRequestId } from './create-once';
 import { listRecords, loadRecord, type RecordOf } from './records';
@@ -45,7 +45,8 @@ export async function savePerson(input: PersonInput, call: Invocation): Promise<
     const _id = deterministicId('person', streetId, requireRequestId(input.requestId));
     const doc = { _id, streetId, name: input.name, phone: input.phone, duties: input.duties, ...(input.title ? { title: input.title } : {}), ...createdStamps(call.now) };
     // A retry by the same staff member returns the person even before they serve a grid.
-    const { id, version } = await createOnce(call, 'persons', doc, (p) => p.streetId === streetId);
+    const { id, version, created } = await createOnce(call, 'persons', doc, (p) => p.streetId === streetId);
+    if (created) await appendAudit(call.db, { caller, streetId, now: call.now, action: 'org.savePerson', target: personTarget(id, input.name), before: null, after: personalFields(doc) });
     return { id, version };
   }
   const person = await loadRecord(call, 'persons', input.personId);
@@ -58,7 +59,26 @@ export async function savePerson(input: PersonInput, call: Invocation): Promise<
     title: input.title ? input.title : _.remove(),
     updatedAt: call.now,
   });
+  await appendAudit(call.db, {
+    caller,
+    streetId: person.streetId,
+    now: call.now,
+    action: 'org.savePerson',
+    target: personTarget(person._id, input.name),
+    before: personalFields(person),
+    after: personalFields({ ...person, name: input.name, phone: input.phone, duties: input.duties, title: input.title || undefined }),
+  });
   return { id: person._id, version };
 }
 
 export type PersonRecord = RecordOf<'persons'>;
+
+/** The personal fields of a person the audit trail hashes (issue 10 item 8). */
+export const personalFields = (p: { name: string; phone: string; duties: string; title?: string; photoFileId?: string }) => ({
+  name: p.name,
+  phone: p.phone,
+  duties: p.duties,
+  title: p.title,
+  photoFileId: p.photoFileId,
+});
+export const personTarget = (id: string, name: string) => ({ collection: 'persons', id, label: name });

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { DomainError } from '../../src/domain/errors';
 import { PHOTO_MAX_BYTES, type photoInputSchema } from '../../src/domain/org/api';
-import { authorize, decodePhoto, PHOTO_EXTENSIONS, recordUpload, requireCaller, updateVersioned, type getApp, type Invocation } from '../_lib';
+import { appendAudit, authorize, decodePhoto, PHOTO_EXTENSIONS, recordUpload, requireCaller, updateVersioned, type getApp, type Invocation } from '../_lib';
 import { loadRecord } from './records';
 import { canManagePerson } from './scope';
+import { personalFields, personTarget } from './people';
 
 /** The cloud storage calls photos need, from the SDK app of this invocation (see index.ts). */
 export interface PhotoStorage {
@@ -52,6 +53,15 @@ export async function uploadPersonPhoto(input: z.infer<typeof photoInputSchema>,
     if (fileId !== person.photoFileId) await storage.remove(fileId).catch(() => undefined);
     throw err;
   }
+  await appendAudit(call.db, {
+    caller,
+    streetId: person.streetId,
+    now: call.now,
+    action: 'org.uploadPersonPhoto',
+    target: personTarget(person._id, person.name),
+    before: personalFields(person),
+    after: personalFields({ ...person, photoFileId: fileId }),
+  });
   // The same picture again lands on the same path: deleting the "previous" file would delete this one.
   if (person.photoFileId && person.photoFileId !== fileId) {
     await storage.remove(person.photoFileId).catch((err) => console.warn('[org] old photo not deleted', person.photoFileId, err));

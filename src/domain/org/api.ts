@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GRID_CODE_SCHEMES, GRID_TYPES } from './grid-code';
 import { phoneSchema } from './phone';
+import { auditApi } from '../audit';
 import { EMPLOYMENTS, GRID_MEMBER_ROLES, gridMemberSchema } from './records';
 
 /**
@@ -212,4 +213,6 @@ export const orgApi = {
   listPeople: { input: z.object({}).strict(), output: z.object({ people: z.array(staffPersonSchema) }) },
   savePerson: { input: personInputSchema, output: saved },
   uploadPersonPhoto: { input: photoInputSchema, output: z.object({ photoFileId: z.string(), version: z.number() }) },
+  /** Street admins: the append-only audit trail of staff writes of personal data (issue 10 item 8). */
+  ...auditApi,
 } as const;

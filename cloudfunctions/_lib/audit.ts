@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import type { AuditedAction, AuditRecord } from '../../src/domain/audit';
+import type { Database } from './app';
+import type { Caller } from './caller';
+
+/** The one collection of the audit trail; nothing but `appendAudit` writes it, and only by insert. */
+export const AUDIT_COLLECTION = 'audit_logs';
+
+/** sha256 over the personal fields in a stable key order; '' for "did not exist". */
+export function personalHash(fields: Record<string, unknown> | null): string {
+  if (!fields) return '';
+  return createHash('sha256').update(canonical(fields)).digest('hex');
+}
+
+function canonical(value: unknown): string {
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** Field names whose values differ between before and after (all of after's when before is null). */
+export function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown>): string[] {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
+  return [...keys].filter((k) => canonical(before?.[k]) !== canonical(after[k])).sort();
+}
+
+/**
+ * Appends one entry after a successful write. The `_id` is derived from the action, the target and the
+ * after-hash and time, so a retried handler does not append the same change twice.
+ */
+export async function appendAudit(
+  db: Database,
+  entry: { caller: Caller; streetId: string; now: Date; action: AuditedAction; target: AuditRecord['target']; before: Record<string, unknown> | null; after: Record<string, unknown> },
+): Promise<void> {
+  const beforeHash = personalHash(entry.before);
+  const afterHash = personalHash(entry.after);
+  const _id = `audit-${createHash('sha256').update(`${entry.action}|${entry.target.id}|${beforeHash}|${afterHash}|${entry.now.toISOString()}`).digest('hex').slice(0, 32)}`;
+  const record: AuditRecord = {
+    _id,
+    streetId: entry.streetId,
+    at: entry.now,
+    by: { userId: entry.caller.userId, name: entry.caller.name },
+    action: entry.action,
+    target: entry.target,
+    fields: changedFields(entry.before, entry.after),
+    beforeHash,
+    afterHash,
+  };
+  await db
+    .collection(AUDIT_COLLECTION)
+    .add(record)
+    .catch(async (err) => {
+      const { data } = await db.collection(AUDIT_COLLECTION).where({ _id }).limit(1).get();
+      if (!data.length) throw err;
+    });
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/**
+ * The audit trail (issue 10 item 8): every staff write of personal data — people, phones, photos, grid
+ * duties, and later the household register — appends one entry: who, when, what, and a hash of the
+ * personal fields before and after (the values themselves are not copied, so the trail does not become
+ * a second store of phone numbers). Append-only: functions only insert; street admins read and export.
+ */
+export const AUDITED_ACTIONS = ['org.savePerson', 'org.uploadPersonPhoto', 'org.setGridMembers'] as const;
+export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
+
+export const AUDITED_ACTION_LABELS: Record<AuditedAction, string> = {
+  'org.savePerson': '修改人员信息',
+  'org.uploadPersonPhoto': '更换人员照片',
+  'org.setGridMembers': '调整网格人员',
+};
+
+const date = z.union([z.date(), z.string(), z.number()]).transform((v) => new Date(v));
+
+export const auditRecordSchema = z.object({
+  _id: z.string(),
+  streetId: z.string(),
+  at: date,
+  by: z.object({ userId: z.string(), name: z.string() }),
+  action: z.enum(AUDITED_ACTIONS),
+  target: z.object({ collection: z.string(), id: z.string(), label: z.string() }),
+  /** Names of the personal fields that changed (e.g. phone, photoFileId, members). */
+  fields: z.array(z.string()),
+  /** sha256 of the personal fields before (empty string: the record did not exist) and after. */
+  beforeHash: z.string(),
+  afterHash: z.string(),
+});
+export type AuditRecord = z.infer<typeof auditRecordSchema>;
+
+export const auditEntrySchema = z.object({
+  auditId: z.string(),
+  at: z.string(),
+  byName: z.string(),
+  byUserId: z.string(),
+  action: z.enum(AUDITED_ACTIONS),
+  actionLabel: z.string(),
+  targetLabel: z.string(),
+  targetId: z.string(),
+  fields: z.array(z.string()),
+  beforeHash: z.string(),
+  afterHash: z.string(),
+});
+
+export const auditApi = {
+  /** Street admins: the street's audit trail, newest first, a page at a time. */
+  auditLog: {
+    input: z
+      .object({
+        after: z.string().max(500).optional().describe('翻页位置'),
+        limit: z.number().int().min(1).max(100).default(50).describe('每页条数'),
+      })
+      .strict(),
+    output: z.object({ entries: z.array(auditEntrySchema), next: z.string().nullable() }),
+  },
+  /** Street admins: the whole trail as an Excel file (temporary URL). */
+  exportAudit: {
+    input: z.object({}).strict(),
+    output: z.object({ url: z.string(), fileId: z.string(), rows: z.number() }),
+  },
+} as const;
