@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { notificationRecordSchema, type NotificationRecord } from '../../src/domain/notification/records';
+import { userRecordSchema } from '../../src/domain/user';
 import type { Database } from './app';
+import { collectionOf } from './records';
 import { DEFAULT_TEMPLATES, NOTIFICATION_TITLES, shapeSubscribeMessage, type NotificationKind, type TemplateConfig } from '../../src/domain/notification';
 
 export { NOTIFICATION_KINDS, type NotificationKind } from '../../src/domain/notification';
@@ -19,51 +23,52 @@ export interface OutgoingNotification {
   body: string;
 }
 
+/** How a street shapes its messages: the case's category label and the street's templates. */
+export interface Shaping {
+  categoryLabel: string;
+  templates?: Record<NotificationKind, TemplateConfig>;
+}
+
 /**
- * Queues messages; idempotent by a deterministic `_id` per (cause, kind, recipient), so a retried
- * handler or a second sweep adds nothing. Shaped in the street's configured template at queue time.
+ * The outbox rows for `items`, not yet written: a case step stores them on the case in the same write as
+ * its state (so they are never lost) and then inserts them with `insertAllOnce` (issue 9 item 3). `_id`
+ * is deterministic per (cause, kind, recipient), so a retried step or a second sweep adds nothing.
+ * Shaped now, in the street's template of today: what WeChat gets is what the list shows.
  */
-export async function queueNotifications(
-  db: Database,
-  items: OutgoingNotification[],
-  now: Date,
-  { categoryLabel, templates = DEFAULT_TEMPLATES }: { categoryLabel: string; templates?: Record<NotificationKind, TemplateConfig> },
-): Promise<number> {
+export function notificationDocs(items: OutgoingNotification[], now: Date, { categoryLabel, templates = DEFAULT_TEMPLATES }: Shaping): NotificationRecord[] {
   const unique = new Map(items.map((n) => [notificationId(n), n]));
-  const results = await Promise.all(
-    [...unique].map(([id, n]) => {
-      // Shaped now, in the street's template of today: what WeChat gets is what the list shows.
-      const message = shapeSubscribeMessage({ kind: n.kind, caseId: n.caseId, categoryLabel, body: n.body, at: now }, templates[n.kind]);
-      return db
-        .collection('notifications')
-        .add({
-          _id: id,
-          toUserId: n.toUserId,
-          kind: n.kind,
-          template: message.template_id,
-          caseId: n.caseId,
-          title: NOTIFICATION_TITLES[n.kind],
-          data: message.data,
-          page: message.page,
-          body: n.body,
-          status: 'pending',
-          createdAt: now,
-        })
-        .then(
-          () => 1,
-          () => 0, // already queued by an earlier try
-        );
-    }),
-  );
-  return results.reduce((a, b) => a + b, 0);
+  return [...unique].map(([id, n]) => {
+    const message = shapeSubscribeMessage({ kind: n.kind, caseId: n.caseId, categoryLabel, body: n.body, at: now }, templates[n.kind]);
+    return {
+      _id: id,
+      toUserId: n.toUserId,
+      kind: n.kind,
+      template: message.template_id,
+      caseId: n.caseId,
+      cause: n.cause,
+      title: NOTIFICATION_TITLES[n.kind],
+      data: message.data,
+      page: message.page,
+      body: n.body,
+      status: 'pending' as const,
+      createdAt: now,
+    };
+  });
+}
+
+export const notificationsOf = (db: Database) => collectionOf(db, 'notifications', notificationRecordSchema);
+
+/** Writes outbox rows once each (one round trip when none exists yet). */
+export async function queueNotifications(db: Database, items: OutgoingNotification[], now: Date, shaping: Shaping): Promise<number> {
+  return notificationsOf(db).insertAllOnce(notificationDocs(items, now, shaping));
 }
 
 function notificationId(n: OutgoingNotification): string {
   return `ntf-${createHash('sha256').update(`${n.cause}|${n.kind}|${n.toUserId}`).digest('hex').slice(0, 24)}`;
 }
 
-type StaffLevel = 'grid' | 'community' | 'street';
-interface Place {
+export type StaffLevel = 'grid' | 'community' | 'street';
+export interface Place {
   streetId: string;
   communityId: string;
   gridId: string;
@@ -81,13 +86,47 @@ export async function staffAt(db: Database, level: StaffLevel, place: Place, cac
 }
 
 async function lookupStaff(db: Database, level: StaffLevel, place: Place): Promise<string[]> {
-  const _ = db.command;
-  const match =
-    level === 'grid'
-      ? { role: _.in(['grid_officer', 'grid_chief']), streetId: place.streetId, gridIds: place.gridId }
-      : level === 'community'
-        ? { role: 'community_staff', streetId: place.streetId, communityId: place.communityId }
-        : { role: 'street_staff', streetId: place.streetId };
-  const { data } = await db.collection('users').where({ roles: _.elemMatch(match) }).field({ _id: true }).limit(100).get();
+  const { data } = await db.collection('users').where({ roles: db.command.elemMatch(staffMatch(db, level, place)) }).field({ _id: true }).limit(100).get();
   return (data as Array<{ _id: string }>).map((u) => u._id);
+}
+
+/** The role grant that puts a user on duty for the place at that level. */
+function staffMatch(db: Database, level: StaffLevel, place: Place): Record<string, unknown> {
+  const _ = db.command;
+  return level === 'grid'
+    ? { role: _.in(['grid_officer', 'grid_chief']), streetId: place.streetId, gridIds: place.gridId }
+    : level === 'community'
+      ? { role: 'community_staff', streetId: place.streetId, communityId: place.communityId }
+      : { role: 'street_staff', streetId: place.streetId };
+}
+
+// A staff member added by the org function may not have signed in yet (no openid).
+const userRowSchema = userRecordSchema.pick({ _id: true, name: true, roles: true }).extend({ openid: userRecordSchema.shape.openid.optional() });
+export type UserRow = z.infer<typeof userRowSchema>;
+
+/**
+ * The caller's `users` record and the staff on duty at `levels` of the place, in ONE query (issue 9
+ * item 6: a case step stays within 4 round trips). The caller is null for a visitor not on record yet.
+ */
+export async function callerAndStaff(
+  db: Database,
+  openid: string,
+  levels: readonly StaffLevel[],
+  place: Place,
+): Promise<{ caller: UserRow | null; staff: Record<StaffLevel, string[]> }> {
+  const _ = db.command;
+  const clauses = [{ openid }, ...levels.map((l) => ({ roles: _.elemMatch(staffMatch(db, l, place)) }))];
+  const { data } = await db.collection('users').where(clauses.length === 1 ? clauses[0] : _.or(clauses)).field({ _id: true, openid: true, name: true, roles: true }).limit(200).get();
+  const users = (data as unknown[]).map((u) => userRowSchema.parse(u));
+  const holds = (u: UserRow, level: StaffLevel) =>
+    u.roles.some((g) =>
+      level === 'grid'
+        ? (g.role === 'grid_officer' || g.role === 'grid_chief') && g.streetId === place.streetId && (g.gridIds ?? []).includes(place.gridId)
+        : level === 'community'
+          ? g.role === 'community_staff' && g.streetId === place.streetId && g.communityId === place.communityId
+          : g.role === 'street_staff' && g.streetId === place.streetId,
+    );
+  const staff = { grid: [], community: [], street: [] } as Record<StaffLevel, string[]>;
+  for (const level of levels) staff[level] = users.filter((u) => holds(u, level)).map((u) => u._id);
+  return { caller: users.find((u) => u.openid === openid) ?? null, staff };
 }

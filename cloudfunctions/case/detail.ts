@@ -2,6 +2,8 @@ import { ACTION_RULES } from '../../src/domain/case/case-rules';
 import { CASE_ACTIONS, CASE_ACTION_LABELS, type CaseAction } from '../../src/domain/case/case-command';
 import type { CaseDetail } from '../../src/domain/case/api';
 import { ROLE_LABELS } from '../../src/domain/user';
+import { volunteerRecordSchema } from '../../src/domain/volunteer/records';
+import { collectionOf } from '../_lib/records';
 import { authorize, requireCaller, type getApp, type Invocation } from '../_lib';
 import { loadCase, summaryOf, workflowOf } from './records';
 import { actorOf, canSee, isReporter, isStaffOver, maskName } from './scope';
@@ -30,8 +32,8 @@ export async function detail(input: { caseId: string }, call: Invocation, app: A
   const c = await loadCase(call, input.caseId);
   authorize(canSee(caller, c), '您无权查看此事件');
   const staffView = isStaffOver(caller, c);
-  const { data } = await call.db.collection('case_events').where({ caseId: c._id }).orderBy('at', 'asc').limit(200).get();
-  const events = data as StoredEvent[];
+  // The timeline lives in the case document (written with each step): no second read.
+  const events: StoredEvent[] = c.timeline;
   const userIds = [...new Set(events.map((e) => e.by).filter((id) => id !== 'system'))];
   const _ = call.db.command;
   const users = userIds.length
@@ -57,7 +59,7 @@ export async function detail(input: { caseId: string }, call: Invocation, app: A
   const allowedActions = CASE_ACTIONS.filter((a: CaseAction) => ACTION_RULES[a].from.includes(wf.state) && ACTION_RULES[a].who(wf, actor));
   const showReporter = staffView || isReporter(caller, c);
   // Staff only: who reported, and whether they are a volunteer (a confirmed lead earns them points).
-  const reporterIsVolunteer = staffView && (await call.db.collection('volunteers').where({ _id: c.reporterId }).field({ _id: true }).limit(1).get()).data.length > 0;
+  const reporterIsVolunteer = staffView && (await collectionOf(call.db, 'volunteers', volunteerRecordSchema).load(c.reporterId)) !== null;
   return {
     ...summaryOf(c),
     description: c.description,

@@ -1,10 +1,11 @@
-import { categoryTreeSchema, type CaseSummary, type Category } from '../../src/domain/case/api';
+import type { CaseSummary, Category } from '../../src/domain/case/api';
 import { DEFAULT_CATEGORIES, findCategory } from '../../src/domain/case/categories';
-import { CASE_CLASS_LABELS, CASE_STATE_LABELS, caseWorkflowSchema, type CaseWorkflow } from '../../src/domain/case/case-state';
-import type { DeadlineFields } from '../../src/domain/case/escalation';
-import { caseRecordSchema, type CaseRecord } from '../../src/domain/case/records';
+import { CASE_CLASS_LABELS, CASE_STATE_LABELS } from '../../src/domain/case/case-state';
+import { caseRecordSchema, categoriesConfigRecordSchema, type CaseRecord } from '../../src/domain/case/records';
 import { DomainError } from '../../src/domain/errors';
 import type { Database, Invocation } from '../_lib';
+import { casesOf } from '../_lib/cases/store';
+import { collectionOf } from '../_lib/records';
 import { cachedStreetConfig, type StreetConfigCache } from './street-config';
 
 /** A stored `cases` document: its one schema lives in src/domain/case/records.ts (issue 9 item 1). */
@@ -13,13 +14,9 @@ export type StoredCase = CaseRecord;
 
 export const parseCase = (doc: unknown): StoredCase => storedCaseSchema.parse(doc);
 
-export async function loadCase(call: Pick<Invocation, 'db'>, caseId: string): Promise<StoredCase> {
-  const { data } = await call.db.collection('cases').where({ _id: caseId }).limit(1).get();
-  if (!data.length) throw new DomainError('NOT_FOUND', '事件不存在或已删除');
-  return parseCase(data[0]);
-}
+export const loadCase = (call: Pick<Invocation, 'db'>, caseId: string): Promise<StoredCase> => casesOf(call.db).require(caseId, '事件');
 
-export const workflowOf = (c: StoredCase): CaseWorkflow => caseWorkflowSchema.parse(c);
+export { casePatch, workflowOf } from '../_lib/cases/store';
 
 /** The street's SLA and working calendar (`configs` `sla-<street>`), the defaults of PRODUCT.md §5 when absent. */
 export const slaContext = async (db: Database, streetId: string, cache?: StreetConfigCache) => (await cachedStreetConfig(db, streetId, cache)).sla;
@@ -28,10 +25,8 @@ export const categoriesConfigId = (streetId: string) => `categories-${streetId}`
 
 /** The street's tree from `configs`, else the default tree of PRODUCT.md §4 (version 0: never saved). */
 export async function loadCategories(db: Database, streetId: string): Promise<{ categories: Category[]; version: number }> {
-  const { data } = await db.collection('configs').where({ _id: categoriesConfigId(streetId) }).limit(1).get();
-  if (!data.length) return { categories: DEFAULT_CATEGORIES, version: 0 };
-  const doc = data[0] as { categories: unknown; version: number };
-  return { categories: categoryTreeSchema.parse(doc.categories), version: doc.version };
+  const doc = await collectionOf(db, 'configs', categoriesConfigRecordSchema).load(categoriesConfigId(streetId));
+  return doc ? { categories: doc.categories, version: doc.version } : { categories: DEFAULT_CATEGORIES, version: 0 };
 }
 
 /** The tree reporters choose from: without the categories the administrator disabled. */
@@ -46,21 +41,6 @@ export function requireCategory(tree: Category[], categoryId: string) {
   const found = findCategory(activeCategories(tree), categoryId);
   if (!found) throw new DomainError('INVALID_INPUT', '输入有误：请选择有效的事件分类', { categoryId: '请选择有效的事件分类' });
   return found;
-}
-
-/**
- * The patch that writes a workflow and its deadline onto the stored case. Fields the new workflow no
- * longer has (e.g. `resolvedBy` after a failed check) are removed, not left stale.
- */
-export function casePatch(db: Database, wf: CaseWorkflow, deadline: DeadlineFields | null, now: Date): Record<string, unknown> {
-  const _ = db.command;
-  const keys = Object.keys(caseWorkflowSchema.shape) as Array<keyof CaseWorkflow>;
-  const patch: Record<string, unknown> = { updatedAt: now };
-  for (const k of keys) patch[k] = wf[k] === undefined ? _.remove() : wf[k];
-  const dl: Array<keyof DeadlineFields> = ['dueAt', 'nearDueAt', 'escalatesTo', 'deadlineKey', 'deadlineKind', 'deadlineReason'];
-  // No deadline (resolved, closed, returned): the case leaves the sweep's index range.
-  for (const k of dl) patch[k] = deadline ? deadline[k] : _.remove();
-  return patch;
 }
 
 export function summaryOf(c: StoredCase): CaseSummary {

@@ -2,13 +2,17 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { PHOTO_MAX_BYTES, type casePhotoInputSchema, type reportInputSchema } from '../../src/domain/case/api';
 import type { CaseWorkflow } from '../../src/domain/case/case-state';
-import { deadlineFieldsOf } from '../../src/domain/case/escalation';
+import { deadlineFieldsOf, type Escalation } from '../../src/domain/case/escalation';
+import { caseEventId, caseRecordSchema, type CaseRecord } from '../../src/domain/case/records';
+import { gridRecordSchema } from '../../src/domain/org/records';
 import { DomainError } from '../../src/domain/errors';
 import { callerOrNewResident, decodePhoto, PHOTO_EXTENSIONS, recordUpload, requireOwnUploads, takeLimit, type getApp, type Invocation, type LimitSlot } from '../_lib';
-import { queueNotifications, staffAt } from '../_lib/notify';
-import { escalateCase } from '../escalate/apply';
-import { parseCase, photoFolder, requireCategory, type StoredCase } from './records';
-import { loadStreetConfig } from './street-config';
+import { dueEscalation, escalationEffects } from '../_lib/cases/escalation';
+import { loadStreetConfig } from '../_lib/cases/street-config';
+import { casesOf, flushOutbox, withEffects, type StepEffects } from '../_lib/cases/store';
+import { callerAndStaff, notificationDocs } from '../_lib/notify';
+import { collectionOf } from '../_lib/records';
+import { photoFolder, requireCategory } from './records';
 
 type App = ReturnType<typeof getApp>;
 
@@ -50,37 +54,35 @@ export const caseIdFor = (streetId: string, userId: string, requestId: string) =
 
 /**
  * report (PRODUCT.md §4): anyone in the grid files a case in an enabled grid; a first-time visitor's
- * report makes them a resident on record (from the platform identity, never from the payload). Idempotent by a
- * deterministic `_id`: the second add of the same id fails and the existing case is returned.
+ * report makes them a resident on record (from the platform identity, never from the payload).
+ *
+ * Atomic by a single-document write (issue 9 item 3, docs/decisions.md): the case is inserted already
+ * holding its report event (and, for a 突发性 case, its immediate escalation) and the officers'
+ * outbox rows; then the rows go to `notifications`. Idempotent by a deterministic `_id`: a retry with
+ * the same request id finds the case and completes whatever outbox rows an interrupted try left out.
+ * Round trips: grid, street config, caller + officers (one query), insert, outbox.
  */
 export async function report(input: z.infer<typeof reportInputSchema>, call: Invocation) {
-  const { data: grids } = await call.db.collection('grids').where({ _id: input.gridId }).limit(1).get();
-  const grid = grids[0] as { _id: string; streetId: string; communityId: string; enabled: boolean } | undefined;
+  const grid = await collectionOf(call.db, 'grids', gridRecordSchema).load(input.gridId);
   if (!grid || !grid.enabled) throw new DomainError('NOT_FOUND', '网格不存在或已停用');
-  // After the grid check: a visitor who reports to no real grid leaves no record behind.
-  const caller = await callerOrNewResident(call);
-  const caseId = caseIdFor(grid.streetId, caller.userId, input.requestId);
-  const existing = await findCase(call, caseId);
-  if (existing) return { caseId, state: existing.state, version: existing.version, created: false };
-
-  // Categories, SLA + calendar and template ids of the street: one query (bench budget caseReport).
   const config = await loadStreetConfig(call.db, grid.streetId);
   const category = requireCategory(config.categories, input.categoryId);
-  await requireOwnUploads(call.db, input.photos, caller.userId);
   const now = call.now;
-  const wf: CaseWorkflow = {
-    state: 'reported',
-    caseClass: input.urgent ? 'emergency' : category.defaultClass,
-    categoryId: category.id,
-    streetId: grid.streetId,
-    communityId: grid.communityId,
-    gridId: grid._id,
-    reporterId: caller.userId,
-    stageStartedAt: now,
-    reworkCount: 0,
-  };
-  const deadline = deadlineFieldsOf(wf, config.sla, now);
-  const doc = {
+  const place = { streetId: grid.streetId, communityId: grid.communityId, gridId: grid._id };
+  const caseClass = input.urgent ? 'emergency' : category.defaultClass;
+  const draft: CaseWorkflow = { state: 'reported', caseClass, categoryId: category.id, ...place, reporterId: '', stageStartedAt: now, reworkCount: 0 };
+  const deadline = deadlineFieldsOf(draft, config.sla, now);
+  // 突发性: its deadline is "immediately" (§5), so it is escalated in the same write, not at the next sweep.
+  const escalatesNow = deadline !== null && deadline.dueAt.getTime() <= now.getTime();
+  const levels = escalatesNow ? (['grid', 'community', 'street'] as const) : (['grid'] as const);
+  const found = await callerAndStaff(call.db, call.openid, levels, place);
+  // After the grid check: a visitor who reports to no real grid leaves no record behind.
+  const caller = found.caller ? { userId: found.caller._id, name: found.caller.name } : await callerOrNewResident(call);
+  const caseId = caseIdFor(grid.streetId, caller.userId, input.requestId);
+  await requireOwnUploads(call.db, input.photos, caller.userId);
+
+  const wf: CaseWorkflow = { ...draft, reporterId: caller.userId };
+  const filed: CaseRecord = caseRecordSchema.parse({
     _id: caseId,
     ...wf,
     ...(deadline ?? {}),
@@ -96,10 +98,27 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
     version: 1,
     createdAt: now,
     updatedAt: now,
-  };
+  });
+  const reportEventId = caseEventId(caseId, 1);
+  const steps: StepEffects[] = [
+    {
+      event: { _id: reportEventId, caseId, type: 'report', to: 'reported', by: caller.userId, at: now, note: input.description, photos: input.photos },
+      notifications: notificationDocs(
+        found.staff.grid.map((toUserId) => ({ toUserId, kind: 'case_assigned' as const, caseId, cause: reportEventId, body: `${category.label}：${input.description}` })),
+        now,
+        { categoryLabel: category.label, templates: config.templates },
+      ),
+    },
+  ];
+  let doc: CaseRecord = filed;
+  const esc = escalatesNow ? dueEscalation(filed, config, now) : null;
+  if (esc) {
+    steps.push(escalationEffects(filed, esc, found.staff, config, now));
+    doc = escalatedInMemory(filed, esc);
+  }
   // Limits last, right before the write: a refused or replayed report costs the reporter nothing.
   const slots = [await takeLimit(call.db, caller, 'report', now)];
-  if (wf.caseClass === 'emergency') {
+  if (caseClass === 'emergency') {
     try {
       slots.push(await takeLimit(call.db, caller, 'emergencyReport', now));
     } catch (err) {
@@ -107,34 +126,21 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
       throw err;
     }
   }
-  try {
-    await call.db.collection('cases').add(doc);
-  } catch (err) {
-    // Two taps at once: the other one's add won (and counted); answer with that case.
-    await Promise.all(slots.map((s) => s.release()));
-    const raced = await findCase(call, caseId);
-    if (!raced) throw err;
-    return { caseId, state: raced.state, version: raced.version, created: false };
-  }
-  await call.db.collection('case_events').add({
-    _id: `${caseId}-v1`, caseId, type: 'report', to: 'reported', by: caller.userId, at: now, note: input.description, photos: input.photos,
-  });
-  const officers = await staffAt(call.db, 'grid', wf);
-  await queueNotifications(
-    call.db,
-    officers.map((toUserId) => ({ toUserId, kind: 'case_assigned' as const, caseId, cause: `${caseId}-v1`, body: `${category.label}：${input.description}` })),
-    now,
-    { categoryLabel: category.label, templates: config.templates },
-  );
-  // 突发性: its deadline is "immediately" (§5), so it is escalated now rather than at the next sweep.
-  if (deadline && deadline.dueAt.getTime() <= now.getTime()) {
-    const stored = parseCase(doc);
-    if (await escalateCase(call.db, stored, now, { config })) return { caseId, state: stored.state, version: 2, created: true };
-  }
-  return { caseId, state: wf.state, version: 1, created: true };
+  const { doc: stored, created } = await casesOf(call.db)
+    .insertOnce(withEffects(doc, steps, now))
+    .catch(async (err: unknown) => {
+      await Promise.all(slots.map((s) => s.release()));
+      throw err;
+    });
+  // The retry, or the other of two taps, was counted by the try that wrote the case.
+  if (!created) await Promise.all(slots.map((s) => s.release()));
+  // A retry (or the second of two taps) completes the outbox of the try that wrote the case.
+  await flushOutbox(call.db, created ? steps.flatMap((e) => e.notifications) : (stored.outbox ?? []));
+  return { caseId, state: stored.state, version: stored.version, created };
 }
 
-async function findCase(call: Invocation, caseId: string): Promise<StoredCase | null> {
-  const { data } = await call.db.collection('cases').where({ _id: caseId }).limit(1).get();
-  return data.length ? parseCase(data[0]) : null;
+/** The case after an escalation at filing: same state, the follow-up deadline (or none), the level reached. */
+function escalatedInMemory(c: CaseRecord, esc: Escalation): CaseRecord {
+  const { dueAt: _d, nearDueAt: _n, escalatesTo: _e, deadlineKey: _k, deadlineKind: _i, deadlineReason: _r, ...rest } = c;
+  return { ...rest, ...(esc.next ?? {}), overdueLevel: esc.overdueLevel, version: c.version + 1 };
 }

@@ -1,69 +1,11 @@
 import type { z } from 'zod';
-import { categoryTreeSchema, type caseApi, type Category } from '../../src/domain/case/api';
-import { DEFAULT_CATEGORIES } from '../../src/domain/case/categories';
-import { DEFAULT_SLA, slaConfigSchema } from '../../src/domain/case/sla-config';
-import type { SlaContext } from '../../src/domain/case/sla';
-import { DEFAULT_WORKING_CALENDAR, workingCalendarConfigSchema } from '../../src/domain/calendar';
+import type { caseApi } from '../../src/domain/case/api';
 import { canManageStreet } from '../../src/domain/access';
 import { DomainError } from '../../src/domain/errors';
-import { authorize, requireCaller, type Caller, type Database, type Invocation } from '../_lib';
-import { templatesFromStored, type NotificationKind, type TemplateConfig } from '../../src/domain/notification';
+import { authorize, requireCaller, type Caller, type Invocation } from '../_lib';
+import { configIds, loadStreetConfig } from '../_lib/cases/street-config';
 
-/**
- * A street's case configuration (PRODUCT.md §4–§5; STYLE 9 "configuration, not conditionals"): three
- * `configs` documents — `categories-<street>`, `sla-<street>` ({ sla, calendar }) and
- * `notification-templates-<street>` — each falling back to the defaults in `src/domain` when absent
- * (version 0). All three are read in ONE query, so `case.report` stays within its round-trip budget.
- */
-export const configIds = (streetId: string) => ({
-  categories: `categories-${streetId}`,
-  sla: `sla-${streetId}`,
-  templates: `notification-templates-${streetId}`,
-});
-
-export interface StreetConfig {
-  streetId: string;
-  categories: Category[];
-  categoriesVersion: number;
-  sla: SlaContext;
-  slaVersion: number;
-  templates: Record<NotificationKind, TemplateConfig>;
-  templatesVersion: number;
-}
-
-type ConfigDoc = { _id: string; version: number } & Record<string, unknown>;
-
-export async function loadStreetConfig(db: Database, streetId: string): Promise<StreetConfig> {
-  const ids = configIds(streetId);
-  const _ = db.command;
-  const { data } = await db.collection('configs').where({ _id: _.in(Object.values(ids)) }).limit(3).get();
-  const byId = new Map((data as ConfigDoc[]).map((d) => [d._id, d]));
-  const cat = byId.get(ids.categories);
-  const sla = byId.get(ids.sla);
-  const tpl = byId.get(ids.templates);
-  const templates = templatesFromStored(tpl?.templates);
-  return {
-    streetId,
-    categories: cat ? categoryTreeSchema.parse(cat.categories) : DEFAULT_CATEGORIES,
-    categoriesVersion: cat?.version ?? 0,
-    sla: sla
-      ? { sla: slaConfigSchema.parse(sla.sla ?? {}), calendar: workingCalendarConfigSchema.parse(sla.calendar ?? {}) }
-      : { sla: DEFAULT_SLA, calendar: DEFAULT_WORKING_CALENDAR },
-    slaVersion: sla?.version ?? 0,
-    templates,
-    templatesVersion: tpl?.version ?? 0,
-  };
-}
-
-/** The escalation sweep reads each street's configuration once per run, however many of its cases are due. */
-export type StreetConfigCache = Map<string, Promise<StreetConfig>>;
-export function cachedStreetConfig(db: Database, streetId: string, cache?: StreetConfigCache): Promise<StreetConfig> {
-  const hit = cache?.get(streetId);
-  if (hit) return hit;
-  const loading = loadStreetConfig(db, streetId);
-  cache?.set(streetId, loading);
-  return loading;
-}
+export { cachedStreetConfig, configIds, loadStreetConfig, type StreetConfig, type StreetConfigCache } from '../_lib/cases/street-config';
 
 /** The street the administrator means: the one named (which they must administer), else their first. */
 function adminStreet(caller: Caller, streetId: string | undefined, message: string): string {
