@@ -77,7 +77,7 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
   const levels = escalatesNow ? (['grid', 'community', 'street'] as const) : (['grid'] as const);
   const found = await callerAndStaff(call.db, call.openid, levels, place);
   // After the grid check: a visitor who reports to no real grid leaves no record behind.
-  const caller = found.caller ? { userId: found.caller._id, name: found.caller.name } : await callerOrNewResident(call);
+  const caller = found.caller ? { userId: found.caller._id, name: found.caller.name, roles: found.caller.roles } : await callerOrNewResident(call);
   const caseId = caseIdFor(grid.streetId, caller.userId, input.requestId);
   await requireOwnUploads(call.db, input.photos, caller.userId);
 
