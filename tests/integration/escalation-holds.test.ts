@@ -6,9 +6,9 @@ describe('escalation: emergencies and 督办 holds', () => {
   const t = useFunctionCloud();
   const base = () => t.cloud.baseUrl;
   const MIN = 60_000;
-  const escalations = async (caseId: string) =>
-    (await t.db.collection('case_events').where({ caseId, type: 'escalate' }).get()).data.map((e: any) => e.level);
   const stored = async (caseId: string) => (await t.db.collection('cases').doc(caseId).get()).data[0];
+  // The timeline is stored in the case, written with each step (issue 9 item 3).
+  const escalations = async (caseId: string) => ((await stored(caseId)).timeline as any[]).filter((e) => e.type === 'escalate').map((e) => e.level);
   const act = (call: CaseCall, caseId: string, expectedVersion: number, command: Record<string, unknown>) => call('act', { caseId, expectedVersion, command });
 
   it('a gas leak reported on a Saturday night is on the street list at once and with the leader in charge 30 minutes later if nobody signs', async () => {
