@@ -56,10 +56,9 @@ function routeOf(name: FunctionName, event: unknown): { action: string; data: un
   const { action, data } = (event ?? {}) as { action?: unknown; data?: unknown };
   const actions = Object.keys(api[name]);
   if (typeof action !== 'string' || !actions.includes(action)) {
-    const shown = typeof action === 'string' ? `“${action}”` : '（未指定）';
-    throw new DomainError('INVALID_INPUT', `输入有误：不支持的操作 ${shown}`, {
-      action: `操作 ${shown} 不存在，可用：${actions.join('、')}`,
-    });
+    // An old app version calling an action that is gone: say what to do, not which names exist.
+    console.warn(`[${name}] unknown action`, typeof action === 'string' ? action.slice(0, 40) : typeof action);
+    throw new DomainError('INVALID_INPUT', '输入有误：这个功能暂时用不了，请更新到最新版本后再试', { action: '这个功能暂时用不了，请更新到最新版本后再试' });
   }
   return { action, data: data ?? {} };
 }

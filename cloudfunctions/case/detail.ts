@@ -4,11 +4,24 @@ import type { CaseDetail } from '../../src/domain/case/api';
 import { ROLE_LABELS } from '../../src/domain/user';
 import { volunteerRecordSchema } from '../../src/domain/volunteer/records';
 import { collectionOf } from '../_lib/records';
+import { developerTextIn } from '../../src/domain/developer-text';
+import { escalationWords } from '../../src/domain/case/plain-words';
+import type { EscalationLevel } from '../../src/domain/case/sla-config';
 import { authorize, requireCaller, type getApp, type Invocation } from '../_lib';
 import { loadCase, summaryOf, workflowOf } from './records';
 import { actorOf, canSee, isReporter, isStaffOver, maskName } from './scope';
 
 type App = ReturnType<typeof getApp>;
+
+/**
+ * Escalations written before the timeline spoke plainly carry the rule's source in their note
+ * ("超时未处理（PRODUCT.md §5 …）"): those are told in plain words from their level (issue 8 item 4).
+ */
+function plainNoteOf(e: { by: string; note?: string; level?: EscalationLevel }): string {
+  const note = e.note ?? '';
+  if (e.by !== 'system' || !e.level || developerTextIn(note).length === 0) return note;
+  return escalationWords(undefined, undefined, e.level);
+}
 const SYSTEM_LABELS: Record<string, string> = { report: '上报', escalate: '超时上报', near_due: '即将超时' };
 
 interface StoredEvent {
@@ -77,7 +90,7 @@ export async function detail(input: { caseId: string }, call: Invocation, app: A
     ...(c.transfer ? { transfer: c.transfer } : {}),
     ...(c.supervision ? { supervision: { dueAt: c.supervision.dueAt.toISOString(), note: c.supervision.note } } : {}),
     ...(c.dueAt && c.nearDueAt !== undefined && c.escalatesTo && c.deadlineKind
-      ? { deadline: { kind: c.deadlineKind, dueAt: c.dueAt.toISOString(), nearDueAt: c.nearDueAt.toISOString(), escalatesTo: c.escalatesTo, reason: c.deadlineReason ?? '' } }
+      ? { deadline: { kind: c.deadlineKind, dueAt: c.dueAt.toISOString(), nearDueAt: c.nearDueAt.toISOString(), escalatesTo: c.escalatesTo, reason: staffView ? (c.deadlineReason ?? '') : '' } }
       : {}),
     allowedActions,
     timeline: events.map((e) => ({
@@ -87,7 +100,7 @@ export async function detail(input: { caseId: string }, call: Invocation, app: A
       ...(e.to ? { to: e.to as never } : {}),
       at: new Date(e.at).toISOString(),
       by: who(e),
-      ...(e.note ? { note: e.note } : {}),
+      ...(e.note ? { note: plainNoteOf(e) } : {}),
       ...(e.level ? { level: e.level } : {}),
       photoUrls: urlsOf(e.photos),
     })),

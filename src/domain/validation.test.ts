@@ -43,14 +43,19 @@ describe('parseInput', () => {
     expect(err.message).toBe('输入有误：手机号 格式不正确（另有 1 处）');
   });
 
-  it('labels array elements through the array and falls back to the path when no label is given', () => {
+  it('labels array elements through the array and names an undescribed field by its common Chinese name, never its key', () => {
     const err = errorOf({ phone: '13800000000', fontScale: 'large', photos: ['a', ''], note: '太长了太长了' });
-    expect(err.fields?.['photos.1']).toMatch(/^照片 /);
-    expect(err.fields?.note).toMatch(/^note .+5/);
+    expect(err.fields?.['photos.1']).toBe('照片 不能为空');
+    expect(err.fields?.note).toBe('说明 不能超过 5 个字');
+  });
+
+  it('keeps a message the schema wrote for people as it is', () => {
+    const withOwn = z.object({ photos: z.array(z.string()).min(1, '请至少上传 1 张处理后的现场照片') }).strict();
+    expect(() => parseInput(withOwn, { photos: [] })).toThrow('输入有误：请至少上传 1 张处理后的现场照片');
   });
 
   it('refuses unknown keys such as an openid smuggled into the payload', () => {
     const err = errorOf({ phone: '13800000000', fontScale: 'large', openid: 'someone-else' });
-    expect(err.fields).toEqual({ openid: 'openid 是不支持的字段' });
+    expect(err.fields).toEqual({ openid: '有本应用不认识的内容，请更新到最新版本后再试' });
   });
 });

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { DomainError, type FieldErrors } from './errors';
+import { FALLBACK_LABEL, FIELD_LABELS, plainReasonOf } from './plain-errors';
 
-// Every message zod produces is shown to residents, many of them elderly: Chinese, always.
-z.config(z.locales.zhCN());
+// Every message zod produces is shown to residents, many of them elderly: plain Chinese, always — the
+// one mapping of plain-errors.ts, not zod's own locale ("期望 string <=64 字符").
+z.config({ localeError: (issue) => plainReasonOf(issue) });
 
 /**
  * Parses a payload with its schema, or throws `INVALID_INPUT` whose `fields` name each bad field in
- * Chinese (its `.describe('手机号')` label, else its path) and whose `message` leads with the first one.
+ * Chinese (its `.describe('手机号')` label, else FIELD_LABELS, else "这一项" — never its path) and whose
+ * `message` leads with the first one.
  */
 export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
   const result = schema.safeParse(data);
@@ -23,37 +26,30 @@ export function fieldErrorsOf(schema: z.ZodType, data: unknown, issues: readonly
   const fields: FieldErrors = {};
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      // One entry per unexpected key, so a form can point at it and a caller sees what was refused.
-      for (const key of issue.keys) {
-        const path = [...issue.path, key].map(String).join('.');
-        fields[path] ??= `${path} 是不支持的字段`;
-      }
+      // One entry per unexpected key, so a form can point at it; the words never repeat the key itself.
+      for (const key of issue.keys) fields[[...issue.path, key].map(String).join('.')] ??= plainReasonOf(issue);
       continue;
     }
+    // Keys stay paths (forms attach messages by them); the words never contain one.
     const path = issue.path.map(String).join('.') || '(root)';
-    fields[path] ??= `${labelOf(schema, issue.path) ?? path} ${reasonOf(issue, valueAt(data, issue.path))}`;
+    fields[path] ??= messageOf(schema, data, issue);
   }
   return fields;
 }
 
-/** Short reasons for the common failures; zod's own zh-CN text (e.g. for length limits) otherwise. */
-function reasonOf(issue: Issue, value: unknown): string {
-  if (value === undefined && issue.code === 'invalid_type') return '不能为空';
-  switch (issue.code) {
-    case 'invalid_format':
-      return '格式不正确';
-    case 'invalid_value':
-      return '不在可选范围内';
-    case 'invalid_type':
-      return '类型不正确';
-    default:
-      return stripPrefix(issue.message);
-  }
+/** A schema's own message is already written for people; a default one gets the field's Chinese name. */
+function messageOf(schema: z.ZodType, data: unknown, issue: Issue): string {
+  if (issue.message !== plainReasonOf(issue)) return issue.message;
+  const reason = valueAt(data, issue.path) === undefined && issue.code === 'invalid_type' ? '不能为空' : issue.message;
+  return `${fieldLabelOf(schema, issue.path)} ${reason}`;
 }
 
-/** zod's zh-CN messages start with a generic "无效输入：" that repeats what our prefix already says. */
-function stripPrefix(message: string): string {
-  return message.replace(/^无效[^：]*：/, '');
+/** The field's Chinese name: its `.describe()` label, else the common name of its key, else "这一项". */
+export function fieldLabelOf(schema: z.ZodType, path: readonly PropertyKey[]): string {
+  const described = labelOf(schema, path);
+  if (described) return described;
+  const key = [...path].reverse().find((k) => typeof k === 'string');
+  return (typeof key === 'string' && FIELD_LABELS[key]) || FALLBACK_LABEL;
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

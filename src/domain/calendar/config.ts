@@ -4,7 +4,7 @@ import { chinaIsoDate, dayIndexOfIsoDate, minutesOfHhmm } from './china-time';
 const hhmmSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间格式应为 HH:mm');
 const isoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日，如 2026-10-01')
   .refine((d) => chinaIsoDate(dayIndexOfIsoDate(d)) === d, '不是有效的日期');
 
 /**
@@ -80,7 +80,7 @@ export const workingCalendarConfigSchema = z.object({
     .default([])
     .refine((as) => new Set(as.map((a) => a.year)).size === as.length, '每年只能有一个放假安排'),
   /** MM-DD from which a missing arrangement for next year is warned about. */
-  arrangementWarnFrom: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 MM-DD').default(DEFAULT_ARRANGEMENT_WARN_FROM.monthDay),
+  arrangementWarnFrom: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 月-日，如 11-01').default(DEFAULT_ARRANGEMENT_WARN_FROM.monthDay),
 });
 export type WorkingCalendarConfig = z.output<typeof workingCalendarConfigSchema>;
 export type WorkingCalendarConfigInput = z.input<typeof workingCalendarConfigSchema>;

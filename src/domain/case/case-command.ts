@@ -16,7 +16,7 @@ export const caseCommandSchema = z.discriminatedUnion('type', [
   // 移交 needs a written record (PRODUCT.md §5).
   z.object({ type: z.literal('transfer'), agency: requiredText('移交单位'), record: requiredText('移交记录') }),
   // 办结 needs evidence photos and a result note (PRODUCT.md §5).
-  z.object({ type: z.literal('resolve'), note: requiredText('办理结果'), photos: photos.min(1, '请至少上传 1 张现场照片') }),
+  z.object({ type: z.literal('resolve'), note: requiredText('办理结果'), photos: photos.min(1, '请至少上传 1 张处理后的现场照片') }),
   z.object({ type: z.literal('verify'), passed: z.boolean(), note: note.optional() }),
   z.object({ type: z.literal('rate'), rating: z.enum(RATINGS, { error: '请选择满意度' }), note: note.optional() }),
   z.object({ type: z.literal('archive'), note: note.optional() }),

@@ -1,6 +1,7 @@
 import type { FieldErrors } from '../../domain/errors';
 import { reportInputSchema, type Category } from '../../domain/case/api';
 import type { ActionInput } from '../../domain/api';
+import { fieldErrorsOf } from '../../domain/validation';
 import type { ReportDraft } from './report-draft';
 import { topOf } from './category-picker';
 
@@ -24,7 +25,8 @@ export function checkReport(draft: ReportDraft, categories: readonly Category[])
   };
   const fields: FieldErrors = {};
   const parsed = reportInputSchema.safeParse(input);
-  if (!parsed.success) for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message;
+  // The same words the function would answer with (one mapping, domain/plain-errors.ts), keyed by the top field.
+  if (!parsed.success) for (const [path, message] of Object.entries(fieldErrorsOf(reportInputSchema, input, parsed.error.issues))) fields[path.split('.')[0]] ??= message;
   // The schema's own messages for these are not written for residents; say what to do instead.
   const top = topOf(categories, draft.categoryId);
   if (!top) fields.categoryId = '请选择问题的类别';
