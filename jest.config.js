@@ -19,6 +19,25 @@ module.exports = {
       testMatch: ['<rootDir>/tests/contract/**/*.test.ts', '<rootDir>/tests/integration/**/*.test.ts'],
     },
     {
+      // The SDK vendor's own database tests (npm @cloudbase/node-sdk@2.9.0, aliased), run from node_modules
+      // against a local cloud per file; only their plumbing is mapped (tests/vendor/README in docs/local-cloud.md).
+      displayName: 'vendor',
+      testEnvironment: '<rootDir>/tests/vendor/vendor-environment.ts',
+      transform,
+      roots: ['<rootDir>/node_modules/cloudbase-node-sdk-2-9/test/database/unit'],
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: [],
+      haste: { retainAllFiles: true },
+      transformIgnorePatterns: ['/node_modules/(?!(cloudbase-node-sdk-2-9/test|@cloudbase/database/src)/)'],
+      moduleNameMapper: {
+        '^power-assert$': '<rootDir>/tests/vendor/power-assert.js',
+        '^\\.\\./\\.\\./\\.\\./src/index$': '@cloudbase/node-sdk',
+        '^(\\.\\./)+config\\.local$': '<rootDir>/tests/vendor/config-local.ts',
+        '^@cloudbase/database/src/(.*)$': '<rootDir>/node_modules/@cloudbase/database/src/$1',
+      },
+      setupFilesAfterEnv: ['<rootDir>/tests/vendor/vendor-exclusions-setup.ts'],
+    },
+    {
       // Browser tests: the H5 build served by an in-process local cloud, driven in Debian's Chromium.
       displayName: 'e2e',
       testEnvironment: 'node',

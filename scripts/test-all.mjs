@@ -14,6 +14,8 @@ const stages = [
   ['unit tests', jest('unit')],
   ['function bundles', ['node', ['scripts/build-functions.mjs']]],
   ['integration tests', jest('integration')],
+  // @cloudbase/node-sdk's own database tests (npm 2.9.0) against the local cloud; see docs/local-cloud.md.
+  ['SDK vendor database tests', jest('vendor')],
   ['weapp build check', ['node', ['scripts/check-weapp.mjs']]],
   ['e2e (H5 in Chromium)', ['node', ['scripts/test-e2e.mjs']]],
 ];
@@ -32,7 +34,7 @@ for (const [name, [cmd, args]] of stages) {
 
 let passed = 0;
 let failed = 0;
-for (const project of ['unit', 'integration', 'e2e']) {
+for (const project of ['unit', 'integration', 'vendor', 'e2e']) {
   const file = `${reportDir}/${project}.json`;
   if (!existsSync(file)) continue;
   const report = JSON.parse(readFileSync(file, 'utf8'));

@@ -21,7 +21,8 @@ describe('admin API', () => {
   test('an unknown action answers a code the SDK throws as an error', async () => {
     const { body } = await postAdmin({ action: 'nope.nothing' });
     expect(body).toMatchObject({ code: 'INVALID_ACTION', requestId: expect.any(String) });
-    await expect(t.db.collection('x').aggregate().end()).rejects.toMatchObject({ code: 'INVALID_ACTION' });
+    // updateAndReturn (database.modifyAndReturnDoc) is the one SDK database call the local cloud lacks.
+    await expect(t.db.collection('x').where({ a: 1 }).updateAndReturn({ a: 2 })).rejects.toMatchObject({ code: 'INVALID_ACTION' });
   });
 
   test('a malformed query answers INVALID_PARAM', async () => {

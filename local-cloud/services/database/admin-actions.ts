@@ -1,5 +1,5 @@
 import type { AdminActionHandler } from '../../core/service';
-import { decodeObject, encodeDoc, stampServerDates, type Doc } from './ejson';
+import { decodeEjson, decodeObject, encodeForClient, objectIdsAsHex, stampServerDates, type Doc } from './ejson';
 import { DB_ERRORS } from './errors';
 import type { DocumentOperations } from './operations';
 import type { DatabaseStats } from './stats';
@@ -32,7 +32,7 @@ export function databaseAdminActions(
     'database.insertDocument': (p) => {
       const raw = Array.isArray(p.data) ? p.data : [p.data];
       const docs = raw.map((item: unknown) => stampServerDates(decodeObject(item, 'data'), now()) as Doc);
-      return { insertedIds: ops.insert(collectionName(p), docs) };
+      return { insertedIds: objectIdsAsHex(ops.insert(collectionName(p), docs)) };
     },
     'database.getDocument': (p) => {
       const docs = ops.find({
@@ -43,7 +43,7 @@ export function databaseAdminActions(
         limit: p.limit === undefined ? undefined : Number(p.limit),
         projection: decodeObject(p.projection, 'projection'),
       });
-      return { list: docs.map(encodeDoc), limit: Number(p.limit ?? 0) || undefined, offset: Number(p.offset ?? 0) };
+      return { list: docs.map(encodeForClient), limit: Number(p.limit ?? 0) || undefined, offset: Number(p.offset ?? 0) };
     },
     'database.calculateDocument': (p) => ({ total: ops.count(collectionName(p), decodeObject(p.query, 'query') ?? {}) }),
     'database.modifyDocument': (p) => {
@@ -57,8 +57,9 @@ export function databaseAdminActions(
         merge: p.merge !== false,
         upsert: p.upsert === true,
       });
-      return { updated: result.updated, upsert_id: result.upsertId };
+      return { updated: result.updated, upsert_id: objectIdsAsHex(result.upsertId) };
     },
+    'database.aggregateDocuments': (p) => ({ list: ops.aggregate(collectionName(p), decodePipeline(p.stages)).map(encodeForClient) }),
     'database.removeDocument': (p) => ({ deleted: ops.remove(collectionName(p), decodeObject(p.query, 'query') ?? {}, p.multi === true) }),
   };
   // A document action carrying a transactionId runs inside that transaction.
@@ -76,4 +77,14 @@ const DURABLE_WRITE_ACTIONS = new Set(['database.insertDocument', 'database.modi
 
 function isDurableWrite(action: string, params: Record<string, unknown>): boolean {
   return DURABLE_WRITE_ACTIONS.has(action) && (action === 'database.commitTransaction' || !params.transactionId);
+}
+
+/** aggregate.ts sends `stages: [{ stageKey: '$match', stageValue: <EJSON or JSON text> }]`. */
+function decodePipeline(stages: unknown): Doc[] {
+  if (!Array.isArray(stages)) throw DB_ERRORS.invalidParam('stages must be an array');
+  return stages.map((stage: { stageKey?: unknown; stageValue?: unknown }, i) => {
+    const key = stage?.stageKey;
+    if (typeof key !== 'string' || !key.startsWith('$')) throw DB_ERRORS.invalidParam(`stages[${i}].stageKey must name a pipeline stage`);
+    return { [key]: decodeEjson(stage.stageValue, `stages[${i}].stageValue`) };
+  });
 }

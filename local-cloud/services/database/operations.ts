@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { Query } from 'mingo';
+import { ObjectId } from 'bson';
+import { isDocumentId, plainIdKey, storedIdKey, type DocumentId } from './document-id';
+import type { Query } from 'mingo/query';
 import { update as applyUpdate } from 'mingo/updater';
-import { encodeDoc, parseStoredDoc, type Doc } from './ejson';
+import { cloneDoc, encodeDoc, parseStoredDoc, type Doc } from './ejson';
 import { DB_ERRORS, DatabaseError } from './errors';
+import { aggregatorOf, queryOf } from './mingo-context';
 import { planScan } from './query-plan';
 import type { DatabaseStats } from './stats';
 import type { DocumentStore, StoredRow } from './store';
@@ -71,7 +74,7 @@ export class DocumentOperations {
     // Unsorted reads stop at offset+limit matches, as a MongoDB cursor in natural order would.
     const stopAfter = hasOrder ? Infinity : offset + limit;
     const matched = this.collectMatches('getDocument', req.collection, req.criteria, stopAfter);
-    let cursor = new Query({}, {}).find<Doc>(matched.map((m) => m.doc), req.projection as never);
+    let cursor = queryOf({}).find<Doc>(matched.map((m) => m.doc), req.projection as never);
     if (hasOrder) cursor = cursor.sort(req.order as never);
     const result = cursor.skip(offset).limit(limit).all();
     this.stats.recordReturned(result.length);
@@ -82,22 +85,41 @@ export class DocumentOperations {
     return this.collectMatches('calculateDocument', collection, criteria, Infinity).length;
   }
 
-  insert(collection: string, docs: Doc[]): Array<string | number> {
+  /**
+   * `aggregate().….end()`: the whole pipeline by mingo over the collection; a leading `$match` also
+   * narrows the scan like a query. `$lookup` reads the other collection whole (a local data set is small).
+   */
+  aggregate(collection: string, pipeline: Doc[]): Doc[] {
+    const first = pipeline[0]?.$match;
+    const criteria = first && typeof first === 'object' && !Array.isArray(first) ? (first as Doc) : {};
+    const docs = this.collectMatches('aggregateDocuments', collection, criteria, Infinity).map((m) => m.doc);
+    const resolver = (name: string) => [...this.store.scan(name, { sql: '', params: [], usedIndexes: [] })].map((row) => parseStoredDoc(row.doc));
+    let result: Doc[];
+    try {
+      result = aggregatorOf(pipeline, resolver).run(docs) as Doc[];
+    } catch (err) {
+      throw DB_ERRORS.invalidParam(`aggregate not supported: ${(err as Error).message}`);
+    }
+    this.stats.recordReturned(result.length);
+    return result;
+  }
+
+  insert(collection: string, docs: Doc[]): DocumentId[] {
     return this.store.transaction(() =>
       docs.map((input) => {
         const doc = { _id: input._id ?? newDocumentId(), ...input };
         const id = doc._id;
-        if (typeof id !== 'string' && typeof id !== 'number') throw DB_ERRORS.invalidParam('_id must be a string or number');
+        if (!isDocumentId(id)) throw DB_ERRORS.invalidParam('_id must be a string, number or ObjectId');
         if (this.findById(collection, id)) throw DB_ERRORS.duplicateWrite(String(id));
-        this.observeWrite(collection, id, null);
-        this.store.insert(collection, id, doc, encodeDoc(doc));
+        this.observeWrite(collection, plainIdKey(id), null);
+        this.store.insert(collection, storedIdKey(id), doc, encodeDoc(doc));
         return id;
       }),
     );
   }
 
   /** Conditional writes are atomic: match and write happen in one SQLite transaction on one thread. */
-  modify(req: ModifyRequest): { updated: number; upsertId?: string | number } {
+  modify(req: ModifyRequest): { updated: number; upsertId?: DocumentId } {
     if (req.merge) assertOperators(req.data);
     return this.store.transaction(() => {
       const matches = this.collectMatches('modifyDocument', req.collection, req.criteria, req.multi ? Infinity : 1);
@@ -105,10 +127,10 @@ export class DocumentOperations {
       let updated = 0;
       for (const { row, doc } of matches) {
         const next = req.merge ? updatedCopy(doc, req.data) : { ...req.data, _id: doc._id };
-        if (next._id !== doc._id) throw DB_ERRORS.invalidParam('不能更新_id的值');
+        if (!sameId(next._id, doc._id)) throw DB_ERRORS.invalidParam('不能更新_id的值');
         const text = encodeDoc(next);
         if (text === row.doc) continue;
-        this.observeWrite(req.collection, row.id, row.doc);
+        this.observeWrite(req.collection, plainIdKey(row.id), row.doc);
         this.store.replace(req.collection, row.seq, next, text);
         updated += 1;
       }
@@ -120,7 +142,7 @@ export class DocumentOperations {
     return this.store.transaction(() => {
       const matches = this.collectMatches('removeDocument', collection, criteria, multi ? Infinity : 1);
       for (const { row } of matches) {
-        this.observeWrite(collection, row.id, row.doc);
+        this.observeWrite(collection, plainIdKey(row.id), row.doc);
         this.store.delete(collection, row.seq);
       }
       return matches.length;
@@ -147,20 +169,20 @@ export class DocumentOperations {
         this.observeWrite(write.collection, write.id, row?.doc ?? null);
         if (!write.doc) this.store.delete(write.collection, row!.seq);
         else if (row) this.store.replace(write.collection, row.seq, write.doc, encodeDoc(write.doc));
-        else this.store.insert(write.collection, write.id, write.doc, encodeDoc(write.doc));
+        else this.store.insert(write.collection, storedIdKey(write.id), write.doc, encodeDoc(write.doc));
       }
     });
   }
 
-  private upsert(req: ModifyRequest): string | number {
+  private upsert(req: ModifyRequest): DocumentId {
     const seed: Doc = {};
     for (const [key, value] of Object.entries(req.criteria)) if (!key.startsWith('$') && !isOperatorObject(value)) seed[key] = value;
     const doc = req.merge ? updatedCopy(seed, req.data) : { ...req.data, _id: seed._id };
     return this.insert(req.collection, [doc])[0];
   }
 
-  private findById(collection: string, id: string | number): StoredRow | undefined {
-    const rows = this.store.scan(collection, { sql: 'id = ?', params: [id], usedIndexes: ['_id'] });
+  private findById(collection: string, id: DocumentId): StoredRow | undefined {
+    const rows = this.store.scan(collection, { sql: 'id = ?', params: [storedIdKey(id)], usedIndexes: ['_id'] });
     for (const row of rows) return row;
     return undefined;
   }
@@ -183,14 +205,14 @@ export class DocumentOperations {
 
 function compileQuery(criteria: Doc): Query {
   try {
-    return new Query(criteria, {});
+    return queryOf(criteria);
   } catch (err) {
     throw DB_ERRORS.invalidParam(`query not supported: ${(err as Error).message}`);
   }
 }
 
 export function updatedCopy(doc: Doc, operators: Doc): Doc {
-  const next = structuredClone(doc);
+  const next = cloneDoc(doc);
   try {
     applyUpdate(next, operators as never, undefined, undefined, { cloneMode: 'deep' });
   } catch (err) {
@@ -212,6 +234,11 @@ function isOperatorObject(value: unknown): boolean {
 function clampLimit(limit: number | undefined): number {
   if (!limit || limit <= 0) return DEFAULT_LIMIT;
   return Math.min(Math.floor(limit), MAX_LIMIT);
+}
+
+function sameId(a: unknown, b: unknown): boolean {
+  if (a instanceof ObjectId || b instanceof ObjectId) return a instanceof ObjectId && b instanceof ObjectId && a.equals(b);
+  return a === b;
 }
 
 /** CloudBase ids are 32 lowercase hex characters. */

@@ -1,4 +1,5 @@
 import { indexKeyOfScalar, type IndexKey } from './index-keys';
+import { isDocumentId, storedIdKey } from './document-id';
 import type { IndexSlots } from './store';
 
 /** A WHERE fragment over a collection table that selects a superset of a query's matches. */
@@ -49,13 +50,12 @@ interface Clause {
 }
 
 function idClause(condition: unknown): Clause | undefined {
-  const isId = (v: unknown) => typeof v === 'string' || typeof v === 'number';
-  if (isId(condition)) return { sql: 'id = ?', params: [condition] };
+  if (isDocumentId(condition)) return { sql: 'id = ?', params: [storedIdKey(condition)] };
   if (!isPlainObject(condition)) return undefined;
-  if (isId(condition.$eq)) return { sql: 'id = ?', params: [condition.$eq] };
+  if (isDocumentId(condition.$eq)) return { sql: 'id = ?', params: [storedIdKey(condition.$eq)] };
   const list = condition.$in;
-  if (Array.isArray(list) && list.length > 0 && list.length <= MAX_IN_TERMS && list.every(isId)) {
-    return { sql: `id IN (${list.map(() => '?').join(', ')})`, params: list };
+  if (Array.isArray(list) && list.length > 0 && list.length <= MAX_IN_TERMS && list.every(isDocumentId)) {
+    return { sql: `id IN (${list.map(() => '?').join(', ')})`, params: list.map(storedIdKey) };
   }
   return undefined;
 }

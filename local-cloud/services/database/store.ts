@@ -4,7 +4,7 @@ import type { SqlFilter } from './query-plan';
 
 export interface StoredRow {
   seq: number;
-  id: string | number;
+  id: string | number | Buffer;
   doc: string;
 }
 
@@ -59,7 +59,7 @@ export class DocumentStore {
     yield* this.db.prepare(`SELECT seq, id, doc FROM ${tbl} ${where} ORDER BY seq`).iterate(...filter.params) as IterableIterator<StoredRow>;
   }
 
-  insert(collection: string, id: string | number, doc: Record<string, unknown>, text: string): void {
+  insert(collection: string, id: string | number | Buffer, doc: Record<string, unknown>, text: string): void {
     const tbl = this.ensureTable(collection);
     const { columns, values } = this.indexColumns(collection, doc);
     const names = ['id', 'doc', ...columns].join(', ');
