@@ -38,6 +38,13 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/tests/vendor/vendor-exclusions-setup.ts'],
     },
     {
+      // The production weapp build (dist/weapp) mounted by WeChat's miniprogram-simulate; run by scripts/check-weapp.mjs after the build.
+      displayName: 'weapp',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/tests/weapp/**/*.weapp.ts'],
+    },
+    {
       // Browser tests: the H5 build served by an in-process local cloud, driven in Debian's Chromium.
       displayName: 'e2e',
       testEnvironment: 'node',

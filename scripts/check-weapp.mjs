@@ -1,7 +1,10 @@
 // Weapp package check: production build (TARO_APP_LOCAL=false), app.json against src/app.config.ts,
-// no local-only code shipped, and the main package within budget (ARCHITECTURE §6: 600 KB; WeChat's hard limit is 2 MB).
-// `node scripts/check-weapp.mjs [--no-build]`; importable: `checkWeapp()` returns the figures (used by the benchmark).
+// no local-only code shipped, the main package within budget (ARCHITECTURE §6: 600 KB; WeChat's hard limit is 2 MB),
+// WeChat's own WXML/WXSS compilers (wcc/wcsc from miniprogram-compiler) accept the whole build, no DOM/BOM API
+// outside Taro's runtime, then the weapp smoke test (jest project `weapp`: every page mounted by miniprogram-simulate).
+// `node scripts/check-weapp.mjs [--no-build] [--no-smoke]`; importable: `checkWeapp()` returns the figures (used by the benchmark).
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -46,6 +49,52 @@ function listFiles(dir) {
 
 const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
 
+/**
+ * WeChat's WXML compiler (wcc) and WXSS compiler (wcsc) over every .wxml/.wxs/.wxss of the build, as
+ * DevTools compiles them: a template or style WeChat cannot compile fails here, not on upload.
+ */
+function compileWithWeChat() {
+  const compiler = createRequire(import.meta.url)('miniprogram-compiler');
+  const problems = [];
+  for (const [what, run] of [
+    ['WXML (wcc)', () => compiler.wxmlToJs(DIST, { maxBuffer: 256 * 1024 * 1024 })],
+    ['WXSS (wcsc)', () => compiler.wxssToJs(DIST, { maxBuffer: 256 * 1024 * 1024 })],
+  ]) {
+    try {
+      const js = run();
+      if (typeof js !== 'string' || js.length === 0) problems.push(`${what} produced nothing`);
+    } catch (e) {
+      problems.push(`${what} refused the build: ${String(e instanceof Error ? e.message : e).slice(0, 500)}`);
+    }
+  }
+  return problems;
+}
+
+/** Taro's runtime (its own document/window for the logic thread) and webpack's bootstrap may name them. */
+const TARO_RUNTIME = new Set(['taro.js', 'runtime.js']);
+/** Browser globals the mini-program's logic thread does not have; `typeof X` feature checks are fine. */
+const DOM_BOM = /(?<![\w$.'"`])(?<!typeof )(window|document|localStorage|sessionStorage|XMLHttpRequest|fetch|FileReader|navigator|location|history|requestAnimationFrame|getComputedStyle|HTMLElement|MutationObserver)(?![\w$'"`:])/g;
+
+function domApiUses(files) {
+  const problems = [];
+  for (const file of files) {
+    const rel = path.relative(DIST, file).split(path.sep).join('/');
+    if (!rel.endsWith('.js') || TARO_RUNTIME.has(rel)) continue;
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(DOM_BOM)) {
+      problems.push(`${rel} uses ${m[1]} outside Taro's runtime: …${text.slice(Math.max(0, m.index - 40), m.index + 40)}…`);
+    }
+  }
+  return problems;
+}
+
+/** The weapp smoke test; its JSON report joins the others so `npm test` counts its tests. */
+export function runSmokeTest(reportFile) {
+  const args = ['jest', '--selectProjects', 'weapp', '--maxWorkers=1', ...(reportFile ? ['--json', `--outputFile=${reportFile}`] : [])];
+  const res = spawnSync('npx', args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  return res.status === 0;
+}
+
 export async function checkWeapp({ build = true } = {}) {
   if (build) buildWeappProduction();
   const problems = [];
@@ -82,6 +131,9 @@ export async function checkWeapp({ build = true } = {}) {
     }
   }
 
+  problems.push(...compileWithWeChat());
+  problems.push(...domApiUses(listFiles(DIST)));
+
   const mainKB = kb(sizes.main);
   if (mainKB > MAIN_BUDGET_KB) problems.push(`main package ${mainKB} KB exceeds ${MAIN_BUDGET_KB} KB`);
   const total = Object.values(sizes).reduce((a, b) => a + b, 0);
@@ -104,11 +156,19 @@ export function printWeappTable(figures) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
+    const started = Date.now();
     const figures = await checkWeapp({ build: !process.argv.includes('--no-build') });
+    const checked = Date.now();
     printWeappTable(figures);
     if (figures.problems.length > 0) {
       console.error(`weapp check FAILED:\n  ${figures.problems.join('\n  ')}`);
       process.exit(1);
+    }
+    console.log(`weapp build + checks: ${((checked - started) / 1000).toFixed(1)} s`);
+    if (!process.argv.includes('--no-smoke')) {
+      const ok = runSmokeTest(process.env.WEAPP_TEST_REPORT);
+      console.log(`weapp smoke test (miniprogram-simulate): ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - checked) / 1000).toFixed(1)} s`);
+      if (!ok) process.exit(1);
     }
     console.log('weapp check passed');
   } catch (e) {

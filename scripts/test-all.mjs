@@ -16,7 +16,8 @@ const stages = [
   ['integration tests', jest('integration')],
   // @cloudbase/node-sdk's own database tests (npm 2.9.0) against the local cloud; see docs/local-cloud.md.
   ['SDK vendor database tests', jest('vendor')],
-  ['weapp build check', ['node', ['scripts/check-weapp.mjs']]],
+  // Build, WeChat's WXML/WXSS compilers, DOM/BOM scan, then the weapp smoke test (jest project `weapp`).
+  ['weapp build check + smoke test', ['node', ['scripts/check-weapp.mjs']]],
   ['e2e (H5 in Chromium)', ['node', ['scripts/test-e2e.mjs']]],
 ];
 
@@ -24,7 +25,7 @@ let failedStage = null;
 for (const [name, [cmd, args]] of stages) {
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
-  const run = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const run = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', WEAPP_TEST_REPORT: `${reportDir}/weapp.json` } });
   console.log(`=== ${name}: ${run.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
   if (run.status !== 0) {
     failedStage = name;
@@ -34,7 +35,7 @@ for (const [name, [cmd, args]] of stages) {
 
 let passed = 0;
 let failed = 0;
-for (const project of ['unit', 'integration', 'vendor', 'e2e']) {
+for (const project of ['unit', 'integration', 'vendor', 'weapp', 'e2e']) {
   const file = `${reportDir}/${project}.json`;
   if (!existsSync(file)) continue;
   const report = JSON.parse(readFileSync(file, 'utf8'));

@@ -2,7 +2,7 @@
  * Evaluated in Node by Taro at build time, so `process.env.TARO_APP_LOCAL` here is the build's value
  * (config/app-env.ts): the dev-login page exists only in local builds.
  */
-const residentPages = ['pages/index/index', 'pages/grid/index', 'pages/report/index', 'pages/my-reports/index', 'pages/case/index'];
+const residentPages = ['pages/index/index', 'pages/grid/index', 'pages/report/index', 'pages/my-reports/index', 'pages/case/index', 'pages/messages/index'];
 const localOnlyPages = process.env.TARO_APP_LOCAL === 'true' ? ['pages/dev-login/index', 'pages/dev-notifications/index'] : [];
 
 export default defineAppConfig({

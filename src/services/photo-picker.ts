@@ -11,7 +11,6 @@ export interface PickedPhoto {
   previewUrl: string;
 }
 
-const isH5 = process.env.TARO_ENV === 'h5';
 
 /** [] when the user cancels. */
 export async function pickPhotos(max: number): Promise<PickedPhoto[]> {
@@ -23,7 +22,8 @@ export async function pickPhotos(max: number): Promise<PickedPhoto[]> {
   } catch {
     return [];
   }
-  return Promise.all(paths.map((p) => (isH5 ? readBlobUrl(p) : readWeappFile(p))));
+  // The literal env check lets the weapp build drop the browser-only reader (fetch, FileReader).
+  return Promise.all(paths.map((p) => (process.env.TARO_ENV === 'h5' ? readBlobUrl(p) : readWeappFile(p))));
 }
 
 async function readBlobUrl(url: string): Promise<PickedPhoto> {

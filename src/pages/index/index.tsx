@@ -6,10 +6,13 @@ import { Section } from '../../components/section';
 import { useMe } from './use-me';
 import { ProfileSection } from './profile-section';
 import { FontScaleSection } from './font-scale-section';
+import { MESSAGES_URL, messagesLabel } from '../messages/links';
+import { useUnread } from '../messages/use-unread';
 
 /** Home (resident main package). A placeholder that proves the client round-trips to the functions. */
 export default function IndexPage() {
   const { state, reload } = useMe();
+  const unread = useUnread();
   return (
     <PageShell title='网格通'>
       <ProfileSection state={state} onRetry={reload} />
@@ -22,6 +25,7 @@ export default function IndexPage() {
           <BigButton onClick={() => Taro.navigateTo({ url: '/pages/my-reports/index' })}>
             我的上报
           </BigButton>
+          <BigButton onClick={() => Taro.navigateTo({ url: MESSAGES_URL })}>{messagesLabel(unread)}</BigButton>
         </View>
       </Section>
       {/* Literal env check at the use site so production builds drop the link and the page path. */}

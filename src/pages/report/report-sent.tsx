@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { BigButton } from '../../components/big-button';
 import { PageShell } from '../../components/page-shell';
 import { Section } from '../../components/section';
+import { SubscribePrompt } from '../../components/subscribe-prompt';
 
 /** After filing: say it plainly, and offer the two next steps. */
 export function ReportSent({ caseId, onAnother }: { caseId: string; onAnother: () => void }) {
@@ -20,6 +21,7 @@ export function ReportSent({ caseId, onAnother }: { caseId: string; onAnother: (
           <BigButton onClick={onAnother}>再报一个问题</BigButton>
         </View>
       </Section>
+      <SubscribePrompt caseId={caseId} what='网格员签收、上报或办结这件事' />
     </PageShell>
   );
 }

@@ -7,10 +7,14 @@ import { QueryBlock } from '../../../components/case-list/query-block';
 import { call } from '../../../services/call';
 import { useQuery } from '../../../services/use-query';
 import { QUEUE_KINDS, QUEUES, queueUrl } from '../queue/queues';
+import { SubscribePrompt } from '../../../components/subscribe-prompt';
+import { MESSAGES_URL, messagesLabel } from '../../../pages/messages/links';
+import { useUnread } from '../../../pages/messages/use-unread';
 
 /** 网格工作台: the work lists the caller's roles open (officer inbox, community/street queues, 督办). */
 export default function StaffHomePage() {
   const { state, reload } = useQuery(() => call('user', 'me', {}));
+  const unread = useUnread();
   return (
     <PageShell title='网格工作台'>
       <QueryBlock state={state} onRetry={reload}>
@@ -18,17 +22,21 @@ export default function StaffHomePage() {
           const held = new Set(me.roles.map((g) => g.role));
           const kinds = QUEUE_KINDS.filter((k) => QUEUES[k].roles.some((r) => held.has(r)));
           return (
-            <Section heading={`${me.name}，您好`}>
-              {kinds.length === 0 && <View className='section__text'>您没有需要办理的事件列表。</View>}
-              <View className='section__actions'>
-                {kinds.map((k) => (
-                  <BigButton key={k} kind={k === kinds[0] ? 'primary' : 'default'} onClick={() => void Taro.navigateTo({ url: queueUrl(k) })}>
-                    {QUEUES[k].title}
-                  </BigButton>
-                ))}
-                <BigButton onClick={() => void Taro.navigateTo({ url: '/pages/report/index' })}>巡查上报问题</BigButton>
-              </View>
-            </Section>
+            <>
+              <Section heading={`${me.name}，您好`}>
+                {kinds.length === 0 && <View className='section__text'>您没有需要办理的事件列表。</View>}
+                <View className='section__actions'>
+                  {kinds.map((k) => (
+                    <BigButton key={k} kind={k === kinds[0] ? 'primary' : 'default'} onClick={() => void Taro.navigateTo({ url: queueUrl(k) })}>
+                      {QUEUES[k].title}
+                    </BigButton>
+                  ))}
+                  <BigButton onClick={() => void Taro.navigateTo({ url: '/pages/report/index' })}>巡查上报问题</BigButton>
+                  <BigButton onClick={() => void Taro.navigateTo({ url: MESSAGES_URL })}>{messagesLabel(unread)}</BigButton>
+                </View>
+              </Section>
+              {kinds.length > 0 && <SubscribePrompt what='有新事件交给您、事件快超时或已超时' />}
+            </>
           );
         }}
       </QueryBlock>

@@ -1,0 +1,124 @@
+import { BOARD_PAGE } from '../../cloudfunctions/board/wxacode';
+import { CASE_PAGES, MESSAGES_PAGE } from '../../src/domain/notification/kinds';
+import { allPages, appJson, isAppPage, mountPage, recorded, resetRecorded } from './support/weapp-sim';
+
+/**
+ * The weapp smoke test (issue 11 item 4): every page of the built app.json mounted by WeChat's
+ * miniprogram-simulate with a stubbed `wx` whose cloud replies follow the contract's output schemas.
+ * Run by `npm run test:weapp` after the production weapp build (scripts/check-weapp.mjs).
+ */
+
+/** The query a page is opened with (what a link, card or QR passes). */
+const QUERY: Record<string, Record<string, string>> = {
+  'pages/grid/index': { gridId: 'grid-1' },
+  'pages/case/index': { caseId: 'case-1' },
+  'packages/staff/case/index': { caseId: 'case-1' },
+  'packages/staff/queue/index': { kind: 'inbox' },
+  'packages/admin/grid/index': { gridId: 'grid-1' },
+  'packages/admin/members/index': { gridId: 'grid-1' },
+  'packages/admin/grid-edit/index': { gridId: 'grid-1', communityId: 'community-1' },
+  'packages/admin/community-edit/index': { communityId: 'community-1' },
+  'packages/admin/person-edit/index': { personId: 'person-1' },
+  'packages/volunteer/activity/index': { activityId: 'activity-1' },
+  'packages/volunteer/check-in/index': { activityId: 'activity-1' },
+  'packages/volunteer/manage/activity/index': { activityId: 'activity-1' },
+  'packages/volunteer/manage/activity-edit/index': { communityId: 'community-1' },
+  'packages/volunteer/manage/gifts/index': { communityId: 'community-1' },
+  'packages/volunteer/manage/ledger/index': { communityId: 'community-1' },
+  'packages/volunteer/manage/redemptions/index': { communityId: 'community-1' },
+  'packages/volunteer/manage/roster/index': { communityId: 'community-1' },
+};
+
+const open = (route: string) => mountPage(route, QUERY[route] ?? {});
+const callsOf = () => recorded.calls.map((c) => `${c.fn}.${c.action}`);
+
+describe('every page of the built app.json mounts in miniprogram-simulate', () => {
+  it.each(allPages())('%s: no error, text shown, contract calls, app pages only', async (route) => {
+    resetRecorded();
+    const page = await open(route);
+    const text = page.text();
+    expect(recorded.errors).toEqual([]);
+    expect(text.trim().length).toBeGreaterThan(1);
+    expect(text).not.toMatch(/undefined|NaN|\[object Object\]/);
+    // Every page that loads something asks the functions through wx.cloud (inputs checked against the contract above).
+    for (const n of recorded.navigations) expect([n.url, isAppPage(n.url)]).toEqual([n.url, true]);
+    const shared = page.share() as { path?: string } | undefined;
+    if (shared?.path) expect([shared.path, isAppPage(shared.path)]).toEqual([shared.path, true]);
+  });
+});
+
+describe('what the key pages show, call, and open', () => {
+  beforeEach(() => resetRecorded());
+
+  it('home: asks who the user is and the unread count; 我要上报 and 消息 open their pages', async () => {
+    resetRecorded({ 'case.notifications': { unread: 2 } });
+    const page = await open('pages/index/index');
+    expect(callsOf()).toEqual(expect.arrayContaining(['user.me', 'case.notifications']));
+    expect(page.text()).toContain('消息（2 条未读）');
+    await page.tap('我要上报');
+    await page.tap('消息（2 条未读）');
+    expect(recorded.navigations.map((n) => n.url)).toEqual(['/pages/report/index', '/pages/messages/index']);
+  });
+
+  it('消息: lists the messages, marks them read, and a message opens the page its WeChat card opens', async () => {
+    resetRecorded({
+      'case.notifications': { unread: 1, items: [{ id: 'n1', kind: 'case_accepted', title: '您上报的事件已签收', body: '环境卫生已由网格员签收', caseId: 'case-9', status: 'sent', read: false, createdAt: '2026-12-01T07:01:00.000Z' }] },
+    });
+    const page = await open('pages/messages/index');
+    expect(page.text()).toContain('您上报的事件已签收');
+    expect(page.text()).toContain('1 条未读');
+    expect(recorded.calls.find((c) => c.action === 'readNotifications')).toEqual({ fn: 'case', action: 'readNotifications', data: {} });
+    await page.tap('环境卫生已由网格员签收');
+    expect(recorded.navigations.map((n) => n.url)).toEqual(['/pages/case/index?caseId=case-9']);
+  });
+
+  it('resident case page: loads the case and shares a card that opens it', async () => {
+    const page = await open('pages/case/index');
+    expect(recorded.calls[0]).toEqual({ fn: 'case', action: 'detail', data: { caseId: 'case-1' } });
+    expect(page.text()).toContain('办理进度');
+    expect(page.share()).toMatchObject({ path: '/pages/case/index?caseId=case-1' });
+  });
+
+  it('grid board: loads the board of the scanned grid and shares it', async () => {
+    const page = await open('pages/grid/index');
+    expect(callsOf()).toContain('board.get');
+    expect((page.share() as { path: string }).path).toBe('/pages/grid/index?gridId=grid-1');
+  });
+
+  it('volunteer activity: shares a card that opens the activity', async () => {
+    const page = await open('packages/volunteer/activity/index');
+    expect(recorded.calls[0]).toMatchObject({ fn: 'volunteer', action: 'activity', data: { activityId: 'activity-1' } });
+    expect((page.share() as { path: string }).path).toBe('/packages/volunteer/activity/index?activityId=activity-1');
+  });
+
+  it('workbench: offers WeChat notifications, asks WeChat for the staff template on a tap and reports the acceptance', async () => {
+    resetRecorded({
+      'user.me': { roles: [{ role: 'grid_officer', streetId: 'street-1', gridIds: ['grid-1'] }] },
+      'case.subscriptionTemplates': { templateIds: ['TEMPLATE_CASE_TODO'] },
+    });
+    const page = await open('packages/staff/index/index');
+    expect(page.text()).toContain('微信通知');
+    await page.tap('接收微信通知');
+    const asked = recorded.wxCalls.find((c) => c.api === 'requestSubscribeMessage');
+    expect(asked?.arg).toMatchObject({ tmplIds: ['TEMPLATE_CASE_TODO'] });
+    expect(recorded.calls.find((c) => c.action === 'acceptSubscriptions')).toEqual({ fn: 'case', action: 'acceptSubscriptions', data: { templateIds: ['TEMPLATE_CASE_TODO'] } });
+    await page.tap('巡查上报问题');
+    expect(recorded.navigations.map((n) => n.url)).toEqual(['/pages/report/index']);
+  });
+});
+
+describe('every page the code sends, shares or encodes is a page of the built app.json', () => {
+  it.each([
+    ['subscribe message, resident', CASE_PAGES.reporter],
+    ['subscribe message, staff', CASE_PAGES.staff],
+    ['in-app 消息 list', MESSAGES_PAGE],
+    ['grid QR (wxacode.getUnlimited page)', BOARD_PAGE],
+  ])('%s: %s', (_what, page) => {
+    expect(isAppPage(page)).toBe(true);
+  });
+
+  it('app.json has the pages and subpackages the tests walk', () => {
+    expect(appJson.pages).toContain('pages/index/index');
+    expect(allPages().length).toBeGreaterThan(30);
+  });
+});
