@@ -22,7 +22,7 @@ function plainNoteOf(e: { by: string; note?: string; level?: EscalationLevel }):
   if (e.by !== 'system' || !e.level || developerTextIn(note).length === 0) return note;
   return escalationWords(undefined, undefined, e.level);
 }
-const SYSTEM_LABELS: Record<string, string> = { report: '上报', escalate: '超时上报', near_due: '即将超时' };
+const SYSTEM_LABELS: Record<string, string> = { report: '上报', escalate: '超时上报', near_due: '即将超时', reconcile: '系统补记' };
 
 interface StoredEvent {
   type: string;

@@ -30,6 +30,8 @@ interface StoredNotification {
   data?: Record<string, { value: string }>;
   status: 'pending' | 'failed';
   attempts?: number;
+  /** Set by the claim. */
+  attemptId?: string;
 }
 
 export interface SendResult {
@@ -73,8 +75,20 @@ export async function sendOutbox(app: App, now: Date): Promise<SendResult> {
 async function claim(db: Database, n: StoredNotification, runId: string, now: Date): Promise<StoredNotification | null> {
   // A failed one is claimed only at the attempt count read, so a run holding an older read cannot resend it.
   const condition = n.status === 'pending' ? { _id: n._id, status: 'pending' } : { _id: n._id, status: 'failed', attempts: n.attempts ?? 0 };
-  const { updated } = await db.collection('notifications').where(condition).update({ status: 'sending', claimedBy: runId, claimedAt: now });
-  return updated === 1 ? n : null;
+  // A fresh attempt id per claim: only its holder may mark the call and record the outcome (issue 9 item 5).
+  const attemptId = `${runId}-${randomBytes(4).toString('hex')}`;
+  const { updated } = await db.collection('notifications').where(condition).update({ status: 'sending', claimedBy: runId, attemptId, claimedAt: now });
+  return updated === 1 ? { ...n, attemptId } : null;
+}
+
+/**
+ * Right before WeChat is called: `sending` → `calling`, still under this attempt. If the reconciler took
+ * the row back meanwhile (this sender was too slow), nothing is called. A row the reconciler later finds
+ * in `calling` may have been delivered and is never sent again; one still in `sending` never reached WeChat.
+ */
+async function markCalling(db: Database, n: StoredNotification, now: Date): Promise<boolean> {
+  const { updated } = await db.collection('notifications').where({ _id: n._id, status: 'sending', attemptId: n.attemptId }).update({ status: 'calling', callingAt: now });
+  return updated === 1;
 }
 
 async function sendBatch(app: App, db: Database, batch: StoredNotification[], runId: string, now: Date, result: SendResult): Promise<void> {
@@ -83,6 +97,7 @@ async function sendBatch(app: App, db: Database, batch: StoredNotification[], ru
   await Promise.all(
     batch.map(async (n) => {
       const touser = openids.get(n.toUserId);
+      if (touser && !(await markCalling(db, n, now))) return;
       const outcome: Outcome = touser ? await sendWithSubscription(app, db, touser, n, now) : { errcode: NO_OPENID, errmsg: `user ${n.toUserId} has no openid` };
       const attempts = (n.attempts ?? 0) + 1;
       const sent = outcome.errcode === 0;
@@ -90,7 +105,7 @@ async function sendBatch(app: App, db: Database, batch: StoredNotification[], ru
       const patch = sent
         ? { status: 'sent', sentAt: now, attempts, errcode: 0, errmsg: outcome.errmsg, retryable: false }
         : { status: 'failed', failedAt: now, attempts, errcode: outcome.errcode, errmsg: outcome.errmsg, retryable };
-      await db.collection('notifications').where({ _id: n._id, claimedBy: runId }).update(patch);
+      await db.collection('notifications').where({ _id: n._id, attemptId: n.attemptId }).update(patch);
       if (sent) result.sent++;
       else {
         result.failed++;

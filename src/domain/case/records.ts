@@ -15,8 +15,9 @@ import { notificationRecordSchema } from '../notification/records';
 // The SDK hands dates back as Date; documents written by other tools may hold ISO strings.
 const storedDate = z.union([z.date(), z.string(), z.number()]).transform((v) => new Date(v));
 
-/** Event types: every state-machine action, the report that opens the timeline, and the timer's escalation. */
-export const CASE_EVENT_TYPES = ['report', 'escalate', ...CASE_ACTIONS] as const;
+/** Event types: every state-machine action, the report that opens the timeline, the timer's escalation. */
+/** `reconcile`: a step whose record was lost, noted by the reconciler (never a made-up action). */
+export const CASE_EVENT_TYPES = ['report', 'escalate', 'reconcile', ...CASE_ACTIONS] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
 /**

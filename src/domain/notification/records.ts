@@ -4,12 +4,13 @@ import { z } from 'zod';
  * The stored `notifications` outbox row (ARCHITECTURE §5; issue 9 items 1 and 5). One row per recipient
  * and message, `_id` derived from (cause, kind, recipient) so the same cause never queues twice.
  *
- * Sending is at most once per attempt: a sender claims a row (`pending`/`failed` → `sending`) writing a
- * fresh `attemptId`, and only the holder of that attempt id may record the outcome. A row stuck in
- * `sending` (its sender died) is reclaimed by the reconciler after a timeout; whether WeChat already got
- * it is unknowable, so the reconciler marks it `unknown` rather than sending it again (never twice).
+ * Sending is at most once: a sender claims a row (`pending`/`failed` → `sending`) writing a fresh
+ * `attemptId`, marks it `calling` (same attempt id) right before it calls WeChat, and records the outcome
+ * only while it still holds that attempt id. The reconciler returns a row stuck in `sending` to `pending`
+ * (WeChat was never called) and marks one stuck in `calling` `unknown` (it may have been delivered: it is
+ * never sent again).
  */
-export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'unknown'] as const;
+export const NOTIFICATION_STATUSES = ['pending', 'sending', 'calling', 'sent', 'failed', 'unknown'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 const storedDate = z.union([z.date(), z.string(), z.number()]).transform((v) => new Date(v));
@@ -32,6 +33,8 @@ export const notificationRecordSchema = z
     attempts: z.number().int().nonnegative().optional(),
     /** The claim that holds the row while `sending` (a fresh id per attempt). */
     attemptId: z.string().optional(),
+    callingAt: storedDate.optional(),
+    unknownAt: storedDate.optional(),
     claimedBy: z.string().optional(),
     claimedAt: storedDate.optional(),
     sentAt: storedDate.optional(),

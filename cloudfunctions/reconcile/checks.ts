@@ -1,0 +1,18 @@
+import type { Database } from '../_lib';
+import { completeCaseOutboxes, completeCaseTimelines } from './cases';
+import { reclaimStuckNotifications } from './notifications';
+
+/** What one check fixed, by kind (e.g. `{ timelinesRepaired: 2 }`); printed in the timer's answer. */
+export type Fixed = Record<string, number>;
+export type ReconcileCheck = (db: Database, now: Date) => Promise<Fixed>;
+export type ReconcileReport = Record<string, Fixed>;
+
+/**
+ * Every drift check, by context. A context adds its own file and one line here (the volunteer context:
+ * account vs ledger, stock vs redemptions).
+ */
+export const RECONCILE_CHECKS: Record<string, ReconcileCheck> = {
+  caseOutboxes: completeCaseOutboxes,
+  caseTimelines: completeCaseTimelines,
+  notifications: reclaimStuckNotifications,
+};
