@@ -31,6 +31,8 @@ export interface FullLocalCloudOptions {
   seed?: boolean;
   /** Run timer triggers on schedule; default true. */
   timers?: boolean;
+  /** Start the clock at this instant (epoch ms) instead of real time, before seeding (GRIDLINK_TEST_NOW). */
+  startAt?: number;
 }
 
 /** Every service in start order: storage of data first, then what calls into it. */
@@ -61,6 +63,7 @@ export async function startFullLocalCloud(options: FullLocalCloudOptions): Promi
     mode: options.mode,
     services: fullServices(options),
   });
+  if (options.startAt !== undefined) cloud.clock.startAt(options.startAt);
   let seeded = false;
   if (options.seed) {
     try {

@@ -5,6 +5,7 @@ import { categories, inbox, mine, notifications, overdue, queue, readNotificatio
 import { acceptSubscriptions, subscriptionTemplates } from './subscriptions';
 import { report, uploadPhoto } from './report';
 import { saveSla, saveTemplates, streetConfig } from './street-config';
+import { calendarStatus } from './calendar-status';
 
 /**
  * The `case` function (PRODUCT.md §4–§6): reporting, the workflow, queues, feedback. Every action
@@ -16,6 +17,7 @@ function caseHandlers(app: ReturnType<typeof getApp>) {
     saveCategories,
     streetConfig,
     saveSla,
+    calendarStatus,
     saveTemplates,
     uploadPhoto: (input, call) => uploadPhoto(input, call, app),
     report,

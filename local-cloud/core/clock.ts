@@ -5,6 +5,17 @@
 export class Clock {
   private offsetMs = 0;
   private frozenAt: number | null = null;
+  /** Where `reset()` returns to: real time (0), or a test's starting instant (`startAt`). */
+  private baseOffsetMs = 0;
+
+  /**
+   * Starts time at `epochMs` (running) and makes that the instant `reset()` returns to, so a whole suite
+   * runs "on" a chosen date (GRIDLINK_TEST_NOW, tests/support/test-now.ts).
+   */
+  startAt(epochMs: number): void {
+    this.baseOffsetMs = epochMs - Date.now();
+    this.reset();
+  }
 
   now(): number {
     return this.frozenAt ?? Date.now() + this.offsetMs;
@@ -27,7 +38,7 @@ export class Clock {
   }
 
   reset(): void {
-    this.offsetMs = 0;
+    this.offsetMs = this.baseOffsetMs;
     this.frozenAt = null;
   }
 }

@@ -8,6 +8,7 @@ import { AdminApiService } from '../../local-cloud/services/admin-api';
 import { DatabaseService } from '../../local-cloud/services/database';
 import { StorageService } from '../../local-cloud/services/storage';
 import { LOCAL_ENV_ID, localApp } from '../../local-cloud/local-sdk';
+import { testNowMs } from './test-now';
 
 export const TEST_ENV_ID = LOCAL_ENV_ID;
 
@@ -47,6 +48,9 @@ export async function startTestCloud(opts: TestCloudOptions = {}): Promise<TestC
   const database = new DatabaseService();
   const services: LocalCloudService[] = [database, new StorageService(), new AdminApiService(), ...(opts.extraServices ?? [])];
   const cloud = await startLocalCloud({ dataDir, mode: opts.mode ?? 'test', services });
+  // GRIDLINK_TEST_NOW: the clock starts (and every reset returns) there instead of real time.
+  const startAt = testNowMs();
+  if (startAt !== undefined) cloud.clock.startAt(startAt);
   const app = sdkAppFor(cloud.baseUrl);
   return {
     cloud,

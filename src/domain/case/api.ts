@@ -217,6 +217,20 @@ export const caseApi = {
       templatesVersion: z.number(),
     }),
   },
+  /**
+   * Staff and administrators: whether next year's 放假调休 arrangement is confirmed for the street (issue 12:
+   * warned from 1 November on the admin page and the workbench). `warning` null: nothing to do.
+   */
+  calendarStatus: {
+    input: z.object({ streetId: streetIdInput }).strict(),
+    output: z.object({
+      streetId: z.string(),
+      today: z.string(),
+      warning: z.object({ year: z.number(), message: z.string() }).nullable(),
+      /** Where each of this year and next takes its holidays from: the street's confirmed notice, the bundled table, or the statutory days only. */
+      years: z.array(z.object({ year: z.number(), source: z.enum(['street', 'bundled', 'statutory']) })),
+    }),
+  },
   /** Street administrator: replace the street's SLA (overrides need a reason) and working calendar. */
   saveSla: {
     input: z.object({ streetId: streetIdInput, expectedVersion, sla: streetSlaSchema, calendar: workingCalendarConfigSchema }).strict(),
