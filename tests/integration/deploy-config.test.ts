@@ -79,6 +79,30 @@ describe('cloudbaserc.json', () => {
     for (const file of ['index.js', 'package.json', 'config.json']) expect(existsSync(join(root, rc.functionRoot, name, file))).toBe(true);
   });
 
+  test.each(functionFolders)('%s: declares its own timeout and memory with a reason, and cloudbaserc.json deploys exactly those', (name) => {
+    const config = configOf(name);
+    expect(typeof config.timeout).toBe('number');
+    expect(typeof config.memorySize).toBe('number');
+    expect(typeof config.limitsReason).toBe('string');
+    expect(config.limitsReason.trim().length).toBeGreaterThan(20);
+    const entry = rcFunctions.find((f) => f.name === name)!;
+    expect({ timeout: entry.timeout, memorySize: entry.memorySize }).toEqual({ timeout: config.timeout, memorySize: config.memorySize });
+  });
+
+  test.each(functionFolders.filter((name) => (configOf(name).triggers ?? []).length > 0))(
+    '%s: a timer run ends before its next run starts (timeout under the shortest trigger period)',
+    (name) => {
+      const entry = rcFunctions.find((f) => f.name === name)!;
+      for (const trigger of entry.triggers ?? []) {
+        const cron = new CloudbaseCron(trigger.config);
+        const first = cron.nextAfter(new Date('2026-01-05T00:00:30Z'));
+        const second = first ? cron.nextAfter(first) : null;
+        if (!first || !second) continue;
+        expect(entry.timeout * 1000).toBeLessThan(second.getTime() - first.getTime());
+      }
+    },
+  );
+
   const triggers = rcFunctions.flatMap((f) => (f.triggers ?? []).map((t) => [f.name, t] as const));
   test.each(triggers.length ? triggers : [['(none)', null] as const])('%s: timer triggers have a 7-field cron and a valid name', (_fn, trigger) => {
     if (!trigger) return;
