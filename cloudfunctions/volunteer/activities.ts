@@ -1,13 +1,13 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import { DomainError } from '../../src/domain/errors';
-import { activeRule, activitySchema, assertAllowed, canPublish, checkInOpening, type Activity } from '../../src/domain/volunteer';
+import { activeRule, activitySchema, activityVerdict, allowedActivityActions, assertAllowed, checkInOpening, type Activity, type ActivityAction } from '../../src/domain/volunteer';
 import type { activityInputSchema } from '../../src/domain/volunteer/api';
 import { parseInput } from '../../src/domain/validation';
 import { authorize, requireCaller, type Caller, type Invocation } from '../_lib';
 import { loadRules } from './ledger-store';
 import { activityFromDoc, activityToDoc, findDoc, loadDoc, readAll, signupRecordSchema, type StoredActivity } from './records';
-import { communityNames, findVolunteer, isOrganiser, isStreetStaff, staffCommunityIds, streetOf, volunteerNames } from './scope';
+import { activityActor, communityNames, findVolunteer, isOrganiser, isStreetStaff, staffCommunityIds, streetOf, volunteerNames } from './scope';
 
 /**
  * Six digits: elderly volunteers type it when their phone cannot scan. Guessing is bounded by the
@@ -27,6 +27,14 @@ export async function loadOwnActivity(call: Invocation, caller: Caller, activity
   const stored = await loadActivity(call, activityId);
   authorize(isOrganiser(caller.roles, stored.activity.streetId, stored.activity.communityId));
   return stored;
+}
+
+/** The activity rule table decides (FORBIDDEN, then CONFLICT): the same table the pages read their buttons from. */
+export async function checkActivityAction(call: Invocation, caller: Caller, stored: StoredActivity, action: ActivityAction, extra: { participantId?: string } = {}) {
+  const actor = await activityActor(call, caller, stored.activity.id);
+  const rules = action === 'publish' ? await loadRules(call, stored.activity.streetId) : undefined;
+  assertAllowed(activityVerdict(action, { activity: stored.activity, completedBy: stored.record.completedBy }, actor, { now: call.now, rules, ...extra }));
+  return actor;
 }
 
 /** Writes on condition of the version read; every state change goes through here. */
@@ -66,7 +74,7 @@ export async function saveActivity(input: ActivityInput, call: Invocation) {
   const stored = await loadOwnActivity(call, caller, input.activityId);
   if (input.expectedVersion === undefined) throw new DomainError('INVALID_INPUT', '输入有误：修改时需要版本号', { expectedVersion: '修改时需要版本号' });
   expectVersion(stored, input.expectedVersion);
-  if (stored.activity.state !== 'draft') throw new DomainError('CONFLICT', '只能修改草稿活动');
+  await checkActivityAction(call, caller, stored, 'edit');
   if (input.communityId !== stored.activity.communityId) throw new DomainError('CONFLICT', '活动不能移到其他社区');
   const next = parseInput(activitySchema, { ...stored.activity, ...fields });
   // A changed rule or points needs the street's approval again.
@@ -80,9 +88,8 @@ export async function saveActivity(input: ActivityInput, call: Invocation) {
 export async function approvePoints(input: { activityId: string; expectedVersion: number; points: number }, call: Invocation) {
   const caller = await requireCaller(call);
   const stored = await loadActivity(call, input.activityId);
-  authorize(isStreetStaff(caller.roles, stored.activity.streetId));
+  await checkActivityAction(call, caller, stored, 'approvePoints');
   expectVersion(stored, input.expectedVersion);
-  if (stored.activity.state !== 'draft') throw new DomainError('CONFLICT', '只能审批草稿活动的分值');
   const rule = activeRule(await loadRules(call, stored.activity.streetId), stored.activity.ruleId);
   if (rule.points !== null) throw new DomainError('CONFLICT', '该规则分值固定,无需街道审批');
   const patch = { expectedPoints: input.points, streetApproval: { points: input.points, by: caller.userId, at: call.now } };
@@ -93,7 +100,7 @@ export async function publishActivity(input: { activityId: string; expectedVersi
   const caller = await requireCaller(call);
   const stored = await loadOwnActivity(call, caller, input.activityId);
   expectVersion(stored, input.expectedVersion);
-  assertAllowed(canPublish(stored.activity, await loadRules(call, stored.activity.streetId), call.now));
+  await checkActivityAction(call, caller, stored, 'publish');
   return { id: stored.activity.id, version: await updateActivity(call, stored, { state: 'published', publishedAt: call.now }) };
 }
 
@@ -101,27 +108,34 @@ export async function cancelActivity(input: { activityId: string; expectedVersio
   const caller = await requireCaller(call);
   const stored = await loadOwnActivity(call, caller, input.activityId);
   expectVersion(stored, input.expectedVersion);
-  if (stored.activity.state !== 'draft' && stored.activity.state !== 'published') throw new DomainError('CONFLICT', '活动已完成或已取消');
+  await checkActivityAction(call, caller, stored, 'cancel');
   return { id: stored.activity.id, version: await updateActivity(call, stored, { state: 'cancelled', cancelReason: input.reason }) };
 }
 
 // ---------- reads ----------
 
 type Mine = 'none' | 'signed_up' | 'checked_in';
+type MineRow = { mine: Mine; signedAt: Date };
 
-function summary(s: StoredActivity, ruleLabel: string, communityName: string, mine: Mine) {
+function summary(s: StoredActivity, ruleLabel: string, communityName: string, mine: Mine, actions: ActivityAction[]) {
   const a = s.activity;
   return {
     activityId: a.id, title: a.title, ruleId: a.ruleId, ruleLabel, expectedPoints: a.expectedPoints, headcount: a.headcount, taken: s.taken,
-    startAt: a.startAt.toISOString(), endAt: a.endAt.toISOString(), place: a.place, communityId: a.communityId, communityName, state: a.state, mine, version: s.version,
+    startAt: a.startAt.toISOString(), endAt: a.endAt.toISOString(), place: a.place, communityId: a.communityId, communityName, state: a.state, mine, version: s.version, actions,
   };
 }
 
-async function mineOf(call: Invocation, volunteerId: string, activityIds: string[]): Promise<Map<string, Mine>> {
+async function mineOf(call: Invocation, volunteerId: string, activityIds: string[]): Promise<Map<string, MineRow>> {
   if (!activityIds.length) return new Map();
   const _ = call.db.command;
-  const docs = await readAll(call, 'signups', { volunteerId, activityId: _.in(activityIds) });
-  return new Map(docs.map((d) => [String(d.activityId), d.checkedInAt ? 'checked_in' : 'signed_up']));
+  const docs = (await readAll(call, 'signups', { volunteerId, activityId: _.in(activityIds) })).map((d) => signupRecordSchema.parse(d));
+  return new Map(docs.map((d) => [d.activityId, { mine: d.checkedInAt ? 'checked_in' : 'signed_up', signedAt: d.signedAt }]));
+}
+
+/** What the caller may do with each activity, from the rule table (the pages never compare states). */
+function actionsFor(s: StoredActivity, caller: Caller, volunteerCommunityId: string | undefined, mine: MineRow | undefined, now: Date, rules: Awaited<ReturnType<typeof loadRules>>): ActivityAction[] {
+  const actor = { userId: caller.userId, roles: caller.roles, volunteerCommunityId, signup: mine ? { signedAt: mine.signedAt, checkedIn: mine.mine === 'checked_in' } : undefined };
+  return allowedActivityActions({ activity: s.activity, completedBy: s.record.completedBy }, actor, { now, rules });
 }
 
 /** Volunteers: their community's published and completed activities; organisers: their communities', any state; street staff: the street's. */
@@ -143,9 +157,14 @@ export async function activities(input: { communityId?: string; state?: Activity
   if (input.state && !(where.state && input.state !== 'published' && input.state !== 'completed')) where.state = input.state;
   const { data } = await call.db.collection('activities').where(where).orderBy('startAt', 'desc').limit(200).get();
   const stored = (data as Record<string, unknown>[]).map(activityFromDoc);
-  const [rules, names, mine] = await Promise.all([loadRules(call, streetId), communityNames(call, streetId), mineOf(call, caller.userId, stored.map((s) => s.activity.id))]);
+  const [rules, names, mine, own] = await Promise.all([loadRules(call, streetId), communityNames(call, streetId), mineOf(call, caller.userId, stored.map((s) => s.activity.id)), findVolunteer(call, caller.userId)]);
   const label = (ruleId: string) => rules.find((r) => r.id === ruleId)?.activity ?? ruleId;
-  return { activities: stored.map((s) => summary(s, label(s.activity.ruleId), names.get(s.activity.communityId) ?? '', mine.get(s.activity.id) ?? 'none')) };
+  return {
+    activities: stored.map((s) => {
+      const row = mine.get(s.activity.id);
+      return summary(s, label(s.activity.ruleId), names.get(s.activity.communityId) ?? '', row?.mine ?? 'none', actionsFor(s, caller, own?.communityId, row, call.now, rules));
+    }),
+  };
 }
 
 export async function activity(input: { activityId: string }, call: Invocation) {
@@ -154,12 +173,11 @@ export async function activity(input: { activityId: string }, call: Invocation) 
   const a = stored.activity;
   const canManage = isOrganiser(caller.roles, a.streetId, a.communityId);
   const oversee = canManage || isStreetStaff(caller.roles, a.streetId);
-  if (!oversee) {
-    const own = await findVolunteer(call, caller.userId);
-    authorize(own?.communityId === a.communityId && (a.state === 'published' || a.state === 'completed'));
-  }
+  const own = await findVolunteer(call, caller.userId);
+  if (!oversee) authorize(own?.communityId === a.communityId && (a.state === 'published' || a.state === 'completed'));
   const [rules, names, mine] = await Promise.all([loadRules(call, a.streetId), communityNames(call, a.streetId), mineOf(call, caller.userId, [a.id])]);
-  const base = summary(stored, rules.find((r) => r.id === a.ruleId)?.activity ?? a.ruleId, names.get(a.communityId) ?? '', mine.get(a.id) ?? 'none');
+  const row = mine.get(a.id);
+  const base = summary(stored, rules.find((r) => r.id === a.ruleId)?.activity ?? a.ruleId, names.get(a.communityId) ?? '', row?.mine ?? 'none', actionsFor(stored, caller, own?.communityId, row, call.now, rules));
   const { opensAt, closesAt } = checkInOpening(a);
   const detail = { ...base, content: a.content, canManage, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), streetApprovalPoints: a.streetApproval?.points };
   if (!oversee) return detail;
@@ -168,6 +186,9 @@ export async function activity(input: { activityId: string }, call: Invocation) 
   return {
     ...detail,
     checkInCode: canManage ? stored.checkInCode : undefined,
-    signups: signups.map((s) => ({ volunteerId: s.volunteerId, name: people.get(s.volunteerId) ?? '', signedAt: s.signedAt.toISOString(), checkedInAt: s.checkedInAt?.toISOString() })),
+    signups: signups.map((s) => ({
+      volunteerId: s.volunteerId, name: people.get(s.volunteerId) ?? '', signedAt: s.signedAt.toISOString(), checkedInAt: s.checkedInAt?.toISOString(), staffAward: s.staffAward,
+      canConfirmAward: s.staffAward === 'awaiting_confirmation' && activityVerdict('confirmStaffAward', { activity: a, completedBy: stored.record.completedBy }, { userId: caller.userId, roles: caller.roles }, { now: call.now, participantId: s.volunteerId }).ok,
+    })),
   };
 }

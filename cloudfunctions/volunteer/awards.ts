@@ -1,64 +1,114 @@
+import { z } from 'zod';
 import { DomainError } from '../../src/domain/errors';
-import { activeRule, appendEntry, completionAwards, correctionFor, leadReportAward } from '../../src/domain/volunteer';
+import { roleGrantSchema } from '../../src/domain/user';
+import { activeRule, appendEntry, assertAllowed, canConfirmLead, completionAwards, correctionFor, isStaff, leadCaseSchema, leadCategoryIds, leadReportAward } from '../../src/domain/volunteer';
 import { authorize, requireCaller, type Invocation } from '../_lib';
-import { loadOwnActivity } from './activities';
-import { appendToLedger, loadEntry, loadRules, volunteerEntries } from './ledger-store';
-import { findDoc, readAll } from './records';
+import { checkActivityAction, loadActivity, loadOwnActivity } from './activities';
+import { appendToLedger, loadEntry, loadRulesConfig, volunteerEntries } from './ledger-store';
+import { findDoc, readAll, signupId, signupRecordSchema } from './records';
 import { isOrganiser, loadVolunteer, placeOf } from './scope';
 
 /** The lead-report rule of the points table (001 L873); the only rule that needs a confirmed case. */
 const LEAD_RULE_ID = 'governance.lead_report';
 
+/** Which of these people hold a staff role: their own points need another staff member (issue 10 item 4). */
+async function staffAmong(call: Invocation, userIds: readonly string[]): Promise<string[]> {
+  if (!userIds.length) return [];
+  const docs = await readAll(call, 'users', { _id: call.db.command.in([...userIds]) });
+  return docs.map((d) => storedRolesSchema.parse(d)).filter((u) => isStaff(u.roles)).map((u) => u._id);
+}
+const storedRolesSchema = z.object({ _id: z.string(), roles: z.array(roleGrantSchema).default([]) });
+
 /**
  * The organiser confirms completion: the activity moves to `completed` (conditional on its version) with
- * the attendance list, then one award per attendee goes in under derived ids. A second call — a retry
- * after a timeout — re-applies the STORED list, so it adds only what a crash left out, never twice.
+ * the attendance list and which attendees are staff, then one award per non-staff attendee goes in under
+ * derived ids; staff attendees' sign-ups are marked to wait for another staff member. A second call — a
+ * retry after a timeout — re-applies the STORED lists, so it adds only what a crash left out, never twice.
  */
 export async function complete(input: { activityId: string; attendedVolunteerIds: string[] }, call: Invocation) {
   const caller = await requireCaller(call);
   let stored = await loadOwnActivity(call, caller, input.activityId);
+  await checkActivityAction(call, caller, stored, 'complete');
   let attended = [...new Set(input.attendedVolunteerIds)];
+  let staff: string[];
   let at = call.now;
   if (stored.activity.state === 'completed') {
-    const doc = (await findDoc(call, 'activities', stored.activity.id))!;
-    attended = (doc.attendedVolunteerIds as string[]) ?? [];
-    at = doc.completedAt as Date;
+    attended = stored.record.attendedVolunteerIds ?? [];
+    staff = stored.record.staffAttendeeIds ?? [];
+    at = stored.record.completedAt ?? at;
   } else {
-    if (stored.activity.state !== 'published') throw new DomainError('CONFLICT', '只能确认已发布活动的完成');
-    if (at.getTime() < stored.activity.startAt.getTime()) throw new DomainError('CONFLICT', '活动尚未开始,不能确认完成');
     const _ = call.db.command;
     const signed = new Set((await readAll(call, 'signups', { activityId: stored.activity.id, volunteerId: _.in(attended) })).map((d) => String(d.volunteerId)));
     const stranger = attended.find((id) => !signed.has(id));
     if (stranger) throw new DomainError('INVALID_INPUT', '输入有误：到场名单中有未报名本活动的志愿者', { attendedVolunteerIds: `${stranger} 未报名本活动` });
+    staff = await staffAmong(call, attended);
     const { updated } = await call.db
       .collection('activities')
       .where({ _id: stored.activity.id, version: stored.version, state: 'published' })
-      .update({ state: 'completed', completedAt: at, completedBy: caller.userId, attendedVolunteerIds: attended, version: stored.version + 1, updatedAt: at });
+      .update({ state: 'completed', completedAt: at, completedBy: caller.userId, attendedVolunteerIds: attended, staffAttendeeIds: staff, version: stored.version + 1, updatedAt: at });
     if (!updated) throw new DomainError('CONFLICT', '数据已被其他操作修改，请刷新后重试');
     stored = { ...stored, activity: { ...stored.activity, state: 'completed' } };
   }
-  const entries = completionAwards({ ...stored.activity, state: 'completed' }, attended, caller.userId, at);
+  const staffSet = new Set(staff);
+  if (staff.length) {
+    const _ = call.db.command;
+    const ids = staff.map((v) => signupId(stored.activity.id, v));
+    await call.db.collection('signups').where({ _id: _.in(ids), staffAward: _.neq('confirmed') }).update({ staffAward: 'awaiting_confirmation' });
+  }
+  const entries = completionAwards({ ...stored.activity, state: 'completed' }, attended.filter((v) => !staffSet.has(v)), caller.userId, at);
   const entryIds = await appendToLedger(call, entries);
   return { activityId: stored.activity.id, awarded: entryIds.length, entryIds };
 }
 
+/** Issue 10 item 4: a staff participant's points, confirmed by a staff member who neither took part nor completed the activity. */
+export async function confirmStaffAward(input: { activityId: string; volunteerId: string }, call: Invocation) {
+  const caller = await requireCaller(call);
+  const stored = await loadActivity(call, input.activityId);
+  await checkActivityAction(call, caller, stored, 'confirmStaffAward', { participantId: input.volunteerId });
+  const doc = await findDoc(call, 'signups', signupId(stored.activity.id, input.volunteerId));
+  const signup = doc ? signupRecordSchema.parse(doc) : null;
+  if (!signup?.staffAward) throw new DomainError('NOT_FOUND', '该志愿者没有待确认的积分');
+  const [entry] = completionAwards(stored.activity, [input.volunteerId], caller.userId, call.now);
+  const written = await appendToLedger(call, [entry]);
+  await call.db.collection('signups').where({ _id: signup._id }).update({ staffAward: 'confirmed', staffAwardConfirmedBy: signup.staffAwardConfirmedBy ?? caller.userId });
+  return { entryId: entry.id, points: entry.points, created: written.length === 1 };
+}
+
+/** The stored case as the lead rule reads it, and the street's lead categories. */
+async function leadFacts(call: Invocation, caseId: string) {
+  const found = await findDoc(call, 'cases', caseId);
+  if (!found) throw new DomainError('NOT_FOUND', '事件不存在');
+  const theCase = leadCaseSchema.parse(found);
+  const { config, rules } = await loadRulesConfig(call, theCase.streetId);
+  return { theCase, leadCategories: leadCategoryIds(config.leadCategories), rules };
+}
+
 /**
- * 001 L873 经确认属实后,计5分次: staff of the case's community confirm that the lead reported in the case
- * was true; the case's reporter (who must be the volunteer named) gets the lead-report award, once per case.
+ * 001 L873 经确认属实后,计5分次: a staff member of the case's community, who neither reported nor handled
+ * it, confirms a verified lead-category case; its reporter (the volunteer named) gets the award, once per case.
  */
 export async function confirmLead(input: { caseId: string; volunteerId: string; note: string }, call: Invocation) {
   const caller = await requireCaller(call);
-  const found = await findDoc(call, 'cases', input.caseId);
-  if (!found) throw new DomainError('NOT_FOUND', '事件不存在');
-  const theCase = found as { streetId: string; communityId: string; reporterId: string };
-  authorize(isOrganiser(caller.roles, theCase.streetId, theCase.communityId));
+  const { theCase, leadCategories, rules } = await leadFacts(call, input.caseId);
+  assertAllowed(canConfirmLead(theCase, caller, leadCategories));
   if (theCase.reporterId !== input.volunteerId) throw new DomainError('CONFLICT', '该志愿者不是此事件的上报人');
   const volunteer = await loadVolunteer(call, input.volunteerId);
-  const rule = activeRule(await loadRules(call, theCase.streetId), LEAD_RULE_ID);
+  const rule = activeRule(rules, LEAD_RULE_ID);
   const entry = leadReportAward(placeOf(volunteer), { caseId: input.caseId, confirmed: true }, rule, caller.userId, call.now);
   const note = input.note ? { ...entry, reason: input.note } : entry;
   const written = await appendToLedger(call, [note]);
   return { entryId: entry.id, points: entry.points, created: written.length === 1 };
+}
+
+/** For the staff case page: may the caller confirm this lead now, and if not, why (the same rule as confirmLead). */
+export async function leadStatus(input: { caseId: string }, call: Invocation) {
+  const caller = await requireCaller(call);
+  const { theCase, leadCategories, rules } = await leadFacts(call, input.caseId);
+  authorize(isOrganiser(caller.roles, theCase.streetId, theCase.communityId));
+  const verdict = canConfirmLead(theCase, caller, leadCategories);
+  const awarded = (await findDoc(call, 'ledger', `award:case:${input.caseId}:${theCase.reporterId}`)) !== null;
+  const points = rules.find((r) => r.id === LEAD_RULE_ID)?.points ?? 0;
+  return { isLead: leadCategories.includes(theCase.categoryId), confirmable: verdict.ok, message: verdict.ok ? undefined : verdict.message, awarded, points };
 }
 
 /** 001 L885 确认后的积分情景不得修改: a new reversing entry with a reason; the original stays as it was. */

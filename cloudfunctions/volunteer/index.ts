@@ -1,6 +1,6 @@
 import { defineFunction, getApp, type FunctionMain, type PlatformContext } from '../_lib';
 import { activities, activity, approvePoints, cancelActivity, publishActivity, saveActivity } from './activities';
-import { complete, confirmLead, correct } from './awards';
+import { complete, confirmLead, confirmStaffAward, correct, leadStatus } from './awards';
 import { exportSheet, exportStorageOf, type ExportStorage } from './export';
 import { gifts, markPickedUp, redeem, redemptions, saveGift } from './gifts';
 import { ledger, myPoints, publication, quarterly, ranking, top } from './points';
@@ -18,7 +18,7 @@ function volunteerHandlers(storage: ExportStorage) {
     rules, saveRules,
     activities, activity, saveActivity, approvePoints, publishActivity, cancelActivity,
     signUp, cancelSignUp, checkIn, checkInFor,
-    complete, confirmLead, correct,
+    complete, confirmStaffAward, confirmLead, leadStatus, correct,
     ledger, myPoints, ranking, publication, quarterly, top,
     gifts, saveGift, redeem, redemptions, markPickedUp,
     export: (input, call) => exportSheet(input, call, storage),

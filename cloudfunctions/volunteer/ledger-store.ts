@@ -57,7 +57,7 @@ export const rulesConfigId = (streetId: string) => `points-rules:${streetId}`;
 /** The stored overrides of a street (defaults when none were saved), with the config's version. */
 export async function loadRulesConfig(call: Invocation, streetId: string) {
   const doc = await findDoc(call, 'configs', rulesConfigId(streetId));
-  const config = streetPointsRulesSchema.parse({ streetId, overrides: doc?.overrides ?? [], added: doc?.added ?? [] });
+  const config = streetPointsRulesSchema.parse({ streetId, overrides: doc?.overrides ?? [], added: doc?.added ?? [], leadCategories: doc?.leadCategories ?? undefined });
   return { config, version: typeof doc?.version === 'number' ? doc.version : 0, rules: resolvePointsRules(config) };
 }
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { canManageStreet } from '../../src/domain/access';
 import { DomainError } from '../../src/domain/errors';
-import { POINTS_CATEGORIES, POINTS_CATEGORY_LABELS, streetPointsRulesSchema } from '../../src/domain/volunteer';
+import { leadCategoryIds, POINTS_CATEGORIES, POINTS_CATEGORY_LABELS, streetPointsRulesSchema, type LeadCategoriesOverride } from '../../src/domain/volunteer';
 import type { saveProfileInputSchema, volunteerFlagsSchema, VolunteerProfile } from '../../src/domain/volunteer/api';
 import { parseInput } from '../../src/domain/validation';
 import { authorize, requireCaller, type Invocation } from '../_lib';
@@ -70,17 +70,17 @@ export async function rules(_input: unknown, call: Invocation) {
   const streetId = streetOf(caller);
   const { config, version, rules } = await loadRulesConfig(call, streetId);
   const categories = POINTS_CATEGORIES.map((id) => ({ id, label: POINTS_CATEGORY_LABELS[id] }));
-  return { streetId, rules, categories, overrides: config.overrides, added: config.added, version, canManage: canManageStreet(caller.roles, streetId) };
+  return { streetId, rules, categories, overrides: config.overrides, added: config.added, leadCategoryIds: [...leadCategoryIds(config.leadCategories)], leadCategories: config.leadCategories, version, canManage: canManageStreet(caller.roles, streetId) };
 }
 
 /** The administrator's overrides, each with a reason (STYLE 9); version 0 = never saved. */
-export async function saveRules(input: { expectedVersion: number; overrides: unknown[]; added: unknown[] }, call: Invocation) {
+export async function saveRules(input: { expectedVersion: number; overrides: unknown[]; added: unknown[]; leadCategories?: LeadCategoriesOverride }, call: Invocation) {
   const caller = await requireCaller(call);
   const streetId = streetOf(caller);
   authorize(canManageStreet(caller.roles, streetId));
-  const config = parseInput(streetPointsRulesSchema, { streetId, overrides: input.overrides, added: input.added });
+  const config = parseInput(streetPointsRulesSchema, { streetId, overrides: input.overrides, added: input.added, leadCategories: input.leadCategories });
   const _id = rulesConfigId(streetId);
-  const doc = { streetId, overrides: config.overrides, added: config.added, updatedAt: call.now, updatedBy: caller.userId };
+  const doc = { streetId, overrides: config.overrides, added: config.added, leadCategories: config.leadCategories ?? null, updatedAt: call.now, updatedBy: caller.userId };
   if (input.expectedVersion === 0) {
     await call.db.collection('configs').add({ _id, ...doc, version: 1 }).catch(() => {
       throw new DomainError('CONFLICT', '数据已被其他操作修改，请刷新后重试');

@@ -2,7 +2,8 @@ import { canManageCommunity, canManageStreet } from '../../src/domain/access';
 import { DomainError } from '../../src/domain/errors';
 import type { RoleGrant } from '../../src/domain/user';
 import { authorize, requireCaller, type Caller, type Invocation } from '../_lib';
-import { findDoc, volunteerRecordSchema, type VolunteerRecord } from './records';
+import type { ActivityActor } from '../../src/domain/volunteer';
+import { findDoc, signupId, signupRecordSchema, volunteerRecordSchema, type VolunteerRecord } from './records';
 
 /**
  * Who may do what with volunteers (PRODUCT.md §8, §11). Scope always comes from stored records (the
@@ -73,4 +74,14 @@ export async function volunteerNames(call: Invocation, ids: readonly string[]): 
     for (const v of data as Array<{ _id: string; name: string }>) names.set(v._id, v.name);
   }
   return names;
+}
+
+/** The caller as the activity rule table sees them: roles, their volunteer community, their own sign-up. */
+export async function activityActor(call: Invocation, caller: Caller, activityId: string): Promise<ActivityActor> {
+  const [volunteer, signupDoc] = await Promise.all([findVolunteer(call, caller.userId), findDoc(call, 'signups', signupId(activityId, caller.userId))]);
+  const signup = signupDoc ? signupRecordSchema.parse(signupDoc) : null;
+  return {
+    userId: caller.userId, roles: caller.roles, volunteerCommunityId: volunteer?.communityId,
+    signup: signup ? { signedAt: signup.signedAt, checkedIn: signup.checkedInAt !== undefined } : undefined,
+  };
 }

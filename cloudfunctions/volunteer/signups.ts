@@ -1,7 +1,6 @@
 import { DomainError } from '../../src/domain/errors';
-import { assertAllowed, canCancel, canCheckIn, canSignUp, type SignUp } from '../../src/domain/volunteer';
-import { authorize, requireCaller, type Invocation } from '../_lib';
-import { loadActivity, loadOwnActivity } from './activities';
+import { requireCaller, type Invocation } from '../_lib';
+import { checkActivityAction, loadActivity, loadOwnActivity } from './activities';
 import { findDoc, insertOnce, signupId, signupRecordSchema, type SignupRecord, type StoredActivity } from './records';
 import { requireVolunteer } from './scope';
 
@@ -11,8 +10,6 @@ import { requireVolunteer } from './scope';
  * atomically to one document. The sign-up then goes in under `<activityId>:<volunteerId>`, so a double
  * tap cannot hold two places; if that insert collides, the claimed place is given back.
  */
-
-const asDomain = (s: SignupRecord): SignUp => ({ activityId: s.activityId, volunteerId: s.volunteerId, signedAt: s.signedAt });
 
 async function findSignup(call: Invocation, activityId: string, volunteerId: string): Promise<SignupRecord | null> {
   const doc = await findDoc(call, 'signups', signupId(activityId, volunteerId));
@@ -25,12 +22,11 @@ async function stateOf(call: Invocation, activityId: string, mine: 'none' | 'sig
 }
 
 export async function signUp(input: { activityId: string }, call: Invocation) {
-  const { volunteer } = await requireVolunteer(call);
-  const { activity } = await loadActivity(call, input.activityId);
-  authorize(volunteer.communityId === activity.communityId, '只能报名本社区的活动');
-  if (await findSignup(call, activity.id, volunteer._id)) throw new DomainError('CONFLICT', '您已报名');
-  // State and time from the pure rule; the headcount is settled by the conditional claim below.
-  assertAllowed(canSignUp({ ...activity, headcount: Number.MAX_SAFE_INTEGER }, [], volunteer._id, call.now));
+  const { caller, volunteer } = await requireVolunteer(call);
+  const stored = await loadActivity(call, input.activityId);
+  const { activity } = stored;
+  // Who (own community, never the organiser), state and time from the rule table; the headcount is settled by the conditional claim below.
+  await checkActivityAction(call, caller, stored, 'signUp');
   const _ = call.db.command;
   const claim = await call.db.collection('activities').where({ _id: activity.id, state: 'published', taken: _.lt(activity.headcount) }).update({ taken: _.inc(1) });
   if (!claim.updated) throw new DomainError('CONFLICT', '名额已满');
@@ -55,12 +51,12 @@ async function release(call: Invocation, activityId: string): Promise<void> {
 
 /** Before the start only; the place goes back only if this call removed the sign-up (two cancels free one place). */
 export async function cancelSignUp(input: { activityId: string }, call: Invocation) {
-  const { volunteer } = await requireVolunteer(call);
-  const { activity } = await loadActivity(call, input.activityId);
+  const { caller, volunteer } = await requireVolunteer(call);
+  const stored = await loadActivity(call, input.activityId);
+  const { activity } = stored;
   const signup = await findSignup(call, activity.id, volunteer._id);
   if (!signup) throw new DomainError('NOT_FOUND', '没有有效的报名');
-  assertAllowed(canCancel(activity, asDomain(signup), call.now));
-  if (signup.checkedInAt) throw new DomainError('CONFLICT', '已签到,不能取消报名');
+  await checkActivityAction(call, caller, stored, 'cancelSignUp');
   const { deleted } = await call.db.collection('signups').where({ _id: signup._id }).remove();
   if (deleted) await release(call, activity.id);
   return stateOf(call, activity.id, 'none');
@@ -77,10 +73,10 @@ export const MAX_WRONG_CHECK_IN_CODES = 5;
 
 /** The volunteer scans the activity's QR at the place (or types its code): it must match, inside the window. */
 export async function checkIn(input: { activityId: string; code: string }, call: Invocation) {
-  const { volunteer } = await requireVolunteer(call);
+  const { caller, volunteer } = await requireVolunteer(call);
   const stored: StoredActivity = await loadActivity(call, input.activityId);
   const signup = await findSignup(call, stored.activity.id, volunteer._id);
-  assertAllowed(canCheckIn(stored.activity, signup ? [asDomain(signup)] : [], volunteer._id, call.now));
+  await checkActivityAction(call, caller, stored, 'checkIn');
   if ((signup!.wrongCodes ?? 0) >= MAX_WRONG_CHECK_IN_CODES) {
     throw new DomainError('RATE_LIMITED', '签到码输错次数过多，请找活动组织者帮您签到');
   }
@@ -94,8 +90,9 @@ export async function checkIn(input: { activityId: string; code: string }, call:
 /** The organiser checks in someone on the list (no phone, scanner trouble). */
 export async function checkInFor(input: { activityId: string; volunteerId: string }, call: Invocation) {
   const caller = await requireCaller(call);
-  const { activity } = await loadOwnActivity(call, caller, input.activityId);
-  if (activity.state !== 'published') throw new DomainError('CONFLICT', '活动不在进行中');
+  const stored = await loadOwnActivity(call, caller, input.activityId);
+  const { activity } = stored;
+  await checkActivityAction(call, caller, stored, 'checkInFor');
   const signup = await findSignup(call, activity.id, input.volunteerId);
   if (!signup) throw new DomainError('NOT_FOUND', '该志愿者没有报名本次活动');
   return markCheckedIn(call, signup, caller.userId);

@@ -2,10 +2,12 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { checkA11y, newPhonePage, screenshot, screenshotOnFailure } from './support/browser';
 import { useE2eCloud } from './support/e2e-cloud';
 import { expectText as see, signInAs, tapButton } from './support/ui';
+import { caseCaller, uploadedPhoto } from '../support/case-builders';
 
 /**
  * PRODUCT.md §8: a volunteer's 治安线索 earns 5 points once staff confirm it is true. 黄志明 reports a lead
- * in grid A1, community A staff 刘建国 confirms it on the case page, 黄志明 finds the 5 points in 我的积分.
+ * in grid A1; before 核查 the case page says it cannot be confirmed yet; the officer resolves it and the grid
+ * chief verifies it; community A staff 刘建国 confirms it on the case page, 黄志明 finds the 5 points in 我的积分.
  */
 describe('a volunteer’s lead, confirmed by community staff', () => {
   const env = useE2eCloud();
@@ -16,14 +18,25 @@ describe('a volunteer’s lead, confirmed by community staff', () => {
     for (const c of contexts) await c.close();
   });
 
-  /** Taro keeps earlier pages in the DOM, hidden: look only at what is on screen. */
-  /** NutUI's inner label takes no pointer events: tap the visible button element itself. */
 
   async function phoneOf(name: string): Promise<Page> {
     const { context, page } = await newPhonePage(env.browser);
     contexts.push(context);
     await signInAs(page, base(), name);
     return page;
+  }
+
+  /** The officer signs for the case and resolves it; the grid chief's 核查 finds it true (through the case function). */
+  async function verifiedThroughTheWorkflow(caseId: string) {
+    const act = async (userId: string, command: unknown) => {
+      const call = await caseCaller(base(), userId);
+      const { data } = await call('detail', { caseId });
+      const answer = await call('act', { caseId, expectedVersion: data.version, command });
+      if (!answer.ok) throw new Error(JSON.stringify(answer));
+    };
+    await act('user-officer-a1', { type: 'accept' });
+    await act('user-officer-a1', { type: 'resolve', note: '已移交派出所查处', photos: [await uploadedPhoto(await caseCaller(base(), 'user-officer-a1'))] });
+    await act('user-chief-a', { type: 'verify', passed: true });
   }
 
   it('黄志明 reports a 治安线索 → 刘建国 confirms it → 黄志明 has 5 points', async () => {
@@ -55,18 +68,23 @@ describe('a volunteer’s lead, confirmed by community staff', () => {
       await see(staff, '办理经过');
       await see(staff, '线索核实');
       await see(staff, '黄志明');
+      // 001 L873 经确认属实后: the server's lead rule says why not yet.
+      await see(staff, '事件核查属实后才能确认线索');
       await checkA11y(staff);
+      await verifiedThroughTheWorkflow(caseId);
+      await staff.reload();
+      await see(staff, '线索核实');
       await staff.locator('textarea[aria-label="核实说明（可不填）"]').fill('经派出所核实属实');
       await tapButton(staff, '确认线索属实，给举报人记 5 分');
       await see(staff, '已确认属实并记分');
       await screenshot(staff, 'lead-confirmed');
       await checkA11y(staff);
 
-      // Opened again and tapped again: the back end awards once, the page says so.
+      // Opened again: the page knows it was awarded, and offers no second award.
       await staff.reload();
       await see(staff, '线索核实');
-      await tapButton(staff, '确认线索属实，给举报人记 5 分');
       await see(staff, '此前已记过，不重复记分');
+      expect(await staff.locator('text=确认线索属实，给举报人记 5 分 >> visible=true').count()).toBe(0);
       await checkA11y(staff);
     });
 

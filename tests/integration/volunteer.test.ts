@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { useFunctionCloud } from './function-cloud';
-import { ADMIN, COMMUNITY_A, STAFF_A, STAFF_B, VOLUNTEER_A, allDocs, crowdOfVolunteers, newRequestId, publishedActivity, volunteerAs } from '../support/volunteer-builders';
+import { ADMIN, COMMUNITY_A, STAFF_A, STAFF_B, VOLUNTEER_A, aStoredCase, allDocs, crowdOfVolunteers, newRequestId, publishedActivity, volunteerAs } from '../support/volunteer-builders';
 
 /** Issue 5 items 2, 3, 4, 6, 7, 8 through the gateway and the real SDK. */
 describe('volunteer points', () => {
@@ -126,7 +126,7 @@ describe('volunteer points', () => {
   });
 
   it('awards the 5-point lead report only when staff confirm the reporter\'s case', async () => {
-    await t.db.collection('cases').doc('case-lead-1').set({ streetId: 'street-demo', communityId: COMMUNITY_A, gridId: 'grid-a1', reporterId: VOLUNTEER_A, state: 'reported' });
+    await aStoredCase(t.db, 'case-lead-1');
     expect(await allDocs(t.db, 'ledger', { volunteerId: VOLUNTEER_A })).toHaveLength(0);
     const staff = await volunteerAs(base(), STAFF_A);
     expect((await staff('confirmLead', { caseId: 'case-lead-1', volunteerId: 'user-volunteer-2' })).error.code).toBe('CONFLICT');

@@ -66,3 +66,23 @@ export async function allDocs(db: CloudBaseDb, collection: string, where: Record
   const { data } = await db.collection(collection).where(where).limit(1000).get().catch(() => ({ data: [] as any[] }));
   return data;
 }
+
+/** Gives an existing user (staff, officer) a volunteer profile, as saveProfile would. */
+export async function withVolunteerProfile(db: CloudBaseDb, userId: string, communityId = COMMUNITY_A): Promise<void> {
+  await db.collection('volunteers').doc(userId).set({ userId, streetId: STREET, communityId, name: `志愿者${userId}`, phone: '13600000001', building: '', skills: [], flags: { buildingHead: false, unitHead: false, infoAssistant: false }, version: 1 });
+}
+
+/** A stored case with only what the lead rule reads: the case context's workflow fields. */
+export async function aStoredCase(db: CloudBaseDb, caseId: string, over: Record<string, unknown> = {}): Promise<string> {
+  await db.collection('cases').doc(caseId).set({
+    streetId: STREET, communityId: COMMUNITY_A, gridId: 'grid-a1', reporterId: VOLUNTEER_A, categoryId: 'public_order', caseClass: 'coordination',
+    state: 'verified', ownerId: 'user-officer-a1', resolvedBy: 'user-officer-a1', reworkCount: 0, stageStartedAt: new Date(), version: 5, ...over,
+  });
+  return caseId;
+}
+
+/** Everything that counts points: a denial must leave all of it as it was. */
+export async function pointsState(db: CloudBaseDb) {
+  const sorted = async (c: string) => (await allDocs(db, c)).sort((a, b) => (a._id < b._id ? -1 : 1));
+  return { ledger: await sorted('ledger'), accounts: await sorted('points_accounts'), signups: await sorted('signups'), activities: await sorted('activities') };
+}

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { phoneSchema } from '../org/phone';
 import { ACTIVITY_STATES } from './activity';
+import { ACTIVITY_ACTIONS } from './activity-rules';
+import { leadCategoriesOverrideSchema } from './lead-rule';
+import { STAFF_AWARD_STATES } from './records';
 import { POINTS_CATEGORIES, pointsRuleOverrideSchema, pointsRuleSchema } from './rules';
 
 /**
@@ -61,6 +64,9 @@ export const rulesViewSchema = z.object({
   categories: z.array(z.object({ id: z.enum(POINTS_CATEGORIES), label: z.string() })),
   overrides: z.array(pointsRuleOverrideSchema),
   added: z.array(pointsRuleSchema),
+  /** The categories whose cases count as leads (001 L873), and the street's override if any. */
+  leadCategoryIds: z.array(z.string()),
+  leadCategories: leadCategoriesOverrideSchema.optional(),
   version: z.number(),
   canManage: z.boolean(),
 });
@@ -84,6 +90,8 @@ export const activitySummarySchema = z.object({
   /** The caller's own sign-up: none, signed up (a place is held), checked in. */
   mine: z.enum(['none', 'signed_up', 'checked_in']),
   version: z.number(),
+  /** What the caller may do now, from the activity rule table: the pages show buttons from this, never from `state`. */
+  actions: z.array(z.enum(ACTIVITY_ACTIONS)),
 });
 
 export const activityDetailSchema = activitySummarySchema.extend({
@@ -94,7 +102,16 @@ export const activityDetailSchema = activitySummarySchema.extend({
   opensAt: iso,
   closesAt: iso,
   /** Organisers only: who holds a place, in sign-up order. */
-  signups: z.array(z.object({ volunteerId: z.string(), name: z.string(), signedAt: iso, checkedInAt: iso.optional() })).optional(),
+  signups: z
+    .array(
+      z.object({
+        volunteerId: z.string(), name: z.string(), signedAt: iso, checkedInAt: iso.optional(),
+        /** A staff participant's points wait for another staff member (issue 10 item 4). */
+        staffAward: z.enum(STAFF_AWARD_STATES).optional(),
+        canConfirmAward: z.boolean(),
+      }),
+    )
+    .optional(),
   streetApprovalPoints: z.number().optional(),
 });
 
@@ -206,7 +223,7 @@ export const volunteerApi = {
   rules: { input: z.object({}).strict(), output: rulesViewSchema },
   /** Street admin: overrides (each with a reason) and added rules. */
   saveRules: {
-    input: z.object({ expectedVersion, overrides: z.array(pointsRuleOverrideSchema).max(100), added: z.array(pointsRuleSchema).max(50) }).strict(),
+    input: z.object({ expectedVersion, overrides: z.array(pointsRuleOverrideSchema).max(100), added: z.array(pointsRuleSchema).max(50), leadCategories: leadCategoriesOverrideSchema.optional() }).strict(),
     output: saved,
   },
 
@@ -235,7 +252,17 @@ export const volunteerApi = {
     input: z.object({ activityId: id, attendedVolunteerIds: z.array(id).max(1000).describe('到场志愿者') }).strict(),
     output: z.object({ activityId: z.string(), awarded: z.number(), entryIds: z.array(z.string()) }),
   },
-  /** Staff of the case's community: the case's lead is confirmed true → 5 points to its reporter (001 L873). */
+  /** Another staff member confirms the points of a staff participant (issue 10 item 4); idempotent. */
+  confirmStaffAward: {
+    input: z.object({ activityId: id, volunteerId: id.describe('志愿者') }).strict(),
+    output: z.object({ entryId: z.string(), points: z.number(), created: z.boolean() }),
+  },
+  /** Staff: whether the case's lead can be confirmed by the caller now, and why not (the page shows it). */
+  leadStatus: {
+    input: z.object({ caseId: id.describe('事件') }).strict(),
+    output: z.object({ isLead: z.boolean(), confirmable: z.boolean(), message: z.string().optional(), awarded: z.boolean(), points: z.number() }),
+  },
+  /** Staff of the case's community, neither its reporter nor its handler: a verified lead category case → 5 points to its reporter (001 L873). */
   confirmLead: {
     input: z.object({ caseId: id.describe('事件'), volunteerId: id.describe('志愿者'), note: z.string().trim().max(200).default('').describe('确认说明') }).strict(),
     output: z.object({ entryId: z.string(), points: z.number(), created: z.boolean() }),

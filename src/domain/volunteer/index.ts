@@ -13,3 +13,5 @@ export * from './ranking';
 export * from './gift';
 export { chinaMonth, chinaQuarter, chinaYear, quarterOfMonth, type ChinaMonth, type Quarter } from './period';
 export { assertAllowed, type Verdict } from './verdict';
+export * from './activity-rules';
+export * from './lead-rule';

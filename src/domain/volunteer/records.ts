@@ -65,6 +65,8 @@ export const activityRecordSchema = z.object({
   completedAt: z.date().optional(),
   completedBy: id.optional(),
   attendedVolunteerIds: z.array(id).optional(),
+  /** Attendees who held a staff role at completion: their awards wait for another staff member. */
+  staffAttendeeIds: z.array(id).optional(),
   version: z.number().int().nonnegative(),
   ...optionalStamps,
 });

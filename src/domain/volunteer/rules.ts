@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../errors';
+import { leadCategoriesOverrideSchema } from './lead-rule';
 
 /** The four categories of 001 L845–877. */
 export const POINTS_CATEGORIES = ['resident', 'culture', 'governance', 'other'] as const;
@@ -86,6 +87,8 @@ export const streetPointsRulesSchema = z
     streetId: z.string().min(1),
     overrides: z.array(pointsRuleOverrideSchema).default([]),
     added: z.array(pointsRuleSchema).default([]),
+    /** Which case categories are leads (001 L873); absent = DEFAULT_LEAD_CATEGORY_IDS. */
+    leadCategories: leadCategoriesOverrideSchema.optional(),
   })
   .superRefine((config, ctx) => {
     const defaultIds = new Set(DEFAULT_POINTS_RULES.map((r) => r.id));

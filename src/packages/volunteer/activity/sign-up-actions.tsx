@@ -6,6 +6,7 @@ import { call } from '../../../services/call';
 import { useSubmit } from '../../../services/use-submit';
 import { clockText, dateTimeText } from '../shared/china-time-text';
 import { go } from '../shared/go';
+import { isCancelledActivity, isCompletedActivity } from '../../../domain/volunteer/activity-rules';
 import type { ActivityDetail } from '../shared/types';
 
 interface SignUpActionsProps {
@@ -40,8 +41,8 @@ export function SignUpActions({ activity: a, onChanged }: SignUpActionsProps) {
       </View>
     ) : null;
 
-  if (a.state === 'cancelled') return <Notice heading='活动已取消' text='这个活动已经取消，不用前往。' />;
-  if (a.state === 'completed') {
+  if (isCancelledActivity(a)) return <Notice heading='活动已取消' text='这个活动已经取消，不用前往。' />;
+  if (isCompletedActivity(a)) {
     return <Notice heading='活动已结束' text={a.mine === 'checked_in' ? '您参加了这次活动，积分已记入“我的积分”。' : '这个活动已经结束。'} />;
   }
   if (a.mine === 'checked_in') return <Notice heading='您已签到' text='谢谢参加！组织人确认活动完成后，积分会记到您名下。' />;
@@ -58,15 +59,19 @@ export function SignUpActions({ activity: a, onChanged }: SignUpActionsProps) {
         <View className='section__actions'>
           {/* Not the primary action days before the start: the label says when to use it. */}
           <BigButton onClick={() => go('check-in', { activityId: a.activityId })}>到了现场，点这里签到</BigButton>
-          <BigButton disabled={submit.busy} onClick={() => void cancel()}>
-            {submit.busy ? '正在取消…' : '取消报名'}
-          </BigButton>
+          {a.actions.includes('cancelSignUp') && (
+            <BigButton disabled={submit.busy} onClick={() => void cancel()}>
+              {submit.busy ? '正在取消…' : '取消报名'}
+            </BigButton>
+          )}
         </View>
         <View className='section__help'>活动开始前可以取消报名。</View>
       </Section>
     );
   }
   if (a.taken >= a.headcount) return <Notice heading='名额已满' text='这个活动的名额已经报满了，看看其他活动吧。' />;
+  // The server lists what this caller may do (the activity rule table): e.g. organisers never sign up for their own activity.
+  if (!a.actions.includes('signUp')) return <Notice heading='不能报名' text={a.canManage ? '您是这个活动的组织者，组织者不报名自己组织的活动。' : '这个活动现在不能报名（报名已截止，或不是您所在社区的活动）。'} />;
   return (
     <Section heading='报名'>
       <View className='section__text'>报名先到先得，报满为止。</View>

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { BigButton } from '../../../../components/big-button';
 import { Section } from '../../../../components/section';
 import { call } from '../../../../services/call';
+import { isCompletedActivity, stateAllows } from '../../../../domain/volunteer/activity-rules';
 import { useSubmit } from '../../../../services/use-submit';
 import { clockText, dateTimeText } from '../../shared/china-time-text';
 import type { ActivityDetail } from '../../shared/types';
@@ -12,7 +13,7 @@ export function AttendanceSection({ activity: a, onChanged }: { activity: Activi
   const submit = useSubmit();
   const signups = a.signups ?? [];
   const attended = signups.filter((s) => s.checkedInAt);
-  const open = a.state === 'published';
+  const open = stateAllows('checkInFor', a);
 
   const checkInFor = async (volunteerId: string, name: string) => {
     const done = await submit.run(() => call('volunteer', 'checkInFor', { activityId: a.activityId, volunteerId }));
@@ -35,6 +36,13 @@ export function AttendanceSection({ activity: a, onChanged }: { activity: Activi
     onChanged();
   };
 
+  const confirmStaffAward = async (volunteerId: string, name: string) => {
+    const done = await submit.run(() => call('volunteer', 'confirmStaffAward', { activityId: a.activityId, volunteerId }));
+    if (!done) return;
+    await Taro.showToast({ title: `已给${name}记 ${done.points} 分`, icon: 'success' });
+    onChanged();
+  };
+
   return (
     <Section heading={`报名名单（${signups.length}/${a.headcount} 人，已签到 ${attended.length} 人）`}>
       {signups.length === 0 && <View className='section__text'>还没有人报名。</View>}
@@ -51,6 +59,7 @@ export function AttendanceSection({ activity: a, onChanged }: { activity: Activi
           ) : (
             <View className='vol-tag'>未签到</View>
           )}
+          {s.staffAward && <StaffAward row={s} busy={submit.busy} onConfirm={() => void confirmStaffAward(s.volunteerId, s.name)} />}
         </View>
       ))}
       {submit.message !== '' && (
@@ -66,11 +75,24 @@ export function AttendanceSection({ activity: a, onChanged }: { activity: Activi
           </BigButton>
         </>
       )}
-      {a.state === 'completed' && (
+      {isCompletedActivity(a) && (
         <View className='vol-done' role='status'>
           ✓ 活动已完成，已给 {attended.length} 人各记 {a.expectedPoints} 分
         </View>
       )}
     </Section>
+  );
+}
+
+type SignupRow = NonNullable<ActivityDetail['signups']>[number];
+
+/** Issue 10 item 4: a staff participant's points wait for another staff member; the server says who may confirm. */
+function StaffAward({ row, busy, onConfirm }: { row: SignupRow; busy: boolean; onConfirm: () => void }) {
+  if (row.staffAward === 'confirmed') return <View className='vol-tag vol-tag--good'>工作人员积分已确认</View>;
+  if (!row.canConfirmAward) return <View className='vol-row__meta'>工作人员参加活动，积分须由另一名工作人员确认。</View>;
+  return (
+    <BigButton disabled={busy} onClick={onConfirm}>
+      确认{row.name}的积分
+    </BigButton>
   );
 }

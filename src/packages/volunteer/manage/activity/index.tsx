@@ -1,3 +1,4 @@
+import { isOpenActivity, stateAllows } from '../../../../domain/volunteer/activity-rules';
 import { View } from '@tarojs/components';
 import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { PageShell } from '../../../../components/page-shell';
@@ -32,8 +33,8 @@ export default function ManageActivityPage() {
               <View className='section__text'>{a.content}</View>
               <View className='section__help'>积分规则：{a.ruleLabel}</View>
             </Section>
-            {a.state === 'published' && <ShareSection activity={a} />}
-            {(a.state === 'published' || a.state === 'completed') && <AttendanceSection activity={a} onChanged={reload} />}
+            {isOpenActivity(a) && <ShareSection activity={a} />}
+            {stateAllows('complete', a) && <AttendanceSection activity={a} onChanged={reload} />}
             <ActivityStateActions activity={a} onChanged={reload} />
           </>
         )}

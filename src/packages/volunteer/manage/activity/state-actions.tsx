@@ -5,6 +5,7 @@ import { BigButton } from '../../../../components/big-button';
 import { Field } from '../../../../components/field';
 import { Section } from '../../../../components/section';
 import { call } from '../../../../services/call';
+import { stateAllows } from '../../../../domain/volunteer/activity-rules';
 import { useSubmit } from '../../../../services/use-submit';
 import type { ActivityDetail } from '../../shared/types';
 
@@ -12,7 +13,7 @@ import type { ActivityDetail } from '../../shared/types';
 export function ActivityStateActions({ activity: a, onChanged }: { activity: ActivityDetail; onChanged: () => void }) {
   const [reason, setReason] = useState('');
   const submit = useSubmit();
-  if (a.state !== 'draft' && a.state !== 'published') return null;
+  if (!stateAllows('cancel', a)) return null;
 
   const publish = async () => {
     const done = await submit.run(() => call('volunteer', 'publishActivity', { activityId: a.activityId, expectedVersion: a.version }));
@@ -31,8 +32,8 @@ export function ActivityStateActions({ activity: a, onChanged }: { activity: Act
   };
 
   return (
-    <Section heading={a.state === 'draft' ? '发布或取消' : '取消活动'}>
-      {a.state === 'draft' && (
+    <Section heading={stateAllows('publish', a) ? '发布或取消' : '取消活动'}>
+      {stateAllows('publish', a) && (
         <>
           <View className='section__text'>草稿还没有发布，志愿者看不到。</View>
           <BigButton kind='primary' disabled={submit.busy} onClick={() => void publish()}>
