@@ -6,7 +6,7 @@ import type { activityInputSchema } from '../../src/domain/volunteer/api';
 import { parseInput } from '../../src/domain/validation';
 import { authorize, requireCaller, type Caller, type Invocation } from '../_lib';
 import { loadRules } from './ledger-store';
-import { activityFromDoc, activityToDoc, findDoc, loadDoc, readAll, signupRecordSchema, type StoredActivity } from './records';
+import { activityFromDoc, activityToDoc, findDoc, loadDoc, readAll, signupRecordSchema, type StoredActivity, type VolunteerRecord } from './records';
 import { activityActor, communityNames, findVolunteer, isOrganiser, isStreetStaff, staffCommunityIds, streetOf, volunteerNames } from './scope';
 
 /**
@@ -30,8 +30,8 @@ export async function loadOwnActivity(call: Invocation, caller: Caller, activity
 }
 
 /** The activity rule table decides (FORBIDDEN, then CONFLICT): the same table the pages read their buttons from. */
-export async function checkActivityAction(call: Invocation, caller: Caller, stored: StoredActivity, action: ActivityAction, extra: { participantId?: string } = {}) {
-  const actor = await activityActor(call, caller, stored.activity.id);
+export async function checkActivityAction(call: Invocation, caller: Caller, stored: StoredActivity, action: ActivityAction, extra: { participantId?: string; volunteer?: VolunteerRecord } = {}) {
+  const actor = await activityActor(call, caller, stored.activity.id, extra.volunteer);
   const rules = action === 'publish' ? await loadRules(call, stored.activity.streetId) : undefined;
   assertAllowed(activityVerdict(action, { activity: stored.activity, completedBy: stored.record.completedBy }, actor, { now: call.now, rules, ...extra }));
   return actor;

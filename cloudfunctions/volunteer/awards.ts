@@ -4,6 +4,7 @@ import { roleGrantSchema } from '../../src/domain/user';
 import { activeRule, appendEntry, assertAllowed, canConfirmLead, completionAwards, correctionFor, isStaff, leadCaseSchema, leadCategoryIds, leadReportAward } from '../../src/domain/volunteer';
 import { authorize, requireCaller, type Invocation } from '../_lib';
 import { checkActivityAction, loadActivity, loadOwnActivity } from './activities';
+import { WouldGoNegative } from './atomic';
 import { appendToLedger, loadEntry, loadRulesConfig, volunteerEntries } from './ledger-store';
 import { findDoc, readAll, signupId, signupRecordSchema } from './records';
 import { isOrganiser, loadVolunteer, placeOf } from './scope';
@@ -111,15 +112,27 @@ export async function leadStatus(input: { caseId: string }, call: Invocation) {
   return { isLead: leadCategories.includes(theCase.categoryId), confirmable: verdict.ok, message: verdict.ok ? undefined : verdict.message, awarded, points };
 }
 
-/** 001 L885 确认后的积分情景不得修改: a new reversing entry with a reason; the original stays as it was. */
+/**
+ * 001 L885 确认后的积分情景不得修改: a new reversing entry with a reason; the original stays as it was. The
+ * entry and the account move in one transaction that refuses to take the year below zero, so a correction
+ * racing a redemption can never leave negative points (issue 9 item 3).
+ */
 export async function correct(input: { entryId: string; reason: string }, call: Invocation) {
   const caller = await requireCaller(call);
   const target = await loadEntry(call, input.entryId);
   authorize(isOrganiser(caller.roles, target.streetId, target.communityId));
   const correction = correctionFor(target, input.reason, caller.userId, call.now);
-  // The pure rules decide (award only, once, points not yet spent) against the volunteer's whole ledger.
+  // The pure rules decide first (award only, once, points not yet spent), for the message naming the redemption.
   appendEntry(await volunteerEntries(call, target.volunteerId), correction);
-  const written = await appendToLedger(call, [correction]);
+  let written: string[];
+  try {
+    written = await appendToLedger(call, [correction]);
+  } catch (err) {
+    if (!(err instanceof WouldGoNegative)) throw err;
+    // A redemption got in between: the fresh ledger names it.
+    appendEntry(await volunteerEntries(call, target.volunteerId), correction);
+    throw new DomainError('CONFLICT', '不能冲正：这笔奖励的积分已被兑换使用，请先退回兑换再冲正');
+  }
   if (!written.length) throw new DomainError('CONFLICT', '该积分记录已冲正');
   return { entryId: correction.id, points: correction.points };
 }

@@ -4,7 +4,9 @@ import { DomainError } from '../../src/domain/errors';
 import { chinaYear, giftItemSchema, giftRedemption, pickupCode } from '../../src/domain/volunteer';
 import type { giftInputSchema } from '../../src/domain/volunteer/api';
 import { authorize, requireCaller, type Invocation } from '../_lib';
-import { appendToLedger, volunteerEntries } from './ledger-store';
+import { atomically, ledgerIn, moveAccountIn, WouldGoNegative } from './atomic';
+import { volunteerEntries } from './ledger-store';
+import { recordOfEntry } from '../../src/domain/volunteer/records';
 import { accountId, findDoc, giftRecordSchema, loadDoc, readAll, redemptionRecordSchema, type GiftRecord, type RedemptionRecord } from './records';
 import { canOverseeCommunity, findVolunteer, isOrganiser, placeOf, requireVolunteer, staffCommunityIds, streetOf } from './scope';
 
@@ -51,40 +53,50 @@ export async function saveGift(input: z.infer<typeof giftInputSchema>, call: Inv
 }
 
 /**
- * 凭当年度积分兑换 (001 L889), exact under concurrency without transactions: claim the points from the
- * year's account (`available >= cost` → `-cost`), then one unit of stock (`stock > 0` → `-1`), each a single
- * atomic conditional update; if the second fails the first is given back. Only then the ledger entry and
- * the redemption go in, both under ids derived from the client's requestId (a retry redeems once).
+ * 凭当年度积分兑换 (001 L889) in ONE transaction (issue 9 item 2): the redemption record (id derived from the
+ * client's requestId), its ledger entry, the year's account and the gift's stock move together or not at
+ * all. A retry — also after a crash — finds the record and returns it: never charged twice; stock used
+ * always equals the redemptions, and the account the sum of its ledger.
  */
 export async function redeem(input: { giftId: string; requestId: string }, call: Invocation) {
   const { caller, volunteer } = await requireVolunteer(call);
   const redemptionId = `red-${createHash('sha256').update(`${volunteer._id}:${input.requestId}`).digest('hex').slice(0, 20)}`;
   const done = await findDoc(call, 'redemptions', redemptionId);
   if (done) return answer(call, redemptionRecordSchema.parse(done));
-  const gift = giftRecordSchema.parse(await loadDoc(call, 'rewards', input.giftId, '礼品'));
+  const giftDoc = giftRecordSchema.parse(await loadDoc(call, 'rewards', input.giftId, '礼品'));
   const year = chinaYear(call.now);
   // The pure checks first, for the right message (own community, on the shelf, stock, this year's points).
   const entry = giftRedemption({
     entries: await volunteerEntries(call, volunteer._id, year),
-    item: giftItemSchema.parse({ ...gift, id: gift._id }),
+    item: giftItemSchema.parse({ ...giftDoc, id: giftDoc._id }),
     volunteer: placeOf(volunteer), redemptionId, by: caller.userId, at: call.now,
   });
   const cost = -entry.points;
-  const _ = call.db.command;
-  const account = call.db.collection('points_accounts').where({ _id: accountId(volunteer._id, year), available: _.gte(cost) });
-  if (!(await account.update({ available: _.inc(-cost) })).updated) throw new DomainError('CONFLICT', '本年度积分不足');
-  const stock = await call.db.collection('rewards').where({ _id: gift._id, active: true, stock: _.gt(0) }).update({ stock: _.inc(-1) });
-  if (!stock.updated) {
-    await call.db.collection('points_accounts').where({ _id: accountId(volunteer._id, year) }).update({ available: _.inc(cost) });
-    throw new DomainError('CONFLICT', '礼品库存不足');
-  }
-  const record: RedemptionRecord = {
-    _id: redemptionId, volunteerId: volunteer._id, volunteerName: volunteer.name, giftId: gift._id, giftName: gift.name, communityId: gift.communityId,
-    streetId: gift.streetId, points: cost, year, state: 'awaiting_pickup', pickupCode: pickupCode(() => randomInt(0, 1_000_000) / 1_000_000), at: call.now,
-  };
-  // The account was already moved by the claim above, so the entry goes in without moving it again.
-  await appendToLedger(call, [entry], { accountMoved: true });
-  await call.db.collection('redemptions').add(record);
+  const pickup = pickupCode(() => randomInt(0, 1_000_000) / 1_000_000);
+  const record = await atomically(call, async (tx) => {
+    const redemptions = tx.collectionOf('redemptions', redemptionRecordSchema);
+    const existing = await redemptions.load(redemptionId);
+    if (existing) return existing;
+    const rewards = tx.collectionOf('rewards', giftRecordSchema);
+    const gift = await rewards.require(giftDoc._id, '礼品');
+    if (!gift.active) throw new DomainError('CONFLICT', '该礼品已下架');
+    if (gift.stock < 1) throw new DomainError('CONFLICT', '礼品库存不足');
+    try {
+      await moveAccountIn(tx, entry, 0, entry.points);
+    } catch (err) {
+      if (err instanceof WouldGoNegative) throw new DomainError('CONFLICT', '本年度积分不足');
+      throw err;
+    }
+    // Stock only: the gift's version belongs to staff edits (saveGift), which a redemption must not invalidate.
+    await rewards.set({ ...gift, stock: gift.stock - 1 });
+    await ledgerIn(tx).insert(recordOfEntry(entry));
+    const created: RedemptionRecord = {
+      _id: redemptionId, volunteerId: volunteer._id, volunteerName: volunteer.name, giftId: gift._id, giftName: gift.name, communityId: gift.communityId,
+      streetId: gift.streetId, points: cost, year, state: 'awaiting_pickup', pickupCode: pickup, at: call.now, requestId: input.requestId,
+    };
+    await redemptions.insert(created);
+    return created;
+  });
   return answer(call, record);
 }
 

@@ -77,8 +77,8 @@ export async function volunteerNames(call: Invocation, ids: readonly string[]): 
 }
 
 /** The caller as the activity rule table sees them: roles, their volunteer community, their own sign-up. */
-export async function activityActor(call: Invocation, caller: Caller, activityId: string): Promise<ActivityActor> {
-  const [volunteer, signupDoc] = await Promise.all([findVolunteer(call, caller.userId), findDoc(call, 'signups', signupId(activityId, caller.userId))]);
+export async function activityActor(call: Invocation, caller: Caller, activityId: string, known?: VolunteerRecord): Promise<ActivityActor> {
+  const [volunteer, signupDoc] = await Promise.all([known ?? findVolunteer(call, caller.userId), findDoc(call, 'signups', signupId(activityId, caller.userId))]);
   const signup = signupDoc ? signupRecordSchema.parse(signupDoc) : null;
   return {
     userId: caller.userId, roles: caller.roles, volunteerCommunityId: volunteer?.communityId,

@@ -26,7 +26,7 @@ export async function signUp(input: { activityId: string }, call: Invocation) {
   const stored = await loadActivity(call, input.activityId);
   const { activity } = stored;
   // Who (own community, never the organiser), state and time from the rule table; the headcount is settled by the conditional claim below.
-  await checkActivityAction(call, caller, stored, 'signUp');
+  await checkActivityAction(call, caller, stored, 'signUp', { volunteer });
   const _ = call.db.command;
   const claim = await call.db.collection('activities').where({ _id: activity.id, state: 'published', taken: _.lt(activity.headcount) }).update({ taken: _.inc(1) });
   if (!claim.updated) throw new DomainError('CONFLICT', '名额已满');
@@ -56,7 +56,7 @@ export async function cancelSignUp(input: { activityId: string }, call: Invocati
   const { activity } = stored;
   const signup = await findSignup(call, activity.id, volunteer._id);
   if (!signup) throw new DomainError('NOT_FOUND', '没有有效的报名');
-  await checkActivityAction(call, caller, stored, 'cancelSignUp');
+  await checkActivityAction(call, caller, stored, 'cancelSignUp', { volunteer });
   const { deleted } = await call.db.collection('signups').where({ _id: signup._id }).remove();
   if (deleted) await release(call, activity.id);
   return stateOf(call, activity.id, 'none');
@@ -76,7 +76,7 @@ export async function checkIn(input: { activityId: string; code: string }, call:
   const { caller, volunteer } = await requireVolunteer(call);
   const stored: StoredActivity = await loadActivity(call, input.activityId);
   const signup = await findSignup(call, stored.activity.id, volunteer._id);
-  await checkActivityAction(call, caller, stored, 'checkIn');
+  await checkActivityAction(call, caller, stored, 'checkIn', { volunteer });
   if ((signup!.wrongCodes ?? 0) >= MAX_WRONG_CHECK_IN_CODES) {
     throw new DomainError('RATE_LIMITED', '签到码输错次数过多，请找活动组织者帮您签到');
   }

@@ -27,7 +27,7 @@ describe('volunteer points', () => {
     const callers = await Promise.all(crowd.map((id) => volunteerAs(base(), id)));
     const answers = await Promise.all(callers.map((c) => c('signUp', { activityId })));
     expect(answers.filter((a) => a.ok)).toHaveLength(10);
-    expect(answers.filter((a) => !a.ok).every((a) => a.error.code === 'CONFLICT')).toBe(true);
+    expect(answers.filter((a) => !a.ok).map((a) => a.error.code).filter((c) => c !== 'CONFLICT')).toEqual([]);
     expect(await allDocs(t.db, 'signups', { activityId })).toHaveLength(10);
     expect((await allDocs(t.db, 'activities', { _id: activityId }))[0].taken).toBe(10);
   });

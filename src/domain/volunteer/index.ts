@@ -5,7 +5,7 @@
  */
 export * from './rules';
 export * from './ledger-entry';
-export { appendEntry, balance, checkCorrection, checkRedemption, correctionFor, refundFor, spentBy, yearAvailable, yearEarned } from './ledger';
+export { appendEntry, balance, isEarnedEntry, checkCorrection, checkRedemption, correctionFor, refundFor, spentBy, yearAvailable, yearEarned } from './ledger';
 export * from './records';
 export { awardEntry, leadReportAward, type AwardInput, type VolunteerPlace } from './award';
 export * from './activity';

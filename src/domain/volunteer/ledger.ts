@@ -13,6 +13,9 @@ export function balance(entries: readonly LedgerEntry[]): number {
   return sum(entries);
 }
 
+/** Awards and their corrections count as earned (the ranking); redemptions only move what is available. */
+export const isEarnedEntry = (e: LedgerEntry): boolean => e.kind === 'award' || e.kind === 'correction';
+
 /** Points earned in a year, net of corrections: what the yearly ranking counts (001 L889 当年度完成的积分数). */
 export function yearEarned(entries: readonly LedgerEntry[], year: number): number {
   return sum(entries.filter((e) => e.year === year && (e.kind === 'award' || e.kind === 'correction')));

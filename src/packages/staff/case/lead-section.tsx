@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { BigButton } from '../../../components/big-button';
@@ -26,7 +26,9 @@ export function LeadSection({ detail }: { detail: CaseDetail }) {
 type LeadStatus = ActionOutput<'volunteer', 'leadStatus'>;
 
 function LeadConfirm({ detail, reporterId }: { detail: CaseDetail; reporterId: string }) {
-  const { state } = useQuery(() => call('volunteer', 'leadStatus', { caseId: detail.caseId }));
+  const { state, reload } = useQuery(() => call('volunteer', 'leadStatus', { caseId: detail.caseId }));
+  // Mounted after the page showed (once the case detail arrived), so the page's didShow never reaches it.
+  useEffect(reload, [reload]);
   if (state.status !== 'ready' || !state.data.isLead) return null;
   return (
     <Section heading='线索核实'>
