@@ -23,7 +23,8 @@ export async function atomically<R>(call: Invocation, work: (tx: Tx) => Promise<
     } catch (err) {
       if (!isTransactionConflict(err)) throw err;
       if (attempt >= EXTRA_ATTEMPTS) throw new DomainError('CONFLICT', '操作的人较多，请稍后重试');
-      await pause(5 + Math.random() * 20 * attempt);
+      // Spread the retries out so a crowd does not collide again in lockstep.
+      await pause(10 + Math.random() * 40 * attempt);
     }
   }
 }

@@ -97,5 +97,6 @@ describe('a volunteer’s lead, confirmed by community staff', () => {
       await screenshot(volunteer, 'lead-points');
       await checkA11y(volunteer);
     });
-  });
+    // Drives the case through 核查 as well: three phones' worth of steps on a shared 2-core machine.
+  }, 180_000);
 });
