@@ -1,5 +1,7 @@
 import dns from 'node:dns';
+import { join, resolve } from 'node:path';
 import tcb from '@cloudbase/node-sdk';
+import { readAdminKeys, type AdminKeys } from './core/admin-keys';
 
 /** The env id the local cloud answers to; CloudBase environments have ids like `gridlink-1g2h3`. */
 export const LOCAL_ENV_ID = 'gridlink-local';
@@ -11,20 +13,40 @@ export function localServiceUrl(baseUrl: string): string {
 
 type App = ReturnType<typeof tcb.init>;
 const apps = new Map<string, App>();
+const credentials = new Map<string, AdminKeys>();
+
+/**
+ * Tells `localApp` which key pair the local cloud at `baseUrl` verifies admin requests with. A cloud
+ * registers its own on start; a process that did not start it (seed script, a test's child cloud)
+ * registers the pair read from the cloud's data dir (`readAdminKeys`).
+ */
+export function registerLocalCredentials(baseUrl: string, keys: AdminKeys): void {
+  credentials.set(localServiceUrl(baseUrl), keys);
+}
 
 /**
  * The real SDK pointed at a local cloud, for the local cloud's own tooling (dev login, seeding, tests):
- * the same data path the functions use, never a second one.
+ * the same data path the functions use, never a second one. Requests are signed with the cloud's keys;
+ * without registered keys it falls back to the data dir of `npm start` (GRIDLINK_DATA_DIR or .local-cloud/).
  */
 export function localApp(baseUrl: string): App {
   answerMetadataLookupsLocally();
   const serviceUrl = localServiceUrl(baseUrl);
-  let app = apps.get(serviceUrl);
+  const keys = credentials.get(serviceUrl) ?? defaultDataDirKeys();
+  const cacheKey = `${serviceUrl}|${keys.secretId}`;
+  let app = apps.get(cacheKey);
   if (!app) {
-    app = tcb.init({ env: LOCAL_ENV_ID, serviceUrl, secretId: 'local', secretKey: 'local' });
-    apps.set(serviceUrl, app);
+    app = tcb.init({ env: LOCAL_ENV_ID, serviceUrl, secretId: keys.secretId, secretKey: keys.secretKey });
+    apps.set(cacheKey, app);
   }
   return app;
+}
+
+function defaultDataDirKeys(): AdminKeys {
+  const dataDir = resolve(process.env.GRIDLINK_DATA_DIR ?? join(__dirname, '..', '.local-cloud'));
+  const keys = readAdminKeys(dataDir);
+  if (!keys) throw new Error(`no admin keys for this local cloud: start it first (looked in ${dataDir})`);
+  return keys;
 }
 
 /** Only resolvable inside Tencent Cloud; the SDK probes it on every request until it answers. */

@@ -16,12 +16,14 @@ export function getApp(context?: PlatformContext): App {
   const vars = invocationVariables(context);
   const serviceUrl = stringOr(vars.GRIDLINK_TCB_SERVICE_URL, process.env.GRIDLINK_TCB_SERVICE_URL);
   const env = stringOr(vars.TCB_ENV, vars.SCF_NAMESPACE);
-  const key = `${serviceUrl ?? 'cloudbase'}|${env ?? 'current'}`;
+  const secretId = stringOr(vars.TENCENTCLOUD_SECRETID);
+  const secretKey = stringOr(vars.TENCENTCLOUD_SECRETKEY);
+  const key = `${serviceUrl ?? 'cloudbase'}|${env ?? 'current'}|${secretId ?? ''}`;
   let app = apps.get(key);
   if (!app) {
     app = serviceUrl
-      ? // The local admin API does not check signatures, but the SDK refuses to sign without a key pair.
-        tcb.init({ env: env ?? 'gridlink-local', serviceUrl, secretId: 'local', secretKey: 'local' })
+      ? // The local cloud verifies signatures, with the keys it puts in the invocation's environment as SCF does.
+        tcb.init({ env: env ?? 'gridlink-local', serviceUrl, secretId, secretKey })
       : tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
     apps.set(key, app);
   }

@@ -2,7 +2,10 @@ import { createServer, type Server } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { Clock } from './clock';
+import { loadOrCreateAdminKeys, type AdminKeys } from './admin-keys';
 import { HttpError, sendJson } from './http';
+import { allowedHost, guardRequest, guardTestControl } from './request-guard';
+import { registerLocalCredentials } from '../local-sdk';
 import type { LocalCloudMode, LocalCloudService, Route, ServiceContext } from './service';
 
 export interface LocalCloudOptions {
@@ -12,11 +15,18 @@ export interface LocalCloudOptions {
   dataDir: string;
   mode: LocalCloudMode;
   services: LocalCloudService[];
+  /**
+   * Test mode only: the admin API accepts requests without a valid signature (raw-request contract
+   * tests). Every other start verifies the SDK's TC3-HMAC-SHA256 signature with the data dir's keys.
+   */
+  unsignedAdmin?: boolean;
 }
 
 export interface LocalCloud {
   baseUrl: string;
   port: number;
+  /** The key pair admin requests must be signed with (also handed to functions, as CloudBase does). */
+  adminKeys: AdminKeys;
   clock: Clock;
   service<T extends LocalCloudService>(name: string): T;
   stop(): Promise<void>;
@@ -28,25 +38,39 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const clock = new Clock();
   const byName = new Map(options.services.map((s) => [s.name, s]));
   const routes: Route[] = [];
+  const adminKeys = loadOrCreateAdminKeys(options.dataDir);
+  let isAllowedHost: (host: string) => boolean = () => false;
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
     const route = matchRoute(routes, req.method ?? 'GET', url.pathname);
-    if (!route) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '找不到该地址' } });
-    Promise.resolve(route.handler(req, res, url)).catch((err: unknown) => {
+    Promise.resolve()
+      .then(() => {
+        guardRequest(req, isAllowedHost);
+        if (!route) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '找不到该地址' } });
+        if (url.pathname.startsWith('/internal/')) guardTestControl(req);
+        return route.handler(req, res, url);
+      })
+      .catch((err: unknown) => {
       if (res.headersSent) return res.end();
       if (err instanceof HttpError) return sendJson(res, err.status, { ok: false, error: { code: err.code, message: err.message } });
       console.error('[local-cloud] unhandled error', err);
       sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '服务器内部错误' } });
     });
   });
-  await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  const bindHost = options.host ?? '127.0.0.1';
+  await listen(server, options.port ?? 0, bindHost);
   const port = (server.address() as AddressInfo).port;
-  const baseUrl = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  isAllowedHost = allowedHost(bindHost, port);
+  // A wildcard bind is reached through loopback by the cloud's own tooling and functions.
+  const baseUrl = `http://${bindHost === '0.0.0.0' || bindHost === '::' ? '127.0.0.1' : bindHost}:${port}`;
+  registerLocalCredentials(baseUrl, adminKeys);
   const ctx: ServiceContext = {
     dataDir: options.dataDir,
     baseUrl,
     mode: options.mode,
     clock,
+    adminKeys,
+    acceptUnsignedAdmin: options.mode === 'test' && options.unsignedAdmin === true,
     services: { get: <T extends LocalCloudService>(name: string) => requireService<T>(byName, name), all: () => options.services },
   };
   const started: LocalCloudService[] = [];
@@ -66,6 +90,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   return {
     baseUrl,
     port,
+    adminKeys,
     clock,
     service: (name) => requireService(byName, name),
     stop: () => stopAll(started, server),

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AdminKeys } from './admin-keys';
 import type { Clock } from './clock';
 
 /** What every emulated service gets from the registry when it starts. */
@@ -10,6 +11,10 @@ export interface ServiceContext {
   /** dev/test mode enables the test controls under /internal; never on otherwise. */
   mode: LocalCloudMode;
   clock: Clock;
+  /** The admin API's key pair (data dir `admin-keys.json`); functions get it as TENCENTCLOUD_SECRETID/SECRETKEY. */
+  adminKeys: AdminKeys;
+  /** Only a test-mode cloud started with `unsignedAdmin` skips the admin API's signature check. */
+  acceptUnsignedAdmin: boolean;
   /** Services started earlier, by name (database before storage before functions …). */
   services: ServiceRegistryView;
 }

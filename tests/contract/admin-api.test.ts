@@ -1,8 +1,8 @@
 import { startTestCloud, useTestCloud } from '../support/local-cloud-harness';
 
-/** The admin API envelope and the test-only controls. */
+/** The admin API envelope and the test-only controls (raw requests: signatures are checked in admin-auth.test.ts). */
 describe('admin API', () => {
-  const t = useTestCloud();
+  const t = useTestCloud({ unsignedAdmin: true });
   const postAdmin = async (body: unknown) => {
     const res = await fetch(`${t.cloud.baseUrl}/admin?env=gridlink-local&seqId=1`, {
       method: 'POST',
@@ -31,7 +31,7 @@ describe('admin API', () => {
   });
 
   test('each database action counts as one round trip in the stats', async () => {
-    await fetch(`${t.cloud.baseUrl}/internal/db/stats/reset`, { method: 'POST' });
+    await fetch(`${t.cloud.baseUrl}/internal/db/stats/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     await t.db.collection('x').add({ a: 1 });
     await t.db.collection('x').where({ a: 1 }).get();
     const stats = (await (await fetch(`${t.cloud.baseUrl}/internal/db/stats`)).json()) as Record<string, any>;
@@ -41,7 +41,7 @@ describe('admin API', () => {
 
   test('POST /internal/reset wipes documents', async () => {
     await t.db.collection('x').add({ a: 1 });
-    await fetch(`${t.cloud.baseUrl}/internal/reset`, { method: 'POST' });
+    await fetch(`${t.cloud.baseUrl}/internal/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect((await t.db.collection('x').count()).total).toBe(0);
   });
 
@@ -49,7 +49,7 @@ describe('admin API', () => {
     const served = await startTestCloud({ mode: 'serve' });
     try {
       expect((await fetch(`${served.cloud.baseUrl}/internal/db/stats`)).status).toBe(404);
-      expect((await fetch(`${served.cloud.baseUrl}/internal/reset`, { method: 'POST' })).status).toBe(404);
+      expect((await fetch(`${served.cloud.baseUrl}/internal/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(404);
     } finally {
       await served.stop();
     }

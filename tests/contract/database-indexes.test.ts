@@ -27,7 +27,7 @@ describe('database indexes', () => {
   test('a range query on an indexed date field scans only the matching documents out of 100 000', async () => {
     t.database.ensureIndex('timers', ['dueAt']);
     await seedTimers();
-    await fetch(`${t.cloud.baseUrl}/internal/db/stats/reset`, { method: 'POST' });
+    await fetch(`${t.cloud.baseUrl}/internal/db/stats/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     const { data } = await t.db.collection('timers').where({ dueAt: _().lte(NOW) }).limit(1000).get();
     expect(data).toHaveLength(DUE);
     expect((await stats()).lastQuery).toMatchObject({ scanned: DUE, returned: DUE, usedIndexes: ['dueAt'] });

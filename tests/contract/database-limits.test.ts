@@ -5,7 +5,8 @@ import { useTestCloud } from '../support/local-cloud-harness';
  * (@cloudbase/database/src/query.ts Query.get; CloudBase server SDK docs: 默认 100 条，最大 1000 条).
  */
 describe('database read limits', () => {
-  const t = useTestCloud();
+  // One raw, unsigned admin request below (the server-side clamp).
+  const t = useTestCloud({ unsignedAdmin: true });
   const rows = () => t.db.collection('rows');
 
   beforeEach(async () => {

@@ -143,14 +143,14 @@ describe('a reported problem, from the board to the rating', () => {
 
   it('a case nobody signs for in 2 working hours is on the community’s 督办 list with the escalation in its timeline', async () => {
     // Monday 30 Nov 2026, 09:00 China time: a working day, inside working hours.
-    await fetch(`${base()}/internal/clock`, { method: 'POST', body: JSON.stringify({ set: '2026-11-30T09:00:00+08:00', freeze: true }) });
+    await fetch(`${base()}/internal/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ set: '2026-11-30T09:00:00+08:00', freeze: true }) });
     const resident = await phoneOf('徐大爷');
     const description = '小区东门消防通道被三轮车堵住了';
     const caseId = await screenshotOnFailure(resident, 'case-overdue-report', () => reportFromBoard(resident, description));
     expect(caseId).not.toBe('');
 
-    await fetch(`${base()}/internal/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 2.5 * 3600_000 }) });
-    const sweep = await fetch(`${base()}/internal/timers/escalate/run`, { method: 'POST' });
+    await fetch(`${base()}/internal/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: 2.5 * 3600_000 }) });
+    const sweep = await fetch(`${base()}/internal/timers/escalate/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(sweep.status).toBe(200);
 
     const community = await phoneOf('刘建国');

@@ -71,7 +71,7 @@ describe('board.get: the public notice board a resident reaches by QR code', () 
 
   it('costs at most 2 database round trips to open a board', async () => {
     await callFunction(base(), 'board', 'get', { gridId: 'grid-b1' }); // warm the function instance
-    await fetch(`${base()}/internal/db/stats/reset`, { method: 'POST' });
+    await fetch(`${base()}/internal/db/stats/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     const { body } = await callFunction(base(), 'board', 'get', { gridId: 'grid-a1' });
     expect(body.ok).toBe(true);
     const stats = (await (await fetch(`${base()}/internal/db/stats`)).json()) as { roundTrips: number; byAction: Record<string, number> };

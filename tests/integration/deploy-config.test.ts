@@ -235,7 +235,7 @@ describe('local cloud indexes', () => {
       dueAt: new Date(now.getTime() + (i < 5 ? -60_000 : 60_000) * (i + 1)),
     }));
     await t.db.collection('cases').add(docs as never);
-    await fetch(`${t.cloud.baseUrl}/internal/db/stats/reset`, { method: 'POST' });
+    await fetch(`${t.cloud.baseUrl}/internal/db/stats/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     const _ = t.db.command;
     const { data } = await t.db.collection('cases').where({ dueAt: _.lte(now) }).get();
     expect(data).toHaveLength(5);

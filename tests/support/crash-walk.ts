@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { readAdminKeys } from '../../local-cloud/core/admin-keys';
+import { registerLocalCredentials } from '../../local-cloud/local-sdk';
 import type { CallWrites } from '../../local-cloud/services/crash';
 import { callFunction, ensureBundlesBuilt, loginAs, post, type HttpAnswer } from '../integration/function-cloud';
 import { sdkAppFor, type CloudBaseDb } from './local-cloud-harness';
@@ -42,6 +44,10 @@ export async function startChildCloud(options: ChildCloudOptions): Promise<Child
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<NodeJS.Signals | null>((done) => child.once('exit', (_code, signal) => done(signal)));
   const baseUrl = await readyUrl(child);
+  // The child generated (or reused) the data dir's admin keys; this process signs with them too.
+  const keys = readAdminKeys(options.dataDir);
+  if (!keys) throw new Error(`child cloud wrote no admin keys in ${options.dataDir}`);
+  registerLocalCredentials(baseUrl, keys);
   const cloud: ChildCloud = {
     baseUrl,
     dataDir: options.dataDir,

@@ -22,6 +22,8 @@ export interface TestCloudOptions {
   mode?: 'test' | 'serve';
   /** Reuse a folder (durability tests); by default a fresh temp folder, removed on stop. */
   dataDir?: string;
+  /** Let the admin API accept requests without the SDK's signature (raw-request contract tests only). */
+  unsignedAdmin?: boolean;
 }
 
 export interface TestCloud {
@@ -47,7 +49,7 @@ export async function startTestCloud(opts: TestCloudOptions = {}): Promise<TestC
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'gridlink-cloud-'));
   const database = new DatabaseService();
   const services: LocalCloudService[] = [database, new StorageService(), new AdminApiService(), ...(opts.extraServices ?? [])];
-  const cloud = await startLocalCloud({ dataDir, mode: opts.mode ?? 'test', services });
+  const cloud = await startLocalCloud({ dataDir, mode: opts.mode ?? 'test', services, unsignedAdmin: opts.unsignedAdmin });
   // GRIDLINK_TEST_NOW: the clock starts (and every reset returns) there instead of real time.
   const startAt = testNowMs();
   if (startAt !== undefined) cloud.clock.startAt(startAt);

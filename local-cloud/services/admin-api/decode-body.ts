@@ -5,6 +5,8 @@ import { HttpError } from '../../core/http';
 export interface AdminBody {
   params: Record<string, any>;
   file?: Buffer;
+  /** The multipart field the file came in (signed under that name). */
+  fileField?: string;
 }
 
 /**
@@ -28,11 +30,13 @@ function decodeMultipart(req: IncomingMessage, body: Buffer): Promise<AdminBody>
   return new Promise((resolve, reject) => {
     const params: Record<string, any> = {};
     let file: Buffer | undefined;
+    let fileField: string | undefined;
     const parser = busboy({ headers: req.headers });
     parser.on('field', (name, value) => {
       params[name] = value;
     });
-    parser.on('file', (_name, stream) => {
+    parser.on('file', (name, stream) => {
+      fileField = name;
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
@@ -40,7 +44,7 @@ function decodeMultipart(req: IncomingMessage, body: Buffer): Promise<AdminBody>
       });
     });
     parser.on('error', () => reject(new HttpError(400, 'INVALID_PARAM', 'malformed multipart body')));
-    parser.on('close', () => resolve({ params, file }));
+    parser.on('close', () => resolve({ params, file, fileField }));
     parser.end(body);
   });
 }

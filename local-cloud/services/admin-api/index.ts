@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, readBody, sendJson } from '../../core/http';
 import { AdminEnvelope, type AdminActionHandler, type LocalCloudService, type Route, type ServiceContext } from '../../core/service';
 import { decodeAdminBody } from './decode-body';
+import { verifyAdminSignature } from './signature';
 
 /**
  * `POST /admin` — the endpoint @cloudbase/node-sdk calls when initialised with
@@ -12,6 +13,9 @@ import { decodeAdminBody } from './decode-body';
  * failure HTTP 200 with `{ code, message, requestId }` — a truthy `code` makes the SDK throw a TcbError
  * carrying that code. Non-200 statuses become errors whose code is the status number, so they are
  * reserved for transport problems.
+ *
+ * Every request must carry the SDK's TC3-HMAC-SHA256 signature made with the cloud's key pair
+ * (`./signature.ts`); only a test-mode cloud started with `unsignedAdmin` skips that check.
  */
 export class AdminApiService implements LocalCloudService {
   readonly name = 'admin-api';
@@ -41,7 +45,9 @@ export class AdminApiService implements LocalCloudService {
   private async answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomUUID();
     try {
-      const { params, file } = await decodeAdminBody(req, await readBody(req));
+      const { params, file, fileField } = await decodeAdminBody(req, await readBody(req));
+      const ctx = this.context();
+      if (!ctx.acceptUnsignedAdmin) verifyAdminSignature(req, fileField && file ? { ...params, [fileField]: file } : params, ctx.adminKeys);
       const action = typeof params.action === 'string' ? params.action : '';
       const handler = this.actionTable().get(action);
       if (!handler) {
@@ -53,6 +59,11 @@ export class AdminApiService implements LocalCloudService {
     } catch (err) {
       sendJson(res, 200, errorEnvelope(err, requestId));
     }
+  }
+
+  private context(): ServiceContext {
+    if (!this.ctx) throw new Error('admin-api service not started');
+    return this.ctx;
   }
 
   /** Built on first use, once every service has started, from each service's `adminActions()`. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AdminKeys } from '../../core/admin-keys';
 import type { Clock } from '../../core/clock';
 import { LOCAL_ENV_ID, localServiceUrl } from '../../local-sdk';
 
@@ -14,7 +15,7 @@ export const LOCAL_APPID = 'wx-gridlink-local';
  * parses — so functions resolve WX_OPENID, TCB_ENV and the service URL through the SDK's own code path.
  * `gridlinkClock` is the one field production never sets (see cloudfunctions/_lib/platform-context.ts).
  */
-export function buildInvocationContext(options: { functionName: string; baseUrl: string; clock: Clock; trigger: Trigger }) {
+export function buildInvocationContext(options: { functionName: string; baseUrl: string; clock: Clock; trigger: Trigger; adminKeys?: AdminKeys }) {
   const environment: Record<string, string> = {
     SCF_NAMESPACE: LOCAL_ENV_ID,
     TCB_ENV: LOCAL_ENV_ID,
@@ -22,6 +23,12 @@ export function buildInvocationContext(options: { functionName: string; baseUrl:
     // A function environment variable in CloudBase terms; only the local cloud sets it.
     GRIDLINK_TCB_SERVICE_URL: localServiceUrl(options.baseUrl),
   };
+  // SCF hands a function its role's keys as TENCENTCLOUD_SECRETID/SECRETKEY, which the SDK signs with;
+  // here they are the local cloud's admin keys, which its admin API verifies.
+  if (options.adminKeys) {
+    environment.TENCENTCLOUD_SECRETID = options.adminKeys.secretId;
+    environment.TENCENTCLOUD_SECRETKEY = options.adminKeys.secretKey;
+  }
   if (options.trigger.kind === 'user') {
     Object.assign(environment, { WX_OPENID: options.trigger.openid, WX_APPID: LOCAL_APPID, WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID' });
   } else {

@@ -7,7 +7,7 @@ const tcb = require('@cloudbase/node-sdk');
 
 exports.main = async (event, context) => {
   const vars = JSON.parse(context.environment);
-  const app = tcb.init({ env: vars.TCB_ENV, serviceUrl: vars.GRIDLINK_TCB_SERVICE_URL, secretId: 'local', secretKey: 'local' });
+  const app = tcb.init({ env: vars.TCB_ENV, serviceUrl: vars.GRIDLINK_TCB_SERVICE_URL, secretId: vars.TENCENTCLOUD_SECRETID, secretKey: vars.TENCENTCLOUD_SECRETKEY });
   const db = app.database();
   const run = String(event.data && event.data.run);
   await db.collection('steps').add({ _id: `${run}-1`, step: 1 });
