@@ -1,5 +1,5 @@
 import { LOCAL_ENV_ID, answerMetadataLookupsLocally, localServiceUrl } from '../../local-cloud/local-sdk';
-import { VENDOR_CLOUD_URL_KEY } from './vendor-cloud-key';
+import { VENDOR_CLOUD_KEYS_KEY, VENDOR_CLOUD_URL_KEY } from './vendor-cloud-key';
 
 /**
  * Stands in for the vendor's `test/config.local.js` (which reads real CloudBase keys): the same
@@ -11,7 +11,10 @@ answerMetadataLookupsLocally();
 
 export const env = LOCAL_ENV_ID;
 export const serviceUrl = localServiceUrl(baseUrl);
-export const secretId = 'local';
-export const secretKey = 'local';
+// The local cloud verifies the SDK's signatures with its own generated key pair.
+const keys = (globalThis as Record<string, unknown>)[VENDOR_CLOUD_KEYS_KEY] as { secretId: string; secretKey: string } | undefined;
+if (!keys) throw new Error('config.local: no admin keys for the local cloud');
+export const secretId = keys.secretId;
+export const secretKey = keys.secretKey;
 export const appId = undefined;
 export const region = undefined;

@@ -5,7 +5,7 @@ import NodeEnvironment from 'jest-environment-node';
 import { startLocalCloud, type LocalCloud } from '../../local-cloud/core/server';
 import { AdminApiService } from '../../local-cloud/services/admin-api';
 import { DatabaseService } from '../../local-cloud/services/database';
-import { VENDOR_CLOUD_URL_KEY } from './vendor-cloud-key';
+import { VENDOR_CLOUD_KEYS_KEY, VENDOR_CLOUD_URL_KEY } from './vendor-cloud-key';
 
 const VENDOR_TIME_ZONE = 'Asia/Shanghai';
 
@@ -28,6 +28,7 @@ export default class VendorCloudEnvironment extends NodeEnvironment {
     this.dataDir = mkdtempSync(join(tmpdir(), 'gridlink-vendor-'));
     this.cloud = await startLocalCloud({ dataDir: this.dataDir, mode: 'test', services: [new DatabaseService(), new AdminApiService()] });
     this.global[VENDOR_CLOUD_URL_KEY] = this.cloud.baseUrl;
+    this.global[VENDOR_CLOUD_KEYS_KEY] = { ...this.cloud.adminKeys };
   }
 
   async teardown(): Promise<void> {
