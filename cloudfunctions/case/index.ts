@@ -21,7 +21,7 @@ function caseHandlers(app: ReturnType<typeof getApp>) {
     saveTemplates,
     uploadPhoto: (input, call) => uploadPhoto(input, call, app),
     report,
-    mine: (_input, call) => mine(call),
+    mine,
     inbox: (_input, call) => inbox(call),
     queue,
     overdue,

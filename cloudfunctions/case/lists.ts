@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { authorize, findCaller, requireCaller, type Caller, type Invocation } from '../_lib';
 import { activeCategories, categoriesConfigId, loadCategories, parseCase, summaryOf } from './records';
 import { isStaffOver } from './scope';
+import { casesOf } from '../_lib/cases/store';
 
 const OPEN = CASE_STATES.filter((s) => CASE_STATE_GROUP[s] === 'open');
 const LIMIT = 100;
@@ -20,11 +21,15 @@ async function listCases(call: Invocation, caller: Caller, where: Record<string,
 
 const grantsOf = (caller: Caller, ...roles: Role[]) => caller.roles.filter((g) => roles.includes(g.role));
 
-/** mine: the caller's own reports only (PRODUCT.md §11 "a resident sees only their own reports"). */
-export async function mine(call: Invocation) {
+/**
+ * mine: the caller's own reports only (PRODUCT.md §11 "a resident sees only their own reports"), newest
+ * first, one cursor page at a time through the records accessor (never silently truncated).
+ */
+export async function mine(input: { after?: string; limit?: number }, call: Invocation) {
   const caller = await findCaller(call);
-  if (!caller) return { cases: [] };
-  return listCases(call, caller, { reporterId: caller.userId });
+  if (!caller) return { cases: [], next: null };
+  const page = await casesOf(call.db).page({ reporterId: caller.userId }, { orderBy: ['createdAt', 'desc'], after: input.after ?? null, limit: input.limit ?? LIMIT });
+  return { cases: page.items.filter((c) => c.reporterId === caller.userId).map(summaryOf), next: page.next };
 }
 
 /** inbox: open cases of the officer's / chief's own grids. */

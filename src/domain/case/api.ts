@@ -246,7 +246,16 @@ export const caseApi = {
   /** Any registered user: file a case. Same requestId again → the same case, `created: false`. */
   report: { input: reportInputSchema, output: z.object({ caseId: z.string(), state: z.enum(CASE_STATES), version: z.number(), created: z.boolean() }) },
   /** The caller's own reports, newest first. */
-  mine: { input: z.object({}).strict(), output: caseList },
+  /**
+   * Paged with a cursor (issue 8 item 9): `after` is the previous page's `next`; `next` is null only when
+   * nothing more exists, so a long list is never cut off silently.
+   */
+  mine: {
+    input: z
+      .object({ after: z.string().min(1).max(400).optional().describe('翻页位置'), limit: z.number().int().min(1).max(100).optional().describe('每页条数') })
+      .strict(),
+    output: caseList.extend({ next: z.string().nullable() }),
+  },
   /** Grid officer / chief: open cases of their grids. */
   inbox: { input: z.object({}).strict(), output: caseList },
   /** Community / street staff: cases waiting at that level (department: 交办 cases of the street). */

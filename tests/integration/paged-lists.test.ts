@@ -1,0 +1,50 @@
+import { useFunctionCloud } from './function-cloud';
+import { aReport, caseCaller, setClock } from '../support/case-builders';
+
+/** Issue 8 item 9: 我的上报 pages with a cursor and never stops silently — 250 reports, read in pages. */
+describe('paged lists', () => {
+  const t = useFunctionCloud();
+  const base = () => t.cloud.baseUrl;
+
+  beforeEach(async () => setClock(base(), '2026-12-07T09:00:00+08:00'));
+
+  it('a resident with 250 reports reads all of them, newest first, 100 at a time, and the last page says there is no more', async () => {
+    const resident = await caseCaller(base(), 'user-resident-1');
+    const first = await resident('report', aReport());
+    expect(first.ok).toBe(true);
+    // The other 249 are copies of the stored one a minute apart (filing them through `report` would hit its hourly limit).
+    const stored = (await t.db.collection('cases').where({ _id: first.data.caseId }).get()).data[0] as Record<string, any>;
+    const { _id: _ignored, ...rest } = stored;
+    const start = new Date(stored.createdAt).getTime();
+    for (let i = 1; i < 250; i++) {
+      await t.db.collection('cases').add({ ...rest, _id: `case-paged-${String(i).padStart(3, '0')}`, createdAt: new Date(start - i * 60_000) });
+    }
+
+    const pages: Array<{ cases: Array<{ caseId: string; createdAt: string }>; next: string | null }> = [];
+    let after: string | undefined;
+    do {
+      const answer = await resident('mine', after ? { after, limit: 100 } : { limit: 100 });
+      expect(answer.ok).toBe(true);
+      pages.push(answer.data);
+      after = answer.data.next ?? undefined;
+    } while (after && pages.length < 10);
+
+    expect(pages.map((p) => p.cases.length)).toEqual([100, 100, 50]);
+    expect(pages[2].next).toBeNull();
+    const all = pages.flatMap((p) => p.cases);
+    expect(new Set(all.map((c) => c.caseId)).size).toBe(250);
+    const times = all.map((c) => Date.parse(c.createdAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+
+    // Another resident's list stays empty however it is paged.
+    const other = await caseCaller(base(), 'user-resident-2');
+    expect((await other('mine', { limit: 100 })).data).toEqual({ cases: [], next: null });
+  });
+
+  it('a damaged cursor is refused in plain words and changes nothing', async () => {
+    const resident = await caseCaller(base(), 'user-resident-1');
+    const answer = await resident('mine', { after: 'not-a-cursor' });
+    expect(answer.error.code).toBe('INVALID_INPUT');
+    expect(answer.error.message).toMatch(/翻页位置/);
+  });
+});
