@@ -45,10 +45,20 @@ export class FileStore {
   }
 
   private fileOf(cloudPath: string): string {
-    const normal = posix.normalize(`/${cloudPath}`).slice(1);
-    if (normal === '' || normal.startsWith('..') || normal.split('/').includes('..')) {
-      throw new HttpError(400, 'INVALID_PARAM', `invalid cloud path: ${cloudPath}`);
-    }
-    return join(this.root, ...normal.split('/'));
+    const problem = cloudPathProblem(cloudPath);
+    if (problem) throw new HttpError(400, 'INVALID_PARAM', `文件路径无效：${problem}`);
+    return join(this.root, ...posix.normalize(cloudPath).split('/'));
   }
+}
+
+/**
+ * Why a cloud path cannot name a file here, or null: empty, NUL/control characters, backslashes and
+ * `.`/`..` segments are refused outright (never normalised away), so no path can leave the storage folder.
+ */
+export function cloudPathProblem(cloudPath: string): string | null {
+  if (cloudPath === '') return '路径为空';
+  if (/[\u0000-\u001f\u007f]/.test(cloudPath)) return '含有控制字符';
+  if (cloudPath.includes('\\')) return '含有反斜杠';
+  if (cloudPath.split('/').some((segment) => segment === '..' || segment === '.')) return '含有 . 或 .. 路径段';
+  return null;
 }

@@ -1,9 +1,9 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
-import { readBody } from '../../core/http';
+import { HttpError, readBody } from '../../core/http';
 import type { AdminActionHandler, LocalCloudService, Route, ServiceContext } from '../../core/service';
-import { FileStore } from './file-store';
+import { FileStore, cloudPathProblem } from './file-store';
 
 const UPLOAD_PREFIX = '/storage/upload/';
 const FILE_PREFIX = '/storage/files/';
@@ -61,6 +61,8 @@ export class StorageService implements LocalCloudService {
     return {
       'storage.getUploadMetadata': (p) => {
         const cloudPath = String(p.path ?? '').replace(/^\/+/, '');
+        const problem = cloudPathProblem(cloudPath);
+        if (problem) throw new HttpError(400, 'INVALID_PARAM', `文件路径无效：${problem}`);
         const env = String(p.envName ?? 'local');
         return {
           url: this.signedUrl(UPLOAD_PREFIX, cloudPath, UPLOAD_URL_TTL_S),
@@ -99,6 +101,9 @@ export class StorageService implements LocalCloudService {
   }
 
   private async receiveUpload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    res.setHeader('x-content-type-options', 'nosniff');
+    const bad = badRequestPath(url, UPLOAD_PREFIX);
+    if (bad) return sendCosError(res, 400, 'InvalidURI', bad);
     const path = this.verifiedPath(url, UPLOAD_PREFIX);
     if (path === undefined) return sendCosError(res, 403, 'AccessDenied', 'upload URL invalid or expired');
     await this.store().write(path, await readBody(req));
@@ -108,6 +113,10 @@ export class StorageService implements LocalCloudService {
   }
 
   private async serveFile(res: ServerResponse, url: URL): Promise<void> {
+    // Stored bytes are whatever a caller uploaded: never let a browser guess them into HTML or script.
+    res.setHeader('x-content-type-options', 'nosniff');
+    const bad = badRequestPath(url, FILE_PREFIX);
+    if (bad) return sendCosError(res, 400, 'InvalidURI', bad);
     const path = this.verifiedPath(url, FILE_PREFIX);
     if (path === undefined) return sendCosError(res, 403, 'AccessDenied', 'temp URL invalid or expired');
     const content = await this.store().read(path);
@@ -149,6 +158,18 @@ export class StorageService implements LocalCloudService {
 export function cloudPathOf(fileID: string): string | undefined {
   const match = /^cloud:\/\/[^/]+\/(.+)$/.exec(String(fileID));
   return match ? match[1] : undefined;
+}
+
+/** A malformed escape, NUL, `..` and the like: a clear 400 (COS's InvalidURI), never a thrown 500. */
+function badRequestPath(url: URL, prefix: string): string | null {
+  let cloudPath: string;
+  try {
+    cloudPath = decodeURIComponent(url.pathname.slice(prefix.length));
+  } catch {
+    return '文件路径无效：百分号编码不正确';
+  }
+  const problem = cloudPathProblem(cloudPath);
+  return problem ? `文件路径无效：${problem}` : null;
 }
 
 function sendCosError(res: ServerResponse, status: number, code: string, message: string): void {
