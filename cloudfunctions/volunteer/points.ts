@@ -1,5 +1,5 @@
 import { DomainError } from '../../src/domain/errors';
-import { chinaYear, HEALTH_CHECK_TOP_N, monthlyPublication, quarterlySummary, type LedgerEntry, type Quarter } from '../../src/domain/volunteer';
+import { chinaMonth, chinaYear, HEALTH_CHECK_TOP_N, monthlyPublication, quarterlySummary, type LedgerEntry, type Quarter } from '../../src/domain/volunteer';
 import { authorize, requireCaller, type Caller, type Invocation } from '../_lib';
 import { loadRules, volunteerEntries } from './ledger-store';
 import { accountId, accountRecordSchema, entryFromDoc, findDoc, readAll } from './records';
@@ -110,8 +110,13 @@ export async function publicationRows(call: Invocation, caller: Caller, communit
   return { communityId, communityName: communities.get(communityId) ?? '', month, rows: published.map((p) => ({ ...p, name: names.get(p.volunteerId) ?? '' })) };
 }
 
-export async function publication(input: { communityId: string; month: string }, call: Invocation) {
-  return publicationRows(call, await requireCaller(call), input.communityId, input.month);
+export async function publication(input: { communityId: string; month?: string }, call: Invocation) {
+  return publicationRows(call, await requireCaller(call), input.communityId, input.month ?? monthOf(call.now));
+}
+
+function monthOf(at: Date): string {
+  const { year, month } = chinaMonth(at);
+  return `${year}-${String(month).padStart(2, '0')}`;
 }
 
 /** 一季一汇总,按季度上报给街道: street staff and the administrator. */

@@ -63,6 +63,7 @@ describe('per-user limits (src/domain/limits.ts) at their edges', () => {
 
   it('files the 10th report of an hour, refuses the 11th with when to try again, and files again an hour after the first', async () => {
     await setClock(base(), MONDAY_10);
+    t.cloud.clock.freeze(); // the message names a minute: a busy machine must not move it
     const resident = await caseCaller(base(), 'user-resident-1');
     for (let i = 0; i < 10; i++) {
       expect([i, (await resident('report', aReport())).ok]).toEqual([i, true]);
@@ -80,6 +81,7 @@ describe('per-user limits (src/domain/limits.ts) at their edges', () => {
 
   it('a replayed report (same requestId) and a refused one cost nothing', async () => {
     await setClock(base(), MONDAY_10);
+    t.cloud.clock.freeze(); // the message names a minute: a busy machine must not move it
     const resident = await caseCaller(base(), 'user-resident-1');
     const same = aReport();
     for (let i = 0; i < 12; i++) expect((await resident('report', same)).ok).toBe(true);
@@ -90,6 +92,7 @@ describe('per-user limits (src/domain/limits.ts) at their edges', () => {
 
   it('holds a first-time visitor to 3 reports in their first hour, and one 突发性 report', async () => {
     await setClock(base(), MONDAY_10);
+    t.cloud.clock.freeze(); // the message names a minute: a busy machine must not move it
     const newcomer = await visitor(base());
     expect((await newcomer('report', aReport({ categoryId: 'gas', description: '楼道燃气味很重' }))).ok).toBe(true);
     expect((await newcomer('report', aReport({ categoryId: 'gas', description: '楼道燃气味很重' }))).error).toEqual({
@@ -105,6 +108,7 @@ describe('per-user limits (src/domain/limits.ts) at their edges', () => {
 
   it('takes the 30th photo of an hour and refuses the 31st', async () => {
     await setClock(base(), MONDAY_10);
+    t.cloud.clock.freeze(); // the message names a minute: a busy machine must not move it
     const resident = await caseCaller(base(), 'user-resident-1');
     for (let i = 0; i < 30; i++) expect([i, (await resident('uploadPhoto', photo(jpegBytes(i)))).ok]).toEqual([i, true]);
     expect((await resident('uploadPhoto', photo(jpegBytes(99)))).error).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/每小时最多上传照片 30 张，请在 11:00 后再试/) });
@@ -113,6 +117,7 @@ describe('per-user limits (src/domain/limits.ts) at their edges', () => {
 
   it('holds a new user to 10 MB of photos a day: the 6th 1.8 MB photo is refused', async () => {
     await setClock(base(), MONDAY_10);
+    t.cloud.clock.freeze(); // the message names a minute: a busy machine must not move it
     const size = 1000;
     const data = Buffer.alloc(size * size * 4);
     let seed = 12345;

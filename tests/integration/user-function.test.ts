@@ -86,10 +86,11 @@ describe('user function through the gateway and the real SDK', () => {
     expect((await callFunction(base(), 'user', 'me', {}, cookie)).body.ok).toBe(true);
   });
 
-  it('answers an unknown action with the list of actions that exist', async () => {
+  it('answers an unknown action in plain words, without listing the actions that exist (issue 8 item 4)', async () => {
     const { body } = await callFunction(base(), 'user', 'deleteEveryone', {});
     expect(body.ok).toBe(false);
     expect(body.error.code).toBe('INVALID_INPUT');
-    expect(body.error.fields.action).toContain('me、updatePrefs');
+    expect(body.error.fields.action).toContain('请更新到最新版本');
+    expect(body.error.fields.action).not.toContain('updatePrefs');
   });
 });

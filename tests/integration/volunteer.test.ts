@@ -32,6 +32,19 @@ describe('volunteer points', () => {
     expect((await allDocs(t.db, 'activities', { _id: activityId }))[0].taken).toBe(10);
   });
 
+  it('publishes the month the server is in, not the phone\'s: points earned on 1 December show without picking a month', async () => {
+    t.cloud.clock.set(Date.parse('2026-11-30T17:50:00+08:00'));
+    const { activityId } = await completedWith([VOLUNTEER_A]);
+    expect(activityId).toBeTruthy();
+    const staff = await volunteerAs(base(), STAFF_A);
+    const current = await staff('publication', { communityId: COMMUNITY_A });
+    expect(current.ok).toBe(true);
+    expect(current.data.month).toBe('2026-12');
+    expect(current.data.rows.map((r: { volunteerId: string }) => r.volunteerId)).toContain(VOLUNTEER_A);
+    const november = await staff('publication', { communityId: COMMUNITY_A, month: '2026-11' });
+    expect(november.data.rows).toEqual([]);
+  });
+
   it('lets a double tap hold one place only', async () => {
     const activityId = await publishedActivity(await volunteerAs(base(), STAFF_A), now());
     const v = await volunteerAs(base(), VOLUNTEER_A);

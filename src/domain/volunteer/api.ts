@@ -289,8 +289,9 @@ export const volunteerApi = {
     output: z.object({ scope: z.enum(['community', 'street']), year: z.number(), total: z.number(), rows: z.array(rankedRow), me: rankedRow.nullable() }),
   },
   /** 一月一公示: each volunteer's points in a community in a month. */
+  /** Without a month: the current month on the server's clock (pages never guess "this month" from the phone). */
   publication: {
-    input: z.object({ communityId: id.describe('社区'), month: monthInput }).strict(),
+    input: z.object({ communityId: id.describe('社区'), month: monthInput.optional() }).strict(),
     output: z.object({ communityId: z.string(), communityName: z.string(), month: z.string(), rows: z.array(pointsRow) }),
   },
   /** Street staff/admin: 一季一汇总. */

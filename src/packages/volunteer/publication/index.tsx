@@ -13,19 +13,23 @@ import '../shared/volunteer.scss';
 
 /** 一月一公示 (001 L885): everyone's points in my community for a month. */
 export default function PublicationPage() {
-  const months = recentMonths(3);
-  const [month, setMonth] = useState(months[0].value);
+  // The month starts as the server's current month (from the first answer), not the phone's.
+  const [month, setMonth] = useState<string | undefined>(undefined);
+  const [serverMonth, setServerMonth] = useState<string | undefined>(undefined);
+  const months = recentMonths(3, serverMonth);
   const { state, reload } = useQuery(async () => {
     const [{ profile }, me] = await Promise.all([call('volunteer', 'profile', {}), call('user', 'me', {})]);
     const communityId = profile?.communityId ?? me.roles.find((r) => r.communityId)?.communityId;
     if (!communityId) return { publication: null, myId: '' };
-    return { publication: await call('volunteer', 'publication', { communityId, month }), myId: profile?.volunteerId ?? '' };
+    const publication = await call('volunteer', 'publication', month ? { communityId, month } : { communityId });
+    if (!month) setServerMonth(publication.month);
+    return { publication, myId: profile?.volunteerId ?? '' };
   });
   useReloadOn([month], reload);
   return (
     <PageShell title='每月积分公示'>
       <Section heading='选月份'>
-        <CaseChoice label='月份' options={months} value={month} onChange={setMonth} columns={1} />
+        <CaseChoice label='月份' options={months} value={month ?? serverMonth ?? months[0].value} onChange={setMonth} columns={1} />
       </Section>
       <QueryView state={state} onRetry={reload}>
         {({ publication, myId }) =>
