@@ -2,6 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import { DomainError } from '../../src/domain/errors';
 import { chinaYear, giftItemSchema, giftRedemption, pickupCode } from '../../src/domain/volunteer';
+import { takeLimit } from '../_lib/rate-limit';
 import type { giftInputSchema } from '../../src/domain/volunteer/api';
 import { authorize, requireCaller, type Invocation } from '../_lib';
 import { atomically, ledgerIn, moveAccountIn, WouldGoNegative } from './atomic';
@@ -124,7 +125,10 @@ export async function markPickedUp(input: { redemptionId: string; pickupCode: st
   const caller = await requireCaller(call);
   const r = redemptionRecordSchema.parse(await loadDoc(call, 'redemptions', input.redemptionId, '兑换记录'));
   authorize(isOrganiser(caller.roles, r.streetId, r.communityId));
+  // Six digits can be guessed: wrong codes are counted per redemption (DEFAULT_LIMITS.pickupCodeWrong); a right one costs nothing.
+  const attempt = await takeLimit(call.db, caller, 'pickupCodeWrong', call.now, { subject: r._id });
   if (r.pickupCode !== input.pickupCode) throw new DomainError('INVALID_INPUT', '取货码不正确', { pickupCode: '取货码不正确' });
+  await attempt.release();
   const { updated } = await call.db.collection('redemptions').where({ _id: r._id, state: 'awaiting_pickup' }).update({ state: 'picked_up', pickedUpAt: call.now, pickedUpBy: caller.userId });
   if (!updated) throw new DomainError('CONFLICT', '该礼品已领取');
   return { redemptionId: r._id, pickedUpAt: call.now.toISOString() };

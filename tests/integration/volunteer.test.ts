@@ -187,6 +187,22 @@ describe('volunteer points', () => {
     expect((await staff('markPickedUp', { redemptionId: ok.data.redemptionId, pickupCode: ok.data.pickupCode })).ok).toBe(true);
   });
 
+  it('stops guessing a pickup code after 5 wrong codes for that redemption, and a right code costs no try', async () => {
+    await completedWith([VOLUNTEER_A], { headcount: 2 });
+    await t.db.collection('rewards').doc('gift-demo-a-soap').update({ pointsCost: 2 });
+    const ok = await (await volunteerAs(base(), VOLUNTEER_A))('redeem', { giftId: 'gift-demo-a-soap', requestId: newRequestId() });
+    const staff = await volunteerAs(base(), STAFF_A);
+    const code = ok.data.pickupCode as string;
+    const wrong = (i: number) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0');
+    for (let i = 0; i < 5; i++) {
+      expect([i, (await staff('markPickedUp', { redemptionId: ok.data.redemptionId, pickupCode: wrong(i) })).error.code]).toEqual([i, 'INVALID_INPUT']);
+    }
+    const sixth = await staff('markPickedUp', { redemptionId: ok.data.redemptionId, pickupCode: code });
+    expect(sixth.error.code).toBe('RATE_LIMITED');
+    expect(sixth.error.message).toMatch(/^操作太频繁：.*请在 .* 后再试$/);
+    expect((await allDocs(t.db, 'redemptions', { _id: ok.data.redemptionId }))[0].state).toBe('awaiting_pickup');
+  });
+
   it('ranks the street\'s year and exports the community ledger as an Excel file with its rows', async () => {
     const crowd = await crowdOfVolunteers(t.db, 3);
     await completedWith([crowd[0], crowd[1]]);
