@@ -9,10 +9,9 @@ describe('where a problem is', () => {
     expect(locationSchema.safeParse({ address: '肥东路12号3栋楼下' }).success).toBe(true);
   });
 
-  it('neither a point nor an address is refused with a message saying what to do', () => {
-    const result = locationSchema.safeParse({ address: '  ' });
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toBe('请在地图上选位置，或填写地址');
+  it('neither a point nor an address means somewhere in the grid the QR code named (issue 8 item 2)', () => {
+    expect(locationSchema.safeParse({}).success).toBe(true);
+    expect(locationSchema.safeParse({ address: '  ' })).toMatchObject({ success: true, data: { address: '' } });
   });
 
   it('half a coordinate is refused', () => {
