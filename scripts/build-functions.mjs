@@ -5,7 +5,7 @@
  * config.json (triggers, permissions) and a minimal package.json. The local cloud runs exactly these.
  */
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, copyFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,9 +54,12 @@ async function buildOne(name) {
     loader: { '.ttf': 'file' }, // fonts (board poster) ship beside index.js, not inlined as base64
     logLevel: 'error',
   });
+  // DevTools uploads config.json as it is and knows only `triggers` and `permissions`; the source's
+  // timeout/memorySize/limitsReason reach CloudBase through cloudbaserc.json (deploy/sync-cloudbaserc.mjs).
   const config = join(sourceDir, name, 'config.json');
-  if (existsSync(config)) copyFileSync(config, join(target, 'config.json'));
-  else writeFileSync(join(target, 'config.json'), '{}\n');
+  const source = existsSync(config) ? JSON.parse(readFileSync(config, 'utf8')) : {};
+  const shipped = Object.fromEntries(['triggers', 'permissions'].filter((k) => k in source).map((k) => [k, source[k]]));
+  writeFileSync(join(target, 'config.json'), `${JSON.stringify(shipped, null, 2)}\n`);
   const pkg = { name, version: '1.0.0', private: true, main: 'index.js', description: `网格通 cloud function ${name} (bundled)` };
   writeFileSync(join(target, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
 }

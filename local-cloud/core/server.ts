@@ -57,6 +57,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '服务器内部错误' } });
     });
   });
+  // The SDK keeps idle sockets for up to 4.8 s (agentkeepalive's freeSocketTimeout); Node's server closes
+  // them at 5 s. On a busy machine the two race and the SDK writes into a closing socket (ECONNRESET seen
+  // by the fuzz test), so the server keeps idle sockets longer and the client always closes first.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const bindHost = options.host ?? '127.0.0.1';
   await listen(server, options.port ?? 0, bindHost);
   const port = (server.address() as AddressInfo).port;

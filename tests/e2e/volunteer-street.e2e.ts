@@ -64,8 +64,12 @@ describe('the street reads and steers the volunteer points', () => {
     await api(users.vol1, 'signUp', { activityId: id });
     await api(users.vol2, 'signUp', { activityId: id });
     await setClock(new Date(startAt.getTime() + 30 * 60_000).toISOString());
-    const done = await api<{ awarded: number }>(users.staff, 'complete', { activityId: id, attendedVolunteerIds: ['user-volunteer-1', (await api<{ profile: { volunteerId: string } }>(users.vol2, 'profile', {})).profile.volunteerId] });
-    expect(done.awarded).toBe(2);
+    const zhangLi = (await api<{ profile: { volunteerId: string } }>(users.vol2, 'profile', {})).profile.volunteerId;
+    const done = await api<{ awarded: number }>(users.staff, 'complete', { activityId: id, attendedVolunteerIds: ['user-volunteer-1', zhangLi] });
+    // 张丽 is a grid officer: her points wait for a staff member other than her and the one who completed it (issue 10 item 4).
+    expect(done.awarded).toBe(1);
+    await signIn(users.street.page, '杨文斌');
+    expect(await api<{ points: number; created: boolean }>(users.street, 'confirmStaffAward', { activityId: id, volunteerId: zhangLi })).toMatchObject({ points: 2, created: true });
     // A 其他 activity the community proposes at 4 points: it waits for the street.
     await api(users.staff, 'saveActivity', {
       requestId: `street-e2e-other-${Date.now()}`, communityId: 'community-a', title: '社区义诊协助', content: '协助街道医院义诊登记', ruleId: 'other.adhoc',

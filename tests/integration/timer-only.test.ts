@@ -39,7 +39,7 @@ describe('timer-only functions', () => {
   it.each(TIMER_FUNCTIONS)('%s: refuses a timer-sourced invocation whose event is not a timer event', async (name) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { main } = require(join(BUILT_FUNCTIONS, name, 'index.js'));
-    const context = () => buildInvocationContext({ functionName: name, baseUrl: base(), clock: t.cloud.clock, trigger: { kind: 'timer' } });
+    const context = () => buildInvocationContext({ functionName: name, baseUrl: base(), clock: t.cloud.clock, trigger: { kind: 'timer' }, adminKeys: t.cloud.adminKeys });
     for (const event of [{}, { action: 'run' }, { ...forgedTimerEvent(), Type: 'Cos' }, { ...forgedTimerEvent(), Time: 'soon' }, { ...forgedTimerEvent(), TriggerName: '../x' }]) {
       expect(await main(event, context())).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
