@@ -1,0 +1,5 @@
+export * from './periods';
+export * from './work-rules';
+export * from './visit';
+export * from './records';
+export * from './due';
