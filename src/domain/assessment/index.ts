@@ -1,0 +1,5 @@
+export * from './rule-set';
+export * from './facts';
+export * from './score';
+export * from './grading';
+export * from './shipped';
