@@ -1,6 +1,7 @@
 import type { Database } from '../_lib';
 import { completeCaseOutboxes, completeCaseTimelines } from './cases';
 import { reclaimStuckNotifications } from './notifications';
+import { purgeExpiredTracks } from './patrols';
 
 /** What one check fixed, by kind (e.g. `{ timelinesRepaired: 2 }`); printed in the timer's answer. */
 export type Fixed = Record<string, number>;
@@ -15,4 +16,5 @@ export const RECONCILE_CHECKS: Record<string, ReconcileCheck> = {
   caseOutboxes: completeCaseOutboxes,
   caseTimelines: completeCaseTimelines,
   notifications: reclaimStuckNotifications,
+  patrolTracks: purgeExpiredTracks,
 };

@@ -3,6 +3,7 @@ import { fontScaleSchema, roleGrantSchema } from './user';
 import { boardApi, orgApi } from './org/api';
 import { caseApi } from './case/api';
 import { volunteerApi } from './volunteer/api';
+import { patrolApi } from './patrol/api';
 
 /**
  * The contract of every cloud function action: input schema (parsed at the function edge and used by
@@ -29,6 +30,7 @@ export const api = {
   org: orgApi,
   case: caseApi,
   volunteer: volunteerApi,
+  patrol: patrolApi,
 } as const;
 
 export type Api = typeof api;

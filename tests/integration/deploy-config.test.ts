@@ -166,6 +166,10 @@ describe('collections and indexes', () => {
         'cases{nearDueAt}',
         'case_events{caseId,at}',
         'notifications{toUserId,createdAt}',
+        // patrol function (issue 14): a worker's running patrol and own list, a grid's patrols, the track retention purge
+        'patrols{workerId,state,startedAt}',
+        'patrols{gridId,startedAt}',
+        'patrols{trackPurgeAt}',
       ].sort(),
     );
   });

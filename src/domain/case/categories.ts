@@ -15,6 +15,11 @@ export const DEFAULT_CATEGORIES: Category[] = [
       { id: 'electrical', label: '用电', defaultClass: 'emergency' },
       { id: 'building_safety', label: '房屋安全', defaultClass: 'emergency' },
       { id: 'workplace_safety', label: '生产安全', defaultClass: 'emergency' },
+      // 八必报 (003 L164) items that are not emergencies: repairs and clearances that need the property
+      // manager or traffic police (协调性), and the registration of a renovation (一般性).
+      { id: 'fire_equipment', label: '消防设施损坏', defaultClass: 'coordination' },
+      { id: 'fire_lane', label: '消防车道堵塞', defaultClass: 'coordination' },
+      { id: 'small_venue_renovation', label: '六小单位装修', defaultClass: 'routine' },
     ],
   },
   {
