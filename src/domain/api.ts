@@ -4,6 +4,7 @@ import { boardApi, orgApi } from './org/api';
 import { caseApi } from './case/api';
 import { volunteerApi } from './volunteer/api';
 import { patrolApi } from './patrol/api';
+import { worklogApi } from './worklog/api';
 
 /**
  * The contract of every cloud function action: input schema (parsed at the function edge and used by
@@ -31,6 +32,7 @@ export const api = {
   case: caseApi,
   volunteer: volunteerApi,
   patrol: patrolApi,
+  worklog: worklogApi,
 } as const;
 
 export type Api = typeof api;

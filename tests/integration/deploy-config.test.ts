@@ -170,6 +170,9 @@ describe('collections and indexes', () => {
         'patrols{workerId,state,startedAt}',
         'patrols{gridId,startedAt}',
         'patrols{trackPurgeAt}',
+        // worklog function (issue 14): own visits, the compliance view's street weeks
+        'visits{workerId,visitedAt}',
+        'visits{streetId,visitedAt}',
       ].sort(),
     );
   });

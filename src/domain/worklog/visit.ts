@@ -49,3 +49,18 @@ export function targetKeyOf(t: { householdId?: string; buildingId?: string; door
   if (t.householdId) return `household:${t.householdId}`;
   return `building:${t.buildingId ?? ''}:${(t.door ?? '').replace(/\s+/g, '')}`;
 }
+
+/**
+ * Which care flag of the household register (src/domain/register/care-groups.ts) makes a household one of
+ * the six groups: a household flagged so is on that group's monthly list without anyone recording it twice.
+ */
+export const SIX_MUST_CARE_FLAGS: Record<SixMustGroup, string> = {
+  hardship: 'low_income',
+  lone_elderly: 'elderly_alone',
+  disabled: 'disabled',
+  migrant: 'floating',
+  unemployed: 'unemployed',
+  key_support: 'key_assistance',
+};
+
+export const sixMustGroupsOfFlags = (flags: readonly string[]): SixMustGroup[] => SIX_MUST_GROUPS.filter((g) => flags.includes(SIX_MUST_CARE_FLAGS[g]));

@@ -1,0 +1,13 @@
+import { defineFunction } from '../_lib';
+import { myDueVisits, myVisits, recordVisit, visitTargets } from './visits';
+
+/**
+ * The `worklog` function (issue 14 items 3–6): a grid worker's visits and due list. Thin edges over
+ * src/domain/worklog: parse, authorise on stored grants and records, load, decide in the pure core, write once.
+ */
+export const main = defineFunction('worklog', {
+  recordVisit,
+  myVisits,
+  myDueVisits,
+  visitTargets,
+});

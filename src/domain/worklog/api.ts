@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { DUE_RULES } from './due';
+import { PARTNER_KINDS, SIX_MUST_GROUPS, VISIT_KINDS } from './visit';
+
+/**
+ * Contract of the `worklog` function (issue 14 items 3–6). Outputs are allow-lists; dates travel as ISO
+ * strings. The worker is always the caller (platform identity); a chief's or staff member's view names
+ * the worker it is about.
+ */
+const id = z.string().min(1).max(64);
+const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确').describe('请求编号');
+const wireDate = z.union([z.date(), z.iso.datetime({ offset: true, error: '日期格式不正确' })]).transform((v) => new Date(v));
+const photoIds = z.array(z.string().min(1).max(300)).max(9, '照片最多 9 张');
+const page = { after: z.string().min(1).max(400).optional().describe('翻页位置'), limit: z.number().int().min(1).max(100).optional().describe('每页条数') };
+
+// ---------- visits ----------
+
+export const recordVisitInputSchema = z
+  .object({
+    requestId,
+    gridId: id.describe('网格'),
+    kind: z.enum(VISIT_KINDS, { error: '请选择走访类型' }).describe('走访类型'),
+    group: z.enum(SIX_MUST_GROUPS, { error: '请选择六必访对象类别' }).optional().describe('六必访类别'),
+    householdId: id.optional().describe('住户'),
+    buildingId: id.optional().describe('楼栋/单元'),
+    door: z.string().trim().max(30, '门牌最多 30 字').default('').describe('门牌'),
+    notes: z.string().trim().min(1, '请填写走访情况').max(500, '走访情况最多 500 字').describe('走访情况'),
+    photos: photoIds.default([]).describe('照片'),
+    partner: z
+      .object({ kind: z.enum(PARTNER_KINDS).describe('同行人'), name: z.string().trim().max(20, '同行人姓名最多 20 字').optional().describe('同行人姓名') })
+      .default({ kind: 'none' }),
+    /** When it happened: a draft saved offline is sent later with the time it was written (not after now). */
+    visitedAt: wireDate.optional().describe('走访时间'),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.householdId === undefined && v.buildingId === undefined) ctx.addIssue({ code: 'custom', path: ['buildingId'], message: '请选择走访的住户或楼栋' });
+    if (v.kind === 'six_must' && !v.group) ctx.addIssue({ code: 'custom', path: ['group'], message: '六必访请选择对象类别' });
+    if (v.kind !== 'six_must' && v.group) ctx.addIssue({ code: 'custom', path: ['group'], message: '只有六必访需要选择对象类别' });
+    if (v.partner.kind !== 'none' && !v.partner.name) ctx.addIssue({ code: 'custom', path: ['partner', 'name'], message: '请填写同行人姓名' });
+  });
+
+export const visitViewSchema = z.object({
+  visitId: z.string(),
+  gridId: z.string(),
+  kind: z.enum(VISIT_KINDS),
+  group: z.enum(SIX_MUST_GROUPS).optional(),
+  householdId: z.string().optional(),
+  buildingId: z.string().optional(),
+  door: z.string(),
+  targetLabel: z.string(),
+  notes: z.string(),
+  photoCount: z.number(),
+  partner: z.object({ kind: z.enum(PARTNER_KINDS), name: z.string().optional() }),
+  visitedAt: z.string(),
+});
+export type VisitView = z.infer<typeof visitViewSchema>;
+
+export const dueTaskViewSchema = z.object({
+  id: z.string(),
+  rule: z.enum(DUE_RULES),
+  title: z.string(),
+  window: z.object({ kind: z.string(), key: z.string(), label: z.string(), start: z.string(), end: z.string() }),
+  target: z.object({ key: z.string(), label: z.string(), householdId: z.string().optional(), buildingId: z.string().optional(), door: z.string().optional() }).optional(),
+  groups: z.array(z.enum(SIX_MUST_GROUPS)).optional(),
+  required: z.number(),
+  done: z.number(),
+  status: z.enum(['overdue', 'open', 'done']),
+  reason: z.string(),
+});
+export type DueTaskView = z.infer<typeof dueTaskViewSchema>;
+
+export const visitTargetViewSchema = z.object({
+  gridId: z.string(),
+  gridName: z.string(),
+  buildings: z.array(z.object({ buildingId: z.string(), name: z.string() })),
+  households: z.array(z.object({ householdId: z.string(), label: z.string(), buildingId: z.string().optional() })),
+});
+
+export const worklogApi = {
+  /** Grid officers and chiefs, in their own grids: record a visit. Same requestId again → the same visit, `created: false`. */
+  recordVisit: { input: recordVisitInputSchema, output: z.object({ visitId: z.string(), created: z.boolean() }) },
+  /** The caller's own visits, newest first, paged. */
+  myVisits: {
+    input: z.object({ ...page }).strict(),
+    output: z.object({ visits: z.array(visitViewSchema), next: z.string().nullable() }),
+  },
+  /** The caller's due visits: this week's, this month's and this quarter's tasks, last windows' misses marked overdue. */
+  myDueVisits: {
+    input: z.object({}).strict(),
+    output: z.object({ tasks: z.array(dueTaskViewSchema), overdue: z.number(), open: z.number() }),
+  },
+  /** What the caller may visit: the buildings (and, once the register holds them, the households) of their grids. */
+  visitTargets: { input: z.object({}).strict(), output: z.object({ grids: z.array(visitTargetViewSchema) }) },
+} as const;
