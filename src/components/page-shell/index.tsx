@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from 'react';
 import { View } from '@tarojs/components';
 import { PrivacyPrompt } from '../privacy-notice';
+import { ShellBar } from './shell-bar';
 import { useFontScale } from './use-font-scale';
 import './index.scss';
 
@@ -17,6 +18,7 @@ export function PageShell({ title, children }: PropsWithChildren<PageShellProps>
   const scale = useFontScale();
   return (
     <View className={`page-shell font-scale--${scale}`}>
+      <ShellBar scale={scale} />
       <View className='page-shell__title' role='heading' aria-level={1}>
         {title}
       </View>
