@@ -31,6 +31,8 @@ export const COLLECTION_NAMES = [
   'rate_limits',
   'uploads',
   'system_heartbeats',
+  'stats_daily',
+  'stats_state',
 ] as const;
 
 export type CollectionName = (typeof COLLECTION_NAMES)[number];

@@ -5,6 +5,7 @@ import { caseApi } from './case/api';
 import { volunteerApi } from './volunteer/api';
 import { patrolApi } from './patrol/api';
 import { worklogApi } from './worklog/api';
+import { statsApi } from './stats/api';
 
 /**
  * The contract of every cloud function action: input schema (parsed at the function edge and used by
@@ -33,6 +34,7 @@ export const api = {
   volunteer: volunteerApi,
   patrol: patrolApi,
   worklog: worklogApi,
+  stats: statsApi,
 } as const;
 
 export type Api = typeof api;

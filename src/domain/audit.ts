@@ -6,13 +6,15 @@ import { z } from 'zod';
  * personal fields before and after (the values themselves are not copied, so the trail does not become
  * a second store of phone numbers). Append-only: functions only insert; street admins read and export.
  */
-export const AUDITED_ACTIONS = ['org.savePerson', 'org.uploadPersonPhoto', 'org.setGridMembers'] as const;
+/** `stats.exportLedger`: a 台账 of cases left the system (issue 16 item 6) — who took which scope and period. */
+export const AUDITED_ACTIONS = ['org.savePerson', 'org.uploadPersonPhoto', 'org.setGridMembers', 'stats.exportLedger'] as const;
 export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
 
 export const AUDITED_ACTION_LABELS: Record<AuditedAction, string> = {
   'org.savePerson': '修改人员信息',
   'org.uploadPersonPhoto': '更换人员照片',
   'org.setGridMembers': '调整网格人员',
+  'stats.exportLedger': '导出台账',
 };
 
 const date = z.union([z.date(), z.string(), z.number()]).transform((v) => new Date(v));

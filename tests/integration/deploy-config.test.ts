@@ -173,6 +173,13 @@ describe('collections and indexes', () => {
         // worklog function (issue 14): own visits, the compliance view's street weeks
         'visits{workerId,visitedAt}',
         'visits{streetId,visitedAt}',
+        // statistics (issue 16): rows of a scope and period, the timer's change feed, a street-day / grid-day of cases
+        'stats_daily{streetId,day}',
+        'stats_daily{communityId,day}',
+        'stats_daily{gridId,day}',
+        'cases{updatedAt,_id}',
+        'cases{streetId,createdAt}',
+        'cases{gridId,createdAt}',
       ].sort(),
     );
   });

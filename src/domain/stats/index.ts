@@ -6,3 +6,4 @@ export * from './period';
 export * from './targets';
 export * from './scope';
 export * from './dashboard';
+export * from './api';

@@ -10,11 +10,16 @@ export const STATS_LIMITS = {
   maxPeriodDays: { value: 731, reason: '一年看板及与上年对比；更长的时段请导出台账' },
 } as const;
 
-const isRealDay = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && chinaIsoDate(dayIndexOfIsoDate(d)) === d;
-const day = (label: string) => z.string({ error: `请选择${label}` }).refine(isRealDay, `${label}格式应为 年-月-日，如 2026-11-01`);
+// '2026-13-45' parses to NaN: a day that does not exist is refused, never thrown on.
+const isRealDay = (d: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return false;
+  const index = dayIndexOfIsoDate(d);
+  return Number.isFinite(index) && chinaIsoDate(index) === d;
+};
+export const daySchema = (label: string) => z.string({ error: `请选择${label}` }).refine(isRealDay, `${label}格式应为 年-月-日，如 2026-11-01`);
 
 export const periodSchema = z
-  .object({ from: day('开始日期'), to: day('结束日期') })
+  .object({ from: daySchema('开始日期'), to: daySchema('结束日期') })
   .strict()
   .superRefine((p, ctx) => {
     if (!isRealDay(p.from) || !isRealDay(p.to)) return;

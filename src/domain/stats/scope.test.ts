@@ -55,5 +55,6 @@ describe('periods are whole China days', () => {
     expect(periodSchema.safeParse({ from: '2026-02-30', to: '2026-03-01' }).error?.issues[0]).toMatchObject({ path: ['from'] });
     expect(periodSchema.safeParse({ from: '2026-03-02', to: '2026-03-01' }).error?.issues[0]).toMatchObject({ path: ['to'], message: '结束日期不能早于开始日期' });
     expect(periodSchema.safeParse({ from: '2020-01-01', to: '2026-03-01' }).success).toBe(false);
+    expect(periodSchema.safeParse({ from: '2026-13-45', to: '2026-03-01' }).success).toBe(false);
   });
 });

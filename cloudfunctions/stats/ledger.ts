@@ -1,0 +1,110 @@
+import { CASE_STATE_LABELS, RATING_LABELS } from '../../src/domain/case/case-state';
+import { DomainError } from '../../src/domain/errors';
+import { countersOf, LEDGER_LABELS, monthToDate, resolveScope, STATS_LEVEL_LABELS, wasOverdue, type CounterKey, type LedgerKind, type Period, type ScopeInput } from '../../src/domain/stats';
+import type { CaseRecord } from '../../src/domain/case/records';
+import { appendAudit, requireCaller, type getApp, type Invocation } from '../_lib';
+import { casesOf } from '../_lib/cases/store';
+import { drillWhere } from './drill';
+
+/**
+ * exportLedger (issue 16 item 6): 台账 of cases, overdue cases and satisfaction for the caller's scope and
+ * a period, as .xlsx in storage with a temporary link. The same drill-down condition as the figures, so a
+ * ledger lists exactly the cases a dashboard counts. No reporter names or phones (PRODUCT.md §11: data
+ * minimised); every export is written to the audit trail.
+ */
+export interface ExportStorage {
+  upload(cloudPath: string, bytes: Buffer): Promise<string>;
+  tempUrl(fileId: string): Promise<string>;
+}
+
+export function exportStorageOf(app: ReturnType<typeof getApp>): ExportStorage {
+  return {
+    async upload(cloudPath, bytes) {
+      return (await app.uploadFile({ cloudPath, fileContent: bytes })).fileID;
+    },
+    async tempUrl(fileId) {
+      const { fileList } = await app.getTempFileURL({ fileList: [fileId] });
+      const url = fileList[0]?.tempFileURL;
+      if (!url) throw new DomainError('INTERNAL', '导出文件链接生成失败');
+      return url;
+    },
+  };
+}
+
+/** One export holds at most this many cases: a street's year (100 000) is exported month by month. */
+export const LEDGER_MAX_ROWS = 20_000;
+
+const LEDGER_FIGURE: Record<LedgerKind, CounterKey> = { cases: 'reported', overdue: 'overdue', satisfaction: 'votes' };
+
+type Column = { header: string; key: string; width: number };
+const BASE: Column[] = [
+  { header: '事件编号', key: 'id', width: 28 },
+  { header: '上报时间', key: 'createdAt', width: 20 },
+  { header: '社区', key: 'communityId', width: 12 },
+  { header: '网格', key: 'gridId', width: 12 },
+  { header: '分类', key: 'category', width: 20 },
+  { header: '事件描述', key: 'description', width: 40 },
+  { header: '状态', key: 'state', width: 10 },
+];
+const COLUMNS: Record<LedgerKind, Column[]> = {
+  cases: [...BASE, { header: '是否超期', key: 'overdue', width: 10 }, { header: '是否督办', key: 'supervised', width: 10 }, { header: '返工', key: 'reworked', width: 8 }, { header: '评价', key: 'rating', width: 10 }],
+  overdue: [...BASE, { header: '当前期限', key: 'dueAt', width: 20 }, { header: '已上报至', key: 'overdueLevel', width: 12 }, { header: '超期说明', key: 'deadlineReason', width: 30 }],
+  satisfaction: [...BASE, { header: '评价', key: 'rating', width: 10 }, { header: '评价意见', key: 'ratingComment', width: 30 }, { header: '返工', key: 'reworked', width: 8 }],
+};
+
+const LEVEL_WORDS: Record<string, string> = { community: '社区', street: '街道', street_leader: '街道分管领导' };
+const china = (d: Date | undefined) => (d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
+const yesNo = (b: boolean) => (b ? '是' : '否');
+
+function rowOf(c: CaseRecord): Record<string, string> {
+  return {
+    id: c._id,
+    createdAt: china(c.createdAt),
+    communityId: c.communityId,
+    gridId: c.gridId,
+    category: c.categoryLabel,
+    description: c.description,
+    state: CASE_STATE_LABELS[c.state],
+    overdue: yesNo(wasOverdue(c)),
+    supervised: yesNo(c.supervision !== undefined),
+    reworked: yesNo(c.reworkCount > 0),
+    rating: c.rating ? RATING_LABELS[c.rating] : '',
+    ratingComment: c.ratingComment ?? '',
+    dueAt: china(c.dueAt),
+    overdueLevel: c.overdueLevel ? LEVEL_WORDS[c.overdueLevel] : '',
+    deadlineReason: c.deadlineReason ?? '',
+  };
+}
+
+export async function exportLedger(input: { kind: LedgerKind; scope?: ScopeInput; period?: Period }, call: Invocation, storage: ExportStorage) {
+  const caller = await requireCaller(call);
+  const scope = resolveScope(caller.roles, input.scope);
+  const period = input.period ?? monthToDate(call.now);
+  const figure = LEDGER_FIGURE[input.kind];
+  const where = drillWhere(call.db, scope, period, { figure });
+  const found = where ? await casesOf(call.db).all(where, { orderBy: ['createdAt', 'asc'], max: LEDGER_MAX_ROWS }).catch((err) => {
+    if (err instanceof RangeError) throw new DomainError('INVALID_INPUT', `输入有误：该时段事件超过 ${LEDGER_MAX_ROWS} 条，请按月导出`, { period: '时段太长，请按月导出' });
+    throw err;
+  }) : [];
+  const cases = found.filter((c) => countersOf(c)[figure] > 0);
+  const name = `${LEDGER_LABELS[input.kind]}（${STATS_LEVEL_LABELS[scope.level]}${scope.id} ${period.from}至${period.to}）`;
+  // exceljs loads on the first export, not at cold start (as the volunteer export does).
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet(LEDGER_LABELS[input.kind]);
+  ws.columns = COLUMNS[input.kind];
+  ws.addRows(cases.map(rowOf));
+  ws.getRow(1).font = { bold: true };
+  const bytes = Buffer.from(await book.xlsx.writeBuffer());
+  const fileId = await storage.upload(`exports/stats/${scope.match.streetId}/${input.kind}-${scope.level}-${scope.id}-${call.now.getTime()}.xlsx`, bytes);
+  await appendAudit(call.db, {
+    caller,
+    streetId: scope.match.streetId,
+    now: call.now,
+    action: 'stats.exportLedger',
+    target: { collection: 'cases', id: `${input.kind}:${scope.level}:${scope.id}:${period.from}:${period.to}`, label: name },
+    before: null,
+    after: { kind: input.kind, scope: scope.id, from: period.from, to: period.to, rows: cases.length },
+  });
+  return { url: await storage.tempUrl(fileId), fileId, rows: cases.length, name };
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { CASE_STATES, RATINGS } from '../case/case-state';
+import { COUNTER_KEYS } from './counters';
+import { KPI_KEYS } from './kpis';
+import { daySchema, periodSchema } from './period';
+import { scopeInputSchema, STATS_LEVELS } from './scope';
+import { RAG, TARGET_KPIS } from './targets';
+
+/**
+ * Contract of the `stats` function (issue 16 items 1–3, 6). Outputs are allow-lists. Periods are whole
+ * China days; a scope is a street, community or grid the caller holds (scope.ts).
+ */
+const countersOut = z.object(Object.fromEntries(COUNTER_KEYS.map((k) => [k, z.number()])) as Record<(typeof COUNTER_KEYS)[number], z.ZodNumber>);
+const kpisOut = z.object(Object.fromEntries(KPI_KEYS.map((k) => [k, z.number().nullable()])) as Record<(typeof KPI_KEYS)[number], z.ZodNullable<z.ZodNumber>>);
+const figures = { counters: countersOut, kpis: kpisOut };
+const scopeOut = z.object({ level: z.enum(STATS_LEVELS), id: z.string() });
+const id = z.string().min(1).max(64);
+
+export const dashboardInputSchema = z.object({ scope: scopeInputSchema.optional(), period: periodSchema.optional() }).strict();
+
+export const drillInputSchema = z
+  .object({
+    scope: scopeInputSchema.optional(),
+    period: periodSchema.optional(),
+    figure: z.enum(COUNTER_KEYS, { error: '请选择要查看的数字' }).describe('统计项'),
+    gridId: id.optional().describe('网格'),
+    categoryId: z.string().min(1).max(40).optional().describe('分类'),
+    ownerId: id.optional().describe('网格员'),
+    after: z.string().max(400).optional().describe('翻页位置'),
+    limit: z.number().int().min(1).max(100).optional().describe('每页条数'),
+  })
+  .strict();
+
+export const LEDGER_KINDS = ['cases', 'overdue', 'satisfaction'] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+export const LEDGER_LABELS: Record<LedgerKind, string> = { cases: '事件台账', overdue: '超期事件台账', satisfaction: '满意度台账' };
+
+export const ledgerInputSchema = z
+  .object({ kind: z.enum(LEDGER_KINDS, { error: '请选择台账' }).describe('台账'), scope: scopeInputSchema.optional(), period: periodSchema.optional() })
+  .strict();
+
+const drillItem = z.object({
+  caseId: z.string(),
+  state: z.enum(CASE_STATES),
+  stateLabel: z.string(),
+  categoryId: z.string(),
+  categoryLabel: z.string(),
+  summary: z.string(),
+  gridId: z.string(),
+  communityId: z.string(),
+  createdAt: z.string(),
+  overdue: z.boolean(),
+  supervised: z.boolean(),
+  rating: z.enum(RATINGS).optional(),
+  reworked: z.boolean(),
+});
+
+export const statsApi = {
+  /** Staff of the scope: figures of a period (default: this month so far) from the daily rows. */
+  dashboard: {
+    input: dashboardInputSchema,
+    output: z.object({
+      scope: scopeOut,
+      period: z.object({ from: z.string(), to: z.string() }),
+      from: z.string(),
+      to: z.string(),
+      totals: z.object(figures),
+      byMonth: z.array(z.object({ month: z.string(), ...figures })),
+      byGrid: z.array(z.object({ gridId: z.string(), gridName: z.string(), communityId: z.string(), ...figures })),
+      byCategory: z.array(z.object({ categoryId: z.string(), categoryLabel: z.string(), ...figures })),
+      targets: z.array(
+        z.object({ kpi: z.enum(TARGET_KPIS), label: z.string(), value: z.number().nullable(), target: z.number(), direction: z.enum(['atLeast', 'atMost']), rag: z.enum(RAG), ragLabel: z.string(), reason: z.string() }),
+      ),
+    }),
+  },
+  /** The cases behind one figure, newest first, a page at a time. */
+  cases: { input: drillInputSchema, output: z.object({ figure: z.enum(COUNTER_KEYS), items: z.array(drillItem), next: z.string().nullable() }) },
+  /** The worker level: figures per officer who signed (首问负责), for a community or grid. */
+  workers: {
+    input: dashboardInputSchema,
+    output: z.object({ workers: z.array(z.object({ userId: z.string(), name: z.string(), ...figures })) }),
+  },
+  /** The street's administrator: rebuild one day's rows now (the timer does it nightly). */
+  rebuildDay: {
+    input: z.object({ streetId: id.describe('街道'), day: daySchema('日期').describe('日期') }).strict(),
+    output: z.object({ day: z.string(), rows: z.number(), cases: z.number() }),
+  },
+  /** Staff of the scope: a 台账 as .xlsx in storage, with a temporary download URL. */
+  exportLedger: { input: ledgerInputSchema, output: z.object({ url: z.string(), fileId: z.string(), rows: z.number(), name: z.string() }) },
+} as const;
