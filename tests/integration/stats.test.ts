@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { setClock, advanceClock, runEscalate } from '../support/case-builders';
 import { closeWithRating, fileCase, gridA1People, returnCase, runStatsTimer, statsCaller } from '../support/stats-builders';
 import { useFunctionCloud } from './function-cloud';
@@ -48,6 +49,35 @@ describe('statistics: daily rows, dashboard, drill-down', () => {
     expect(overdue.items[0]).toMatchObject({ summary: '楼道堆放杂物无人清理', overdue: true });
     const filed = (await street('cases', { scope: STREET, period: NOVEMBER, figure: 'filed' })).data;
     expect(filed.items.map((c: any) => c.caseId).sort()).toEqual([closed, late].sort());
+  });
+
+  it('exports the 台账 of the street: every case, the overdue ones, the rated ones — the same cases as the figures — and audits it', async () => {
+    await setClock(base(), '2026-11-30T09:00:00+08:00');
+    const p = await gridA1People(base());
+    const rated = await fileCase(p, { description: '路灯不亮' });
+    await closeWithRating(p, rated, 'dissatisfied');
+    const open = await fileCase(p);
+    const street = await statsCaller(base(), 'user-street');
+    const sheetOf = async (kind: string) => {
+      const file = await street('exportLedger', { kind, scope: STREET, period: NOVEMBER });
+      expect(file.ok).toBe(true);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.from(await (await fetch(file.data.url)).arrayBuffer()) as any);
+      const ws = book.worksheets[0];
+      return { file: file.data, header: ws.getRow(1).values as string[], ids: ws.getColumn(1).values.slice(2) as string[] };
+    };
+    const all = await sheetOf('cases');
+    expect(all.header).toEqual(expect.arrayContaining(['事件编号', '上报时间', '事件描述', '状态', '评价']));
+    expect(all.ids.sort()).toEqual([rated, open].sort());
+    expect(all.file.name).toMatch(/^事件台账/);
+    const satisfaction = await sheetOf('satisfaction');
+    expect(satisfaction.ids).toEqual([rated]);
+    expect((await sheetOf('overdue')).ids).toEqual([]);
+    const audit = (await t.db.collection('audit_logs').where({ action: 'stats.exportLedger' }).get()).data as any[];
+    expect(audit).toHaveLength(3);
+    expect(audit[0]).toMatchObject({ by: { userId: 'user-street' }, streetId: 'street-demo' });
+    const resident = await statsCaller(base(), 'user-resident-1');
+    expect((await resident('exportLedger', { kind: 'cases' })).error.code).toBe('FORBIDDEN');
   });
 
   it('a rebuild of the day gives the same rows, and a second timer run with nothing changed writes nothing new', async () => {
