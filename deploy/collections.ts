@@ -33,6 +33,10 @@ export const COLLECTION_NAMES = [
   'system_heartbeats',
   'stats_daily',
   'stats_state',
+  'assessment_rule_sets',
+  'assessment_runs',
+  'assessment_sheets',
+  'assessment_bulletins',
 ] as const;
 
 export type CollectionName = (typeof COLLECTION_NAMES)[number];

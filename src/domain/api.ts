@@ -6,6 +6,7 @@ import { volunteerApi } from './volunteer/api';
 import { patrolApi } from './patrol/api';
 import { worklogApi } from './worklog/api';
 import { statsApi } from './stats/api';
+import { assessApi } from './assessment/api';
 
 /**
  * The contract of every cloud function action: input schema (parsed at the function edge and used by
@@ -35,6 +36,7 @@ export const api = {
   patrol: patrolApi,
   worklog: worklogApi,
   stats: statsApi,
+  assess: assessApi,
 } as const;
 
 export type Api = typeof api;

@@ -180,6 +180,11 @@ describe('collections and indexes', () => {
         'cases{updatedAt,_id}',
         'cases{streetId,createdAt}',
         'cases{gridId,createdAt}',
+        // assess function (issue 16): own sheets, a run's ranking, history and quarters under one table, a month's runs
+        'assessment_sheets{subjectId,current}',
+        'assessment_sheets{runId,revision}',
+        'assessment_sheets{streetId,ruleSetId,month}',
+        'assessment_runs{streetId,month}',
       ].sort(),
     );
   });

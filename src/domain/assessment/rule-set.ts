@@ -170,7 +170,7 @@ export const consecutiveFlagSchema = z.object({
 
 export const ruleSetSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9_.-]+$/, '规则集编号只能用小写字母、数字和 _.-').max(60),
+    id: z.string().regex(/^[a-z0-9_.-]+$/, '规则集编号只能用小写字母、数字、下划线、点和短横线').max(60),
     name: z.string().min(1, '请填写规则集名称').max(60),
     /** 分 for scored tables; 元 for the grid head's money rules (002 L22–29). */
     unit: z.enum(['分', '元']),

@@ -1,0 +1,25 @@
+import { defineFunction, getApp, type FunctionMain, type PlatformContext } from '../_lib';
+import { bulletin, exportRanking, fileStoreOf, type FileStore } from './bulletins';
+import { copyRuleSet, ruleSet, ruleSets, saveRuleSet } from './rule-sets';
+import { openRun, refreshFacts, run, runs } from './runs';
+import { correct, enterScore, publish, setCover } from './scoring';
+import { mySheets, quarter, sheet } from './sheets';
+
+/**
+ * The `assess` function (issue 16 items 4–6): street rule sets copied from the seeds' tables, monthly
+ * runs filled from the data, assessors' entries, publication (frozen, corrections as new revisions),
+ * own sheets, quarterly payouts and 通报. Thin edges over src/domain/assessment.
+ */
+function assessHandlers(files: FileStore) {
+  return defineFunction('assess', {
+    ruleSets, ruleSet, copyRuleSet, saveRuleSet,
+    openRun, runs, run, refreshFacts,
+    enterScore, setCover, publish, correct,
+    mySheets, sheet, quarter,
+    exportRanking: (input, call) => exportRanking(input, call, files),
+    bulletin: (input, call) => bulletin(input, call, files),
+  });
+}
+
+// Storage needs the SDK app of this invocation's environment; Invocation carries only the database.
+export const main: FunctionMain = (event, context?: PlatformContext) => assessHandlers(fileStoreOf(getApp(context)))(event, context);
