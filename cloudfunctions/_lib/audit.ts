@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { AuditedAction, AuditRecord } from '../../src/domain/audit';
+import { auditRecordSchema, type AuditedAction, type AuditRecord } from '../../src/domain/audit';
 import type { Database } from './app';
+import { collectionOf } from './records';
 import type { Caller } from './caller';
 
 /** The one collection of the audit trail; nothing but `appendAudit` writes it, and only by insert. */
@@ -50,11 +51,5 @@ export async function appendAudit(
     beforeHash,
     afterHash,
   };
-  await db
-    .collection(AUDIT_COLLECTION)
-    .add(record)
-    .catch(async (err) => {
-      const { data } = await db.collection(AUDIT_COLLECTION).where({ _id }).limit(1).get();
-      if (!data.length) throw err;
-    });
+  await collectionOf(db, AUDIT_COLLECTION, auditRecordSchema).insertOnce(record);
 }

@@ -1,7 +1,8 @@
-import { z } from 'zod';
 import { DomainError } from '../../src/domain/errors';
-import { roleGrantSchema, type RoleGrant } from '../../src/domain/user';
+import { userRecordSchema, type RoleGrant, type UserRecord } from '../../src/domain/user';
+import type { Database } from './app';
 import type { Invocation } from './define-function';
+import { collectionOf } from './records';
 
 /** The caller as stored in `users`; roles and scopes come from here, never from the payload. */
 export interface Caller {
@@ -12,19 +13,18 @@ export interface Caller {
   createdAt?: Date;
 }
 
-const storedCallerSchema = z.object({
-  _id: z.string(),
-  name: z.string(),
-  roles: z.array(roleGrantSchema).default([]),
-  createdAt: z.union([z.date(), z.string(), z.number()]).transform((v) => new Date(v)).optional(),
-});
+/** The `users` collection through the records accessor (schema in src/domain/user.ts). */
+export const usersOf = (db: Database) => collectionOf(db, 'users', userRecordSchema);
 
-/** The caller's record, or null for a visitor WeChat knows but we do not (one indexed read). */
-export async function findCaller({ db, openid }: Invocation): Promise<Caller | null> {
-  const { data } = await db.collection('users').where({ openid }).limit(1).get();
-  if (!data.length) return null;
-  const user = storedCallerSchema.parse(data[0]);
-  return { userId: user._id, name: user.name, roles: user.roles, ...(user.createdAt ? { createdAt: user.createdAt } : {}) };
+const callerOf = (user: UserRecord): Caller => ({ userId: user._id, name: user.name, roles: user.roles, createdAt: user.createdAt });
+
+/** The caller's stored record (prefs, version), or null for a visitor WeChat knows but we do not (one indexed read). */
+export const findCallerRecord = ({ db, openid }: Pick<Invocation, 'db' | 'openid'>): Promise<UserRecord | null> => usersOf(db).findOne({ openid });
+
+/** The caller, or null for a visitor WeChat knows but we do not (one indexed read). */
+export async function findCaller(call: Invocation): Promise<Caller | null> {
+  const user = await findCallerRecord(call);
+  return user ? callerOf(user) : null;
 }
 
 /** For staff actions: a visitor with no record is refused like anyone without the role. */
@@ -46,25 +46,16 @@ export const NEW_RESIDENT_NAME = '居民';
 export async function callerOrNewResident(call: Invocation): Promise<Caller> {
   const found = await findCaller(call);
   if (found) return found;
-  const { db, openid, now } = call;
-  const record = {
-    _id: residentIdFor(openid),
-    openid,
-    name: NEW_RESIDENT_NAME,
-    roles: [],
-    prefs: { fontScale: 'standard' },
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  };
-  try {
-    await db.collection('users').add(record);
-  } catch (err) {
-    const raced = await findCaller(call);
-    if (raced) return raced;
-    throw err;
-  }
-  return { userId: record._id, name: record.name, roles: [], createdAt: now };
+  return callerOf(await newResident(call, { fontScale: 'standard' }));
+}
+
+/**
+ * Inserts the resident record of this platform identity once: a concurrent first write (or the retry)
+ * gets the stored record back instead of a second one.
+ */
+export async function newResident({ db, openid, now }: Pick<Invocation, 'db' | 'openid' | 'now'>, prefs: UserRecord['prefs']): Promise<UserRecord> {
+  const { doc } = await usersOf(db).insertOnce({ _id: residentIdFor(openid), openid, name: NEW_RESIDENT_NAME, roles: [], prefs, version: 1, createdAt: now, updatedAt: now });
+  return doc;
 }
 
 /** Deterministic per platform identity, so a retried or concurrent first write finds the same record. */

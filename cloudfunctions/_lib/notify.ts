@@ -86,8 +86,8 @@ export async function staffAt(db: Database, level: StaffLevel, place: Place, cac
 }
 
 async function lookupStaff(db: Database, level: StaffLevel, place: Place): Promise<string[]> {
-  const { data } = await db.collection('users').where({ roles: db.command.elemMatch(staffMatch(db, level, place)) }).field({ _id: true }).limit(100).get();
-  return (data as Array<{ _id: string }>).map((u) => u._id);
+  const { items } = await userRowsOf(db).page({ roles: db.command.elemMatch(staffMatch(db, level, place)) }, { limit: 100 });
+  return items.map((u) => u._id);
 }
 
 /** The role grant that puts a user on duty for the place at that level. */
@@ -103,6 +103,8 @@ function staffMatch(db: Database, level: StaffLevel, place: Place): Record<strin
 // A staff member added by the org function may not have signed in yet (no openid).
 const userRowSchema = userRecordSchema.pick({ _id: true, name: true, roles: true }).extend({ openid: userRecordSchema.shape.openid.optional() });
 export type UserRow = z.infer<typeof userRowSchema>;
+/** `users` as notifications read them: who, their roles and (when signed in) their openid. */
+export const userRowsOf = (db: Database) => collectionOf(db, 'users', userRowSchema);
 
 /**
  * The caller's `users` record and the staff on duty at `levels` of the place, in ONE query (issue 9
@@ -116,8 +118,7 @@ export async function callerAndStaff(
 ): Promise<{ caller: UserRow | null; staff: Record<StaffLevel, string[]> }> {
   const _ = db.command;
   const clauses = [{ openid }, ...levels.map((l) => ({ roles: _.elemMatch(staffMatch(db, l, place)) }))];
-  const { data } = await db.collection('users').where(clauses.length === 1 ? clauses[0] : _.or(clauses)).field({ _id: true, openid: true, name: true, roles: true }).limit(200).get();
-  const users = (data as unknown[]).map((u) => userRowSchema.parse(u));
+  const { items: users } = await userRowsOf(db).page(clauses.length === 1 ? clauses[0]! : (_.or(clauses) as unknown as Record<string, unknown>), { limit: 200 });
   const holds = (u: UserRow, level: StaffLevel) =>
     u.roles.some((g) =>
       level === 'grid'

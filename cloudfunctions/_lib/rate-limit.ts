@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { DomainError } from '../../src/domain/errors';
 import { checkLimit, DEFAULT_LIMITS, isNewUser, limitMessage, type Hit, type LimitedAction } from '../../src/domain/limits';
+import { rateLimitRecordSchema, type RateLimitRecord } from '../../src/domain/platform/records';
 import type { Database } from './app';
+import { collectionOf } from './records';
 import type { Caller } from './caller';
 
 /**
@@ -14,29 +15,23 @@ const COLLECTION = 'rate_limits';
 // Contention on one user's counter is rare; a few re-reads settle it. Past that we refuse rather than overshoot.
 const MAX_ATTEMPTS = 8;
 
-const storedSchema = z.object({
-  _id: z.string(),
-  version: z.number().int(),
-  hits: z.array(z.object({ id: z.string(), at: z.union([z.date(), z.number(), z.string()]).transform((v) => new Date(v).getTime()), amount: z.number() })),
-});
+const limitsOf = (db: Database) => collectionOf(db, COLLECTION, rateLimitRecordSchema);
 
 export const limitDocId = (action: LimitedAction, subject: string) => `rl-${action}-${createHash('sha256').update(subject).digest('hex').slice(0, 24)}`;
 
-async function load(db: Database, id: string) {
-  const { data } = await db.collection(COLLECTION).where({ _id: id }).limit(1).get();
-  return data.length ? storedSchema.parse(data[0]) : null;
-}
+const hitsOf = (found: RateLimitRecord | null): Hit[] => (found?.hits ?? []).map((h) => ({ id: h.id, at: h.at.getTime(), amount: h.amount }));
 
-async function save(db: Database, id: string, action: LimitedAction, subject: string, found: z.infer<typeof storedSchema> | null, hits: Hit[], now: Date): Promise<boolean> {
+/** Writes the window back; false when another instance changed it first (read again). */
+async function save(db: Database, id: string, action: LimitedAction, subject: string, found: RateLimitRecord | null, hits: Hit[], now: Date): Promise<boolean> {
   const stored = hits.map((h) => ({ id: h.id, at: new Date(h.at), amount: h.amount }));
-  if (!found) {
-    return db
-      .collection(COLLECTION)
-      .add({ _id: id, action, subject, hits: stored, version: 1, updatedAt: now })
-      .then(() => true, () => false); // someone created it first: read again
-  }
-  const { updated } = await db.collection(COLLECTION).where({ _id: id, version: found.version }).update({ hits: db.command.set(stored), version: found.version + 1, updatedAt: now });
-  return updated === 1;
+  if (!found) return (await limitsOf(db).insertOnce({ _id: id, action, subject, hits: stored, version: 1, updatedAt: now })).created;
+  // `set` replaces the array whole; a plain array in an update would be merged field by field.
+  return limitsOf(db)
+    .update(found, { hits: db.command.set(stored), updatedAt: now })
+    .then(() => true, (err: unknown) => {
+      if (err instanceof DomainError && err.code === 'CONFLICT') return false;
+      throw err;
+    });
 }
 
 export interface LimitOptions {
@@ -64,8 +59,8 @@ export async function takeLimit(db: Database, caller: Caller, action: LimitedAct
   const id = limitDocId(action, subject);
   const hit: Hit = { id: randomUUID(), at: now.getTime(), amount: options.amount ?? 1 };
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const found = await load(db, id);
-    const verdict = checkLimit(found?.hits ?? [], rule, newUser, hit);
+    const found = await limitsOf(db).load(id);
+    const verdict = checkLimit(hitsOf(found), rule, newUser, hit);
     if (!verdict.allowed) throw new DomainError('RATE_LIMITED', limitMessage(rule, verdict.max, verdict.retryAt, now.getTime(), newUser));
     if (await save(db, id, action, subject, found, verdict.hits, now)) return { release: () => releaseHit(db, id, action, subject, hit.id, now) };
   }
@@ -74,9 +69,9 @@ export async function takeLimit(db: Database, caller: Caller, action: LimitedAct
 
 async function releaseHit(db: Database, id: string, action: LimitedAction, subject: string, hitId: string, now: Date): Promise<void> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const found = await load(db, id);
+    const found = await limitsOf(db).load(id);
     if (!found || !found.hits.some((h) => h.id === hitId)) return;
-    if (await save(db, id, action, subject, found, found.hits.filter((h) => h.id !== hitId), now)) return;
+    if (await save(db, id, action, subject, found, hitsOf(found).filter((h) => h.id !== hitId), now)) return;
   }
 }
 

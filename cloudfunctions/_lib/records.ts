@@ -47,6 +47,10 @@ export interface Collection<T extends Stored> {
   load(id: string): Promise<T | null>;
   /** Like load, but NOT_FOUND naming `what` (e.g. '事件') when absent. */
   require(id: string, what: string): Promise<T>;
+  /** The first document matching `where` (e.g. a user by openid), or null. One round trip. */
+  findOne(where: Where): Promise<T | null>;
+  /** How many documents match `where` (one round trip, nothing read). */
+  count(where: Where): Promise<number>;
   /** Several documents by id (one round trip per 1000), in no particular order; missing ids are skipped. */
   loadMany(ids: readonly string[]): Promise<T[]>;
   /**
@@ -67,6 +71,10 @@ export interface Collection<T extends Stored> {
   update(doc: Versioned, patch: Where, extraCondition?: Where): Promise<number>;
   /** A conditional write without a version (e.g. a claim `status: 'pending' → 'sending'`); returns how many changed. */
   updateWhere(where: Where, patch: Where): Promise<number>;
+  /** Replaces (or creates) the whole document with this `_id`, e.g. the one heartbeat document. */
+  replace(doc: T): Promise<void>;
+  /** Removes every match (e.g. one sign-up by id); returns how many went. */
+  removeWhere(where: Where): Promise<number>;
   /** One page of `where`, ordered by `orderBy` then `_id`; `next` continues it. */
   page(where: Where, opts?: PageOptions): Promise<Page<T>>;
   /** Every match, read page by page up to `max` documents; throws rather than truncate silently. */
@@ -116,10 +124,14 @@ export function collectionOf<S extends z.ZodType<Stored, unknown>>(db: Database,
   return {
     name,
     load,
-    async require(id, what) {
-      const found = await load(id);
-      if (!found) throw new DomainError('NOT_FOUND', `${what}不存在或已删除`);
-      return found;
+    require: (id, what) => requireFound(load, id, what),
+    async findOne(where) {
+      const { data } = await coll().where(where).limit(1).get();
+      return data.length ? parse(data[0]) : null;
+    },
+    async count(where) {
+      const { total } = await coll().where(where).count();
+      return total;
     },
     async loadMany(ids) {
       const unique = [...new Set(ids)];
@@ -154,6 +166,14 @@ export function collectionOf<S extends z.ZodType<Stored, unknown>>(db: Database,
     async updateWhere(where, patch) {
       const result = await coll().where(where).update(patch);
       return result.updated ?? 0;
+    },
+    async replace(doc) {
+      const { _id, ...rest } = doc as Stored & Record<string, unknown>;
+      await coll().doc(_id).set(rest);
+    },
+    async removeWhere(where) {
+      const result = await coll().where(where).remove();
+      return result.deleted ?? 0;
     },
     page,
     async all(where, opts = {}) {
@@ -191,14 +211,34 @@ export interface Tx {
 /** The SDK types `runTransaction` as `any`; its callback gets @cloudbase/database's Transaction. */
 type SdkTransaction = import('@cloudbase/database/dist/commonjs/transaction/index').Transaction;
 
+/** CloudBase's code for a transaction that lost to a concurrent one (@cloudbase/database). */
+export const TRANSACTION_CONFLICT = 'DATABASE_TRANSACTION_CONFLICT';
+/** Our tries on top of the SDK's own 3 (which retry in lockstep): enough for a crowd on one gift or account. */
+const TRANSACTION_ATTEMPTS = 8;
+export const BUSY_MESSAGE = '操作的人较多，请稍后重试';
+
+const isTransactionConflict = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === TRANSACTION_CONFLICT;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Runs `work` in one CloudBase database transaction (`db.runTransaction`: committed when `work`
- * resolves, rolled back when it throws, retried by the SDK on DATABASE_TRANSACTION_CONFLICT). A domain
- * error thrown inside rolls back and reaches the caller unchanged.
+ * resolves, rolled back when it throws). A domain error thrown inside rolls back and reaches the caller
+ * unchanged. A conflict (DATABASE_TRANSACTION_CONFLICT) is retried by the SDK 3 times in lockstep; under a
+ * crowd that is not enough, so the whole transaction is tried again here after a random pause that grows
+ * with each try, and only then is the caller told CONFLICT "busy". `work` must therefore read what it
+ * decides on inside the transaction (it may run more than once).
  */
 export async function inTransaction<R>(db: Database, work: (tx: Tx) => Promise<R>): Promise<R> {
   const run = db.runTransaction as (callback: (t: SdkTransaction) => Promise<R>) => Promise<R>;
-  return run.call(db, async (t) => work(txOf(t)));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run.call(db, async (t) => work(txOf(t)));
+    } catch (err) {
+      if (!isTransactionConflict(err)) throw err;
+      if (attempt >= TRANSACTION_ATTEMPTS) throw new DomainError('CONFLICT', BUSY_MESSAGE);
+      await pause(10 + Math.random() * 40 * attempt);
+    }
+  }
 }
 
 function txOf(t: SdkTransaction): Tx {
@@ -213,11 +253,7 @@ function txOf(t: SdkTransaction): Tx {
       };
       return {
         load,
-        async require(id, what) {
-          const found = await load(id);
-          if (!found) throw new DomainError('NOT_FOUND', `${what}不存在或已删除`);
-          return found;
-        },
+        require: (id, what) => requireFound(load, id, what),
         async insert(doc) {
           await t.collection(name).add(doc as object);
         },
@@ -237,6 +273,13 @@ function txOf(t: SdkTransaction): Tx {
       };
     },
   };
+}
+
+/** `load`, but NOT_FOUND naming `what` when absent: the same answer in and outside a transaction. */
+async function requireFound<T>(load: (id: string) => Promise<T | null>, id: string, what: string): Promise<T> {
+  const found = await load(id);
+  if (!found) throw new DomainError('NOT_FOUND', `${what}不存在或已删除`);
+  return found;
 }
 
 function parseStored<S extends z.ZodTypeAny>(name: string, schema: S, doc: unknown): z.infer<S> {

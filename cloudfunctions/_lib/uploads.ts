@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { DomainError } from '../../src/domain/errors';
+import { uploadRecordSchema } from '../../src/domain/platform/records';
 import type { Database } from './app';
+import { collectionOf } from './records';
 
 /**
  * Photos as files (issue 10 item 6): every upload is decoded as the image it claims to be — not only
@@ -41,7 +43,7 @@ export function decodePhoto(bytes: Buffer, mimeType: PhotoMime): { width: number
   }
 }
 
-const COLLECTION = 'uploads';
+const uploadsOf = (db: Database) => collectionOf(db, 'uploads', uploadRecordSchema);
 export const uploadIdOf = (fileId: string) => `up-${createHash('sha256').update(fileId).digest('hex').slice(0, 32)}`;
 
 /** Records an upload once it is stored; the same picture again (same path, same owner) is already recorded. */
@@ -50,13 +52,7 @@ export async function recordUpload(
   upload: { fileId: string; ownerId: string; bytes: number; mimeType: PhotoMime; width: number; height: number; purpose: 'case' | 'person'; now: Date },
 ): Promise<void> {
   const { now, ...fields } = upload;
-  await db
-    .collection(COLLECTION)
-    .add({ _id: uploadIdOf(upload.fileId), ...fields, at: now })
-    .catch(async (err) => {
-      const { data } = await db.collection(COLLECTION).where({ _id: uploadIdOf(upload.fileId) }).limit(1).get();
-      if (!data.length) throw err;
-    });
+  await uploadsOf(db).insertOnce({ _id: uploadIdOf(upload.fileId), ...fields, at: now });
 }
 
 /** Why a client-sent file id is refused before any lookup, or null: traversal, NUL, foreign schemes. */
@@ -80,9 +76,8 @@ export async function requireOwnUploads(db: Database, fileIds: readonly string[]
     const problem = fileIdProblem(id);
     if (problem) fail(i, problem);
   });
-  const _ = db.command;
-  const { data } = await db.collection(COLLECTION).where({ _id: _.in([...new Set(fileIds.map(uploadIdOf))]) }).limit(100).get();
-  const own = new Set((data as Array<{ fileId: string; ownerId: string }>).filter((u) => u.ownerId === ownerId).map((u) => u.fileId));
+  const stored = await uploadsOf(db).loadMany(fileIds.map(uploadIdOf));
+  const own = new Set(stored.filter((u) => u.ownerId === ownerId).map((u) => u.fileId));
   const bad = fileIds.findIndex((id) => !own.has(id));
   if (bad >= 0) fail(bad, '照片需先由您本人上传');
 }

@@ -4,6 +4,7 @@ import type { CaseDetail } from '../../src/domain/case/api';
 import { ROLE_LABELS } from '../../src/domain/user';
 import { volunteerRecordSchema } from '../../src/domain/volunteer/records';
 import { collectionOf } from '../_lib/records';
+import { userRowsOf } from '../_lib/notify';
 import { developerTextIn } from '../../src/domain/developer-text';
 import { escalationWords } from '../../src/domain/case/plain-words';
 import type { EscalationLevel } from '../../src/domain/case/sla-config';
@@ -48,10 +49,7 @@ export async function detail(input: { caseId: string }, call: Invocation, app: A
   // The timeline lives in the case document (written with each step): no second read.
   const events: StoredEvent[] = c.timeline;
   const userIds = [...new Set(events.map((e) => e.by).filter((id) => id !== 'system'))];
-  const _ = call.db.command;
-  const users = userIds.length
-    ? ((await call.db.collection('users').where({ _id: _.in(userIds) }).field({ _id: true, name: true, roles: true }).get()).data as Array<{ _id: string; name: string; roles: Array<{ role: keyof typeof ROLE_LABELS }> }>)
-    : [];
+  const users = userIds.length ? await userRowsOf(call.db).loadMany(userIds) : [];
   const byId = new Map(users.map((u) => [u._id, u]));
   const fileIds = [...new Set([...c.photos, ...events.flatMap((e) => e.photos ?? [])])];
   const urls = fileIds.length ? new Map((await app.getTempFileURL({ fileList: fileIds })).fileList.map((f) => [f.fileID, f.tempFileURL])) : new Map<string, string>();

@@ -6,17 +6,24 @@ import { DomainError } from '../../src/domain/errors';
 import type { Role } from '../../src/domain/user';
 import type { z } from 'zod';
 import { authorize, findCaller, requireCaller, type Caller, type Invocation } from '../_lib';
-import { activeCategories, categoriesConfigId, loadCategories, parseCase, summaryOf } from './records';
+import { activeCategories, categoriesConfigId, loadCategories, summaryOf } from './records';
+import { saveConfigDoc } from './street-config';
+import { collectionOf, type Database } from '../_lib';
+import { gridRecordSchema } from '../../src/domain/org/records';
+import { notificationRecordSchema } from '../../src/domain/notification/records';
 import { isStaffOver } from './scope';
 import { casesOf } from '../_lib/cases/store';
+
+const gridsOf = (db: Database) => collectionOf(db, 'grids', gridRecordSchema);
+const notificationsOf = (db: Database) => collectionOf(db, 'notifications', notificationRecordSchema);
 
 const OPEN = CASE_STATES.filter((s) => CASE_STATE_GROUP[s] === 'open');
 const LIMIT = 100;
 
 async function listCases(call: Invocation, caller: Caller, where: Record<string, unknown>) {
-  const { data } = await call.db.collection('cases').where(where).orderBy('createdAt', 'desc').limit(LIMIT).get();
+  const { items } = await casesOf(call.db).page(where, { orderBy: ['createdAt', 'desc'], limit: LIMIT });
   // Scope is re-checked on every stored case (grantCovers), not trusted to the query alone (PRODUCT.md §11).
-  return { cases: data.map(parseCase).filter((c) => c.reporterId === caller.userId || isStaffOver(caller, c)).map(summaryOf) };
+  return { cases: items.filter((c) => c.reporterId === caller.userId || isStaffOver(caller, c)).map(summaryOf) };
 }
 
 const grantsOf = (caller: Caller, ...roles: Role[]) => caller.roles.filter((g) => roles.includes(g.role));
@@ -74,14 +81,13 @@ export async function overdue(input: { level: 'community' | 'street' }, call: In
 /** satisfaction: 满意率 = 满意 / rated × 100 % per grid (PRODUCT.md §6, 002). Staff covering the grid. */
 export async function satisfaction(input: { gridId: string }, call: Invocation) {
   const caller = await requireCaller(call);
-  const { data: grids } = await call.db.collection('grids').where({ _id: input.gridId }).limit(1).get();
-  const grid = grids[0] as { _id: string; streetId: string; communityId: string } | undefined;
+  const grid = await gridsOf(call.db).load(input.gridId);
   if (!grid) throw new DomainError('NOT_FOUND', '网格不存在');
   const place = { streetId: grid.streetId, communityId: grid.communityId, gridId: grid._id };
   authorize(isStaffOver(caller, place as never), '您无权查看该网格的满意率');
   const _ = call.db.command;
-  const { data } = await call.db.collection('cases').where({ gridId: grid._id, rating: _.exists(true) }).field({ rating: true, reworkCount: true }).limit(1000).get();
-  const rows = data as Array<{ rating: string; reworkCount?: number }>;
+  // Every rated case of the grid, page by page (never cut at the read cap).
+  const rows = await casesOf(call.db).all({ gridId: grid._id, rating: _.exists(true) });
   const count = (r: string) => rows.filter((x) => x.rating === r).length;
   const rated = rows.length;
   const satisfied = count('satisfied');
@@ -100,8 +106,7 @@ export async function satisfaction(input: { gridId: string }, call: Invocation) 
 export async function categories(input: { gridId?: string; includeDisabled?: boolean }, call: Invocation) {
   let streetId: string | undefined;
   if (input.gridId) {
-    const { data } = await call.db.collection('grids').where({ _id: input.gridId }).limit(1).get();
-    streetId = (data[0] as { streetId?: string } | undefined)?.streetId;
+    streetId = (await gridsOf(call.db).load(input.gridId))?.streetId;
     if (!streetId) throw new DomainError('NOT_FOUND', '网格不存在');
   } else {
     streetId = (await findCaller(call))?.roles[0]?.streetId;
@@ -119,16 +124,7 @@ export async function saveCategories(input: { streetId: string; expectedVersion:
   if (dupes.length) throw new DomainError('INVALID_INPUT', `输入有误：分类编号重复（${dupes.join('、')}）`, { categories: '分类编号重复' });
   const id = categoriesConfigId(input.streetId);
   const doc = { categories: input.categories, streetId: input.streetId, kind: 'categories', updatedAt: call.now, updatedBy: caller.userId };
-  if (input.expectedVersion === 0) {
-    // First save over the built-in default: the add fails if someone saved meanwhile.
-    await call.db.collection('configs').add({ _id: id, ...doc, version: 1, createdAt: call.now }).catch(() => {
-      throw new DomainError('CONFLICT', '分类已被其他人修改，请刷新后重试');
-    });
-    return { version: 1 };
-  }
-  const result = await call.db.collection('configs').where({ _id: id, version: input.expectedVersion }).update({ ...doc, version: input.expectedVersion + 1 });
-  if (!result.updated) throw new DomainError('CONFLICT', '分类已被其他人修改，请刷新后重试');
-  return { version: input.expectedVersion + 1 };
+  return { version: await saveConfigDoc(call, id, input.expectedVersion, doc, '分类已被其他人修改，请刷新后重试') };
 }
 
 /** notifications: the caller's own outbox entries (the in-app 消息 list) and how many are unread. */
@@ -137,21 +133,19 @@ export async function notifications(call: Invocation) {
   if (!caller) return { items: [], unread: 0 };
   const _ = call.db.command;
   const mineOnly = { toUserId: caller.userId };
-  const [{ data }, { total }] = await Promise.all([
-    call.db.collection('notifications').where(mineOnly).orderBy('createdAt', 'desc').limit(50).get(),
-    call.db.collection('notifications').where({ ...mineOnly, readAt: _.exists(false) }).count(),
-  ]);
+  const outbox = notificationsOf(call.db);
+  const [{ items }, unread] = await Promise.all([outbox.page(mineOnly, { orderBy: ['createdAt', 'desc'], limit: 50 }), outbox.count({ ...mineOnly, readAt: _.exists(false) })]);
   return {
-    unread: total ?? 0,
-    items: (data as Array<Record<string, any>>).map((n) => ({
+    unread,
+    items: items.map((n) => ({
       id: n._id,
       kind: n.kind,
-      title: n.title,
-      body: n.body,
+      title: n.title ?? '',
+      body: n.body ?? '',
       ...(n.caseId ? { caseId: n.caseId } : {}),
       status: n.status,
       read: n.readAt != null,
-      createdAt: new Date(n.createdAt).toISOString(),
+      createdAt: n.createdAt.toISOString(),
     })),
   };
 }
@@ -162,6 +156,5 @@ export async function readNotifications(input: { ids?: string[] }, call: Invocat
   if (!caller) return { read: 0 };
   const _ = call.db.command;
   const where = { toUserId: caller.userId, readAt: _.exists(false), ...(input.ids ? { _id: _.in(input.ids) } : {}) };
-  const { updated } = await call.db.collection('notifications').where(where).update({ readAt: call.now });
-  return { read: updated ?? 0 };
+  return { read: await notificationsOf(call.db).updateWhere(where, { readAt: call.now }) };
 }

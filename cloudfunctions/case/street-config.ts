@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { caseApi } from '../../src/domain/case/api';
 import { canManageStreet } from '../../src/domain/access';
 import { DomainError } from '../../src/domain/errors';
-import { authorize, requireCaller, type Caller, type Invocation } from '../_lib';
+import { configRecordSchema } from '../../src/domain/case/records';
+import { authorize, collectionOf, requireCaller, type Caller, type Invocation } from '../_lib';
 import { configIds, loadStreetConfig } from '../_lib/cases/street-config';
 
 export { cachedStreetConfig, configIds, loadStreetConfig, type StreetConfig, type StreetConfigCache } from '../_lib/cases/street-config';
@@ -19,16 +20,14 @@ function adminStreet(caller: Caller, streetId: string | undefined, message: stri
  * first save is an add that fails if someone saved meanwhile). Returns the new version.
  */
 export async function saveConfigDoc(call: Invocation, id: string, expectedVersion: number, doc: Record<string, unknown>, conflict: string): Promise<number> {
-  const configs = call.db.collection('configs');
+  const configs = collectionOf(call.db, 'configs', configRecordSchema);
   if (expectedVersion === 0) {
-    await configs.add({ _id: id, ...doc, version: 1, createdAt: call.now }).catch(() => {
-      throw new DomainError('CONFLICT', conflict);
-    });
+    if (!(await configs.insertOnce({ _id: id, ...doc, version: 1, createdAt: call.now })).created) throw new DomainError('CONFLICT', conflict);
     return 1;
   }
-  const result = await configs.where({ _id: id, version: expectedVersion }).update({ ...doc, version: expectedVersion + 1 });
-  if (!result.updated) throw new DomainError('CONFLICT', conflict);
-  return expectedVersion + 1;
+  return configs.update({ _id: id, version: expectedVersion }, doc).catch((err: unknown) => {
+    throw err instanceof DomainError && err.code === 'CONFLICT' ? new DomainError('CONFLICT', conflict) : err;
+  });
 }
 
 type Input<A extends keyof typeof caseApi> = z.infer<(typeof caseApi)[A]['input']>;

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { caseApi } from '../../src/domain/case/api';
 import { subscribeTemplateIds, subscriptionId, type NotificationReader } from '../../src/domain/notification';
-import { authorize, findCaller, requireCaller, type Database, type Invocation } from '../_lib';
+import { subscriptionRecordSchema } from '../../src/domain/notification/records';
+import { authorize, collectionOf, findCaller, requireCaller, type Database, type Invocation } from '../_lib';
 import { loadCase } from './records';
 import { canSee, isStaff, STAFF_ROLES } from './scope';
 import { loadStreetConfig } from './street-config';
@@ -51,15 +52,11 @@ export async function acceptSubscriptions(input: Input<'acceptSubscriptions'>, c
 async function addOne(db: Database, userId: string, templateId: string, now: Date): Promise<void> {
   const _ = db.command;
   const _id = subscriptionId(userId, templateId);
+  const subscriptions = collectionOf(db, 'subscriptions', subscriptionRecordSchema);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const { updated } = await db.collection('subscriptions').where({ _id }).update({ count: _.inc(1), updatedAt: now });
-    if (updated === 1) return;
-    try {
-      await db.collection('subscriptions').add({ _id, userId, templateId, count: 1, createdAt: now, updatedAt: now });
-      return;
-    } catch {
-      // Another acceptance created it between the two calls: increment that one.
-    }
+    if ((await subscriptions.updateWhere({ _id }, { count: _.inc(1), updatedAt: now })) === 1) return;
+    // Another acceptance may create it between the two calls: then increment that one.
+    if ((await subscriptions.insertOnce({ _id, userId, templateId, count: 1, createdAt: now, updatedAt: now })).created) return;
   }
   throw new Error(`subscription ${_id} could not be recorded`);
 }

@@ -1,4 +1,5 @@
-import { getDb, nowFrom, timerOnly } from '../_lib';
+import { heartbeatRecordSchema } from '../../src/domain/platform/records';
+import { collectionOf, getDb, nowFrom, timerOnly } from '../_lib';
 
 /** The one heartbeat document: the latest run overwrites it, so the collection never grows. */
 export const HEARTBEAT_ID = 'heartbeat';
@@ -12,6 +13,6 @@ export const HEARTBEAT_ID = 'heartbeat';
 export const main = timerOnly('heartbeat', async (event, context) => {
   const at = nowFrom(context);
   const db = getDb(context);
-  await db.collection('system_heartbeats').doc(HEARTBEAT_ID).set({ at, trigger: event.TriggerName, firedFor: event.Time });
+  await collectionOf(db, 'system_heartbeats', heartbeatRecordSchema).replace({ _id: HEARTBEAT_ID, at, trigger: event.TriggerName, firedFor: event.Time });
   return { ok: true as const, data: { at: at.toISOString() } };
 });

@@ -1,9 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import type { getApp } from '../_lib';
+import { notificationRecordSchema, subscriptionRecordSchema, type NotificationRecord } from '../../src/domain/notification/records';
 import { subscriptionId } from '../../src/domain/notification/templates';
+import { userRecordSchema } from '../../src/domain/user';
+import { collectionOf, type Database, type getApp } from '../_lib';
 
 type App = ReturnType<typeof getApp>;
-type Database = ReturnType<App['database']>;
+
+const notificationsOf = (db: Database) => collectionOf(db, 'notifications', notificationRecordSchema);
+const subscriptionsOf = (db: Database) => collectionOf(db, 'subscriptions', subscriptionRecordSchema);
+/** Only whom to send to: a user's openid (a staff member added by the org function may not have one yet). */
+const recipientsOf = (db: Database) => collectionOf(db, 'users', userRecordSchema.pick({ _id: true }).extend({ openid: userRecordSchema.shape.openid.optional() }));
 
 export const BATCH = 50;
 // A bound on one run's work (timeout 20 s); a backlog is worked off over the next minutes.
@@ -22,17 +28,7 @@ export const NO_SUBSCRIPTION = 'NO_SUBSCRIPTION';
  */
 const FINAL_ERRCODES: ReadonlySet<number | string> = new Set([40003, 40037, 41030, 43101, 47003, NO_OPENID, NO_SUBSCRIPTION]);
 
-interface StoredNotification {
-  _id: string;
-  toUserId: string;
-  template: string;
-  page?: string;
-  data?: Record<string, { value: string }>;
-  status: 'pending' | 'failed';
-  attempts?: number;
-  /** Set by the claim. */
-  attemptId?: string;
-}
+type StoredNotification = NotificationRecord;
 
 export interface SendResult {
   sent: number;
@@ -61,9 +57,9 @@ export async function sendOutbox(app: App, now: Date): Promise<SendResult> {
     for (let i = 0; i < MAX_BATCHES; i++) {
       // A message that failed in this run waits for the next one (claimedBy is this run's id).
       const match = status === 'pending' ? { status } : { status, retryable: true, claimedBy: _.neq(runId) };
-      const { data } = await db.collection('notifications').where(match).orderBy('createdAt', 'asc').limit(BATCH).get();
+      const { items: data } = await notificationsOf(db).page(match, { orderBy: ['createdAt', 'asc'], limit: BATCH });
       if (data.length === 0) break;
-      const claimed = (await Promise.all((data as StoredNotification[]).map((n) => claim(db, n, runId, now)))).filter((n): n is StoredNotification => n !== null);
+      const claimed = (await Promise.all(data.map((n) => claim(db, n, runId, now)))).filter((n): n is StoredNotification => n !== null);
       await sendBatch(app, db, claimed, runId, now, result);
       // Another run won the whole batch: it works on from here.
       if (data.length < BATCH || claimed.length === 0) break;
@@ -77,7 +73,7 @@ async function claim(db: Database, n: StoredNotification, runId: string, now: Da
   const condition = n.status === 'pending' ? { _id: n._id, status: 'pending' } : { _id: n._id, status: 'failed', attempts: n.attempts ?? 0 };
   // A fresh attempt id per claim: only its holder may mark the call and record the outcome (issue 9 item 5).
   const attemptId = `${runId}-${randomBytes(4).toString('hex')}`;
-  const { updated } = await db.collection('notifications').where(condition).update({ status: 'sending', claimedBy: runId, attemptId, claimedAt: now });
+  const updated = await notificationsOf(db).updateWhere(condition, { status: 'sending', claimedBy: runId, attemptId, claimedAt: now });
   return updated === 1 ? { ...n, attemptId } : null;
 }
 
@@ -87,7 +83,7 @@ async function claim(db: Database, n: StoredNotification, runId: string, now: Da
  * in `calling` may have been delivered and is never sent again; one still in `sending` never reached WeChat.
  */
 async function markCalling(db: Database, n: StoredNotification, now: Date): Promise<boolean> {
-  const { updated } = await db.collection('notifications').where({ _id: n._id, status: 'sending', attemptId: n.attemptId }).update({ status: 'calling', callingAt: now });
+  const updated = await notificationsOf(db).updateWhere({ _id: n._id, status: 'sending', attemptId: n.attemptId }, { status: 'calling', callingAt: now });
   return updated === 1;
 }
 
@@ -105,7 +101,7 @@ async function sendBatch(app: App, db: Database, batch: StoredNotification[], ru
       const patch = sent
         ? { status: 'sent', sentAt: now, attempts, errcode: 0, errmsg: outcome.errmsg, retryable: false }
         : { status: 'failed', failedAt: now, attempts, errcode: outcome.errcode, errmsg: outcome.errmsg, retryable };
-      await db.collection('notifications').where({ _id: n._id, attemptId: n.attemptId }).update(patch);
+      await notificationsOf(db).updateWhere({ _id: n._id, attemptId: n.attemptId }, patch);
       if (sent) result.sent++;
       else {
         result.failed++;
@@ -119,11 +115,8 @@ async function sendBatch(app: App, db: Database, batch: StoredNotification[], ru
 
 /** One query on `users` per batch: the recipients' openids by user id. */
 async function openidsOf(db: Database, userIds: string[]): Promise<Map<string, string>> {
-  const _ = db.command;
-  const { data } = await db.collection('users').where({ _id: _.in(userIds) }).field({ _id: true, openid: true }).limit(BATCH).get();
-  return new Map(
-    (data as Array<{ _id: string; openid?: unknown }>).filter((u) => typeof u.openid === 'string' && u.openid !== '').map((u) => [u._id, u.openid as string]),
-  );
+  const users = await recipientsOf(db).loadMany(userIds);
+  return new Map(users.flatMap((u) => (u.openid ? [[u._id, u.openid] as const] : [])));
 }
 
 /**
@@ -133,12 +126,13 @@ async function openidsOf(db: Database, userIds: string[]): Promise<Map<string, s
  */
 async function sendWithSubscription(app: App, db: Database, touser: string, n: StoredNotification, now: Date): Promise<Outcome> {
   const _ = db.command;
-  const subscription = db.collection('subscriptions').where({ _id: subscriptionId(n.toUserId, n.template), count: _.gt(0) });
-  const { updated } = await subscription.update({ count: _.inc(-1), updatedAt: now });
+  const subscriptions = subscriptionsOf(db);
+  const _id = subscriptionId(n.toUserId, n.template);
+  const updated = await subscriptions.updateWhere({ _id, count: _.gt(0) }, { count: _.inc(-1), updatedAt: now });
   if (updated !== 1) return { errcode: NO_SUBSCRIPTION, errmsg: `user ${n.toUserId} has no subscription to ${n.template} left` };
   const outcome = await sendOne(app, touser, n);
-  if (outcome.errcode === 43101) await db.collection('subscriptions').where({ _id: subscriptionId(n.toUserId, n.template) }).update({ count: 0, updatedAt: now });
-  else if (outcome.errcode !== 0) await db.collection('subscriptions').where({ _id: subscriptionId(n.toUserId, n.template) }).update({ count: _.inc(1), updatedAt: now });
+  if (outcome.errcode === 43101) await subscriptions.updateWhere({ _id }, { count: 0, updatedAt: now });
+  else if (outcome.errcode !== 0) await subscriptions.updateWhere({ _id }, { count: _.inc(1), updatedAt: now });
   return outcome;
 }
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { canManageCommunity } from '../../src/domain/access';
 import type { buildingInputSchema } from '../../src/domain/org/api';
-import { authorize, requireCaller, updateVersioned, type Invocation } from '../_lib';
+import { authorize, requireCaller, type Invocation } from '../_lib';
 import { createdStamps, createOnce, deterministicId, requireRequestId } from './create-once';
-import { loadRecord } from './records';
+import { loadRecord, orgCollection } from './records';
 
 /** saveBuilding: manage rights on the community of the grid the building is (or moves) in. */
 export async function saveBuilding(input: z.infer<typeof buildingInputSchema>, call: Invocation): Promise<{ id: string; version: number }> {
@@ -22,6 +22,6 @@ export async function saveBuilding(input: z.infer<typeof buildingInputSchema>, c
     return { id, version };
   }
   // The contract carries no expectedVersion for buildings: the write is conditional on the version just read.
-  const version = await updateVersioned(call.db, 'buildings', existing, { ...fields, updatedAt: call.now });
+  const version = await orgCollection(call, 'buildings').update(existing, { ...fields, updatedAt: call.now });
   return { id: existing._id, version };
 }

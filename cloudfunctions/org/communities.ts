@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { canManageStreet } from '../../src/domain/access';
 import { DomainError } from '../../src/domain/errors';
 import type { communityInputSchema } from '../../src/domain/org/api';
-import { authorize, requireCaller, updateVersioned, type Invocation } from '../_lib';
+import { authorize, requireCaller, type Invocation } from '../_lib';
 import { createdStamps, createOnce, deterministicId, requireExpectedVersion, requireRequestId } from './create-once';
-import { listRecords, loadRecord, type RecordOf } from './records';
+import { listRecords, loadRecord, type RecordOf, orgCollection } from './records';
 import { streetOfGrants } from './scope';
 
 type CommunityInput = z.infer<typeof communityInputSchema>;
@@ -31,7 +31,7 @@ export async function saveCommunity(input: CommunityInput, call: Invocation): Pr
   const code = codePartFor(street, input);
   await ensureCodePartFree(call, street._id, code, community._id);
   await ensureCodeKeptWhileGridsExist(call, community, code);
-  const version = await updateVersioned(call.db, 'communities', { _id: community._id, version: expectedVersion }, {
+  const version = await orgCollection(call, 'communities').update({ _id: community._id, version: expectedVersion }, {
     name: input.name,
     ...code,
     enabled: input.enabled,
@@ -39,7 +39,7 @@ export async function saveCommunity(input: CommunityInput, call: Invocation): Pr
   });
   // Grids carry the community's name so a board costs two reads; keep it in step on a rename.
   if (input.name !== community.name) {
-    await call.db.collection('grids').where({ communityId: community._id }).update({ communityName: input.name, updatedAt: call.now, version: call.db.command.inc(1) });
+    await orgCollection(call, 'grids').updateWhere({ communityId: community._id }, { communityName: input.name, updatedAt: call.now, version: call.db.command.inc(1) });
   }
   return { id: community._id, version };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../../src/domain/errors';
 import type { Invocation } from '../_lib';
-import { findRecord, type OrgCollection, type RecordOf } from './records';
+import { orgCollection, type OrgCollection, type RecordOf } from './records';
 
 /**
  * Idempotent creates: the record's `_id` is derived from the client's requestId, so a retry or a double
@@ -26,24 +26,19 @@ export function requireExpectedVersion(expectedVersion: number | undefined): num
 }
 
 /**
- * Adds `doc` under `_id`, or — when a record with that id exists already (the retry) — returns the
- * existing one after `stillAllowed` confirms the caller may see it, so a guessed requestId reveals nothing.
+ * Adds `doc` under `_id` once (the accessor's insertOnce), or — when a record with that id exists already
+ * (the retry) — returns the stored one after `stillAllowed` confirms the caller may see it, so a guessed
+ * requestId reveals nothing.
  */
 export async function createOnce<C extends OrgCollection>(
   call: Invocation,
   collection: C,
-  doc: { _id: string } & Record<string, unknown>,
+  doc: RecordOf<C>,
   stillAllowed: (existing: RecordOf<C>) => boolean,
 ): Promise<{ id: string; version: number; created: boolean }> {
-  try {
-    await call.db.collection(collection).add(doc);
-    return { id: doc._id, version: 1, created: true };
-  } catch (err) {
-    const existing = await findRecord(call, collection, doc._id);
-    if (!existing) throw err;
-    if (!stillAllowed(existing)) throw new DomainError('CONFLICT', '请求编号已被使用，请刷新后重试');
-    return { id: existing._id, version: existing.version, created: false };
-  }
+  const { doc: stored, created } = await orgCollection(call, collection).insertOnce(doc);
+  if (!created && !stillAllowed(stored)) throw new DomainError('CONFLICT', '请求编号已被使用，请刷新后重试');
+  return { id: stored._id, version: stored.version, created };
 }
 
 export const createdStamps = (now: Date) => ({ version: 1, createdAt: now, updatedAt: now });

@@ -3,9 +3,9 @@ import { canEditGridInfo, canManageCommunity } from '../../src/domain/access';
 import { DomainError } from '../../src/domain/errors';
 import type { gridInfoInputSchema, gridInputSchema } from '../../src/domain/org/api';
 import { checkGridCode } from '../../src/domain/org/grid-code';
-import { authorize, requireCaller, updateVersioned, type Invocation } from '../_lib';
+import { authorize, requireCaller, type Invocation } from '../_lib';
 import { createdStamps, createOnce, deterministicId, requireExpectedVersion, requireRequestId } from './create-once';
-import { listRecords, loadRecord, type RecordOf } from './records';
+import { listRecords, loadRecord, type RecordOf, orgCollection } from './records';
 
 type GridInput = z.infer<typeof gridInputSchema>;
 type Saved = { id: string; version: number };
@@ -43,11 +43,10 @@ export async function saveGrid(input: GridInput, call: Invocation): Promise<Save
     return { id, version };
   }
   const expectedVersion = requireExpectedVersion(input.expectedVersion);
-  const version = await updateVersioned(call.db, 'grids', { _id: existing._id, version: expectedVersion }, { ...fields, updatedAt: call.now });
+  const version = await orgCollection(call, 'grids').update({ _id: existing._id, version: expectedVersion }, { ...fields, updatedAt: call.now });
   // Buildings carry their grid's community for scope checks; a moved grid takes its buildings along.
   if (existing.communityId !== community._id) {
-    const _ = call.db.command;
-    await call.db.collection('buildings').where({ gridId: existing._id }).update({ communityId: community._id, updatedAt: call.now, version: _.inc(1) });
+    await orgCollection(call, 'buildings').updateWhere({ gridId: existing._id }, { communityId: community._id, updatedAt: call.now, version: call.db.command.inc(1) });
   }
   return { id: existing._id, version };
 }
@@ -68,7 +67,7 @@ export async function updateGridInfo(input: z.infer<typeof gridInfoInputSchema>,
   const caller = await requireCaller(call);
   const grid = await loadRecord(call, 'grids', input.gridId);
   authorize(canEditGridInfo(caller.roles, gridScope(grid)));
-  const version = await updateVersioned(call.db, 'grids', { _id: grid._id, version: input.expectedVersion }, {
+  const version = await orgCollection(call, 'grids').update({ _id: grid._id, version: input.expectedVersion }, {
     households: input.households,
     population: input.population,
     boundary: input.boundary,

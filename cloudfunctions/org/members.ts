@@ -3,8 +3,8 @@ import { canManageCommunity } from '../../src/domain/access';
 import { DomainError, type FieldErrors } from '../../src/domain/errors';
 import type { gridMembersInputSchema } from '../../src/domain/org/api';
 import type { GridMember } from '../../src/domain/org/records';
-import { appendAudit, authorize, requireCaller, updateVersioned, type Caller, type Invocation } from '../_lib';
-import { listRecords, loadRecord, type RecordOf } from './records';
+import { appendAudit, authorize, requireCaller, type Caller, type Invocation } from '../_lib';
+import { listRecords, loadRecord, type RecordOf, orgCollection } from './records';
 import { ownsPerson, placesOf } from './scope';
 
 /**
@@ -23,7 +23,7 @@ export async function setGridMembers(input: z.infer<typeof gridMembersInputSchem
   }
   await requireRightsOverNewcomers(call, caller, grid, input.members);
   const _ = call.db.command;
-  const version = await updateVersioned(call.db, 'grids', { _id: grid._id, version: input.expectedVersion }, {
+  const version = await orgCollection(call, 'grids').update({ _id: grid._id, version: input.expectedVersion }, {
     // _.set: the list replaces the stored one as a whole, never merged element by element.
     members: _.set(input.members.map(storedMember)),
     updatedAt: call.now,

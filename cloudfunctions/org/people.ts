@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { canManageStreet } from '../../src/domain/access';
 import type { personInputSchema } from '../../src/domain/org/api';
-import { appendAudit, authorize, requireCaller, updateVersioned, type Invocation } from '../_lib';
+import { appendAudit, authorize, requireCaller, type Invocation } from '../_lib';
 import type { PhotoStorage } from './photo';
 import { createdStamps, createOnce, deterministicId, requireExpectedVersion, requireRequestId } from './create-once';
-import { listRecords, loadRecord, type RecordOf } from './records';
+import { listRecords, loadRecord, type RecordOf, orgCollection } from './records';
 import { canManagePerson, personIdsServing, staffCommunityIds, streetOfGrants } from './scope';
 
 type PersonInput = z.infer<typeof personInputSchema>;
@@ -51,7 +51,7 @@ export async function savePerson(input: PersonInput, call: Invocation): Promise<
   }
   const person = await loadRecord(call, 'persons', input.personId);
   authorize(await canManagePerson(call, caller, person));
-  const version = await updateVersioned(call.db, 'persons', { _id: person._id, version: requireExpectedVersion(input.expectedVersion) }, {
+  const version = await orgCollection(call, 'persons').update({ _id: person._id, version: requireExpectedVersion(input.expectedVersion) }, {
     name: input.name,
     phone: input.phone,
     duties: input.duties,

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { DomainError } from '../../src/domain/errors';
 import { PHOTO_MAX_BYTES, type photoInputSchema } from '../../src/domain/org/api';
-import { appendAudit, authorize, decodePhoto, PHOTO_EXTENSIONS, recordUpload, requireCaller, updateVersioned, type getApp, type Invocation } from '../_lib';
-import { loadRecord } from './records';
+import { appendAudit, authorize, decodePhoto, PHOTO_EXTENSIONS, recordUpload, requireCaller, type getApp, type Invocation } from '../_lib';
+import { loadRecord, orgCollection } from './records';
 import { canManagePerson } from './scope';
 import { personalFields, personTarget } from './people';
 
@@ -47,7 +47,7 @@ export async function uploadPersonPhoto(input: z.infer<typeof photoInputSchema>,
   let version: number;
   try {
     await recordUpload(call.db, { fileId, ownerId: caller.userId, bytes: bytes.length, mimeType: input.mimeType, width, height, purpose: 'person', now: call.now });
-    version = await updateVersioned(call.db, 'persons', person, { photoFileId: fileId, updatedAt: call.now });
+    version = await orgCollection(call, 'persons').update(person, { photoFileId: fileId, updatedAt: call.now });
   } catch (err) {
     // The person changed meanwhile: the new file is referenced by nobody, so it goes.
     if (fileId !== person.photoFileId) await storage.remove(fileId).catch(() => undefined);

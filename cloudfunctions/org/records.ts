@@ -7,7 +7,7 @@ import {
   personRecordSchema,
   streetRecordSchema,
 } from '../../src/domain/org/records';
-import type { Invocation } from '../_lib';
+import { collectionOf, type Collection, type Invocation } from '../_lib';
 
 /**
  * Loading stored org records by id, parsed by their record schema so that a malformed document fails
@@ -25,11 +25,11 @@ const SCHEMAS = {
 export type OrgCollection = keyof typeof SCHEMAS;
 export type RecordOf<C extends OrgCollection> = z.infer<(typeof SCHEMAS)[C]['schema']>;
 
-export async function findRecord<C extends OrgCollection>(call: Invocation, collection: C, id: string): Promise<RecordOf<C> | null> {
-  const { data } = await call.db.collection(collection).where({ _id: id }).limit(1).get();
-  if (!data.length) return null;
-  return SCHEMAS[collection].schema.parse(data[0]) as RecordOf<C>;
-}
+/** An org collection through the one records accessor (cloudfunctions/_lib/records.ts). */
+export const orgCollection = <C extends OrgCollection>(call: Pick<Invocation, 'db'>, collection: C): Collection<RecordOf<C>> =>
+  collectionOf(call.db, collection, SCHEMAS[collection].schema) as unknown as Collection<RecordOf<C>>;
+
+export const findRecord = <C extends OrgCollection>(call: Invocation, collection: C, id: string): Promise<RecordOf<C> | null> => orgCollection(call, collection).load(id);
 
 export async function loadRecord<C extends OrgCollection>(call: Invocation, collection: C, id: string): Promise<RecordOf<C>> {
   const found = await findRecord(call, collection, id);
@@ -37,8 +37,6 @@ export async function loadRecord<C extends OrgCollection>(call: Invocation, coll
   return found;
 }
 
-/** Every record of a collection matching `where`; org collections are small per street (tens to hundreds). */
-export async function listRecords<C extends OrgCollection>(call: Invocation, collection: C, where: Record<string, unknown>): Promise<Array<RecordOf<C>>> {
-  const { data } = await call.db.collection(collection).where(where).limit(1000).get();
-  return data.map((doc: unknown) => SCHEMAS[collection].schema.parse(doc) as RecordOf<C>);
-}
+/** Every record of a collection matching `where`; org collections are small per street (tens to hundreds), never silently cut. */
+export const listRecords = <C extends OrgCollection>(call: Invocation, collection: C, where: Record<string, unknown>): Promise<Array<RecordOf<C>>> =>
+  orgCollection(call, collection).all(where);

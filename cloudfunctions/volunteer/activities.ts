@@ -6,7 +6,7 @@ import type { activityInputSchema } from '../../src/domain/volunteer/api';
 import { parseInput } from '../../src/domain/validation';
 import { authorize, requireCaller, type Caller, type Invocation } from '../_lib';
 import { loadRules } from './ledger-store';
-import { activityFromDoc, activityToDoc, findDoc, loadDoc, readAll, signupRecordSchema, type StoredActivity, type VolunteerRecord } from './records';
+import { activityToDoc, communitiesOf, loadActivityRecord, storedActivityOf, volunteerCollection, type StoredActivity, type VolunteerRecord } from './records';
 import { activityActor, communityNames, findVolunteer, isOrganiser, isStreetStaff, staffCommunityIds, streetOf, volunteerNames } from './scope';
 
 /**
@@ -18,9 +18,7 @@ export const newCheckInCode = (): string => randomInt(0, 1_000_000).toString().p
 type ActivityInput = z.infer<typeof activityInputSchema>;
 const conflict = () => new DomainError('CONFLICT', '数据已被其他操作修改，请刷新后重试');
 
-export async function loadActivity(call: Invocation, activityId: string): Promise<StoredActivity> {
-  return activityFromDoc(await loadDoc(call, 'activities', activityId, '活动'));
-}
+export const loadActivity = loadActivityRecord;
 
 /** Organisers act only in their own community: the stored activity's, never the payload's. */
 export async function loadOwnActivity(call: Invocation, caller: Caller, activityId: string): Promise<StoredActivity> {
@@ -39,9 +37,7 @@ export async function checkActivityAction(call: Invocation, caller: Caller, stor
 
 /** Writes on condition of the version read; every state change goes through here. */
 async function updateActivity(call: Invocation, stored: StoredActivity, patch: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<number> {
-  const { updated } = await call.db.collection('activities').where({ _id: stored.activity.id, version: stored.version, ...extra }).update({ ...patch, version: stored.version + 1, updatedAt: call.now });
-  if (!updated) throw conflict();
-  return stored.version + 1;
+  return volunteerCollection(call, 'activities').update({ _id: stored.activity.id, version: stored.version }, { ...patch, updatedAt: call.now }, extra);
 }
 
 function expectVersion(stored: StoredActivity, expected: number): void {
@@ -50,9 +46,9 @@ function expectVersion(stored: StoredActivity, expected: number): void {
 
 export async function saveActivity(input: ActivityInput, call: Invocation) {
   const caller = await requireCaller(call);
-  const community = await findDoc(call, 'communities', input.communityId);
+  const community = await communitiesOf(call).load(input.communityId);
   if (!community) throw new DomainError('NOT_FOUND', '社区不存在');
-  const streetId = String(community.streetId);
+  const streetId = community.streetId;
   authorize(isOrganiser(caller.roles, streetId, input.communityId));
   const rule = activeRule(await loadRules(call, streetId), input.ruleId);
   if (rule.requiresConfirmedCase) throw new DomainError('CONFLICT', '线索按事件确认属实后计分,不作为活动发布');
@@ -61,15 +57,12 @@ export async function saveActivity(input: ActivityInput, call: Invocation) {
     if (!input.requestId) throw new DomainError('INVALID_INPUT', '输入有误：新建时需要请求编号', { requestId: '新建时需要请求编号' });
     const _id = `act-${createHash('sha256').update(`${streetId}:${input.requestId}`).digest('hex').slice(0, 20)}`;
     const activity: Activity = parseInput(activitySchema, { id: _id, ...fields, communityId: input.communityId, streetId, state: 'draft' });
-    const doc = { _id, ...activityToDoc(activity), taken: 0, checkInCode: newCheckInCode(), createdBy: caller.userId, version: 1, createdAt: call.now, updatedAt: call.now };
-    try {
-      await call.db.collection('activities').add(doc);
-      return { id: _id, version: 1 };
-    } catch (err) {
-      const existing = await findDoc(call, 'activities', _id);
-      if (!existing || existing.communityId !== input.communityId) throw existing ? new DomainError('CONFLICT', '请求编号已被使用，请刷新后重试') : err;
-      return { id: _id, version: Number(existing.version) };
-    }
+    const { id: _sameAsId, ...stored } = activity;
+    const doc = { _id, ...stored, taken: 0, checkInCode: newCheckInCode(), createdBy: caller.userId, version: 1, createdAt: call.now, updatedAt: call.now };
+    // The retry finds its own activity; someone else's requestId reveals nothing.
+    const { doc: found, created } = await volunteerCollection(call, 'activities').insertOnce(doc);
+    if (!created && found.communityId !== input.communityId) throw new DomainError('CONFLICT', '请求编号已被使用，请刷新后重试');
+    return { id: _id, version: found.version };
   }
   const stored = await loadOwnActivity(call, caller, input.activityId);
   if (input.expectedVersion === undefined) throw new DomainError('INVALID_INPUT', '输入有误：修改时需要版本号', { expectedVersion: '修改时需要版本号' });
@@ -128,7 +121,7 @@ function summary(s: StoredActivity, ruleLabel: string, communityName: string, mi
 async function mineOf(call: Invocation, volunteerId: string, activityIds: string[]): Promise<Map<string, MineRow>> {
   if (!activityIds.length) return new Map();
   const _ = call.db.command;
-  const docs = (await readAll(call, 'signups', { volunteerId, activityId: _.in(activityIds) })).map((d) => signupRecordSchema.parse(d));
+  const docs = await volunteerCollection(call, 'signups').all({ volunteerId, activityId: _.in(activityIds) });
   return new Map(docs.map((d) => [d.activityId, { mine: d.checkedInAt ? 'checked_in' : 'signed_up', signedAt: d.signedAt }]));
 }
 
@@ -155,8 +148,8 @@ export async function activities(input: { communityId?: string; state?: Activity
     if (!staffOf.length) where.state = _.in(input.state && !['published', 'completed'].includes(input.state) ? [] : ['published', 'completed']);
   }
   if (input.state && !(where.state && input.state !== 'published' && input.state !== 'completed')) where.state = input.state;
-  const { data } = await call.db.collection('activities').where(where).orderBy('startAt', 'desc').limit(200).get();
-  const stored = (data as Record<string, unknown>[]).map(activityFromDoc);
+  const { items } = await volunteerCollection(call, 'activities').page(where, { orderBy: ['startAt', 'desc'], limit: 200 });
+  const stored = items.map(storedActivityOf);
   const [rules, names, mine, own] = await Promise.all([loadRules(call, streetId), communityNames(call, streetId), mineOf(call, caller.userId, stored.map((s) => s.activity.id)), findVolunteer(call, caller.userId)]);
   const label = (ruleId: string) => rules.find((r) => r.id === ruleId)?.activity ?? ruleId;
   return {
@@ -181,7 +174,7 @@ export async function activity(input: { activityId: string }, call: Invocation) 
   const { opensAt, closesAt } = checkInOpening(a);
   const detail = { ...base, content: a.content, canManage, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), streetApprovalPoints: a.streetApproval?.points };
   if (!oversee) return detail;
-  const signups = (await readAll(call, 'signups', { activityId: a.id })).map((d) => signupRecordSchema.parse(d)).sort((x, y) => x.signedAt.getTime() - y.signedAt.getTime());
+  const signups = (await volunteerCollection(call, 'signups').all({ activityId: a.id })).sort((x, y) => x.signedAt.getTime() - y.signedAt.getTime());
   const people = await volunteerNames(call, signups.map((s) => s.volunteerId));
   return {
     ...detail,

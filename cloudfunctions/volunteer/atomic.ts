@@ -1,33 +1,13 @@
-import { DomainError } from '../../src/domain/errors';
 import { isEarnedEntry, type LedgerEntry } from '../../src/domain/volunteer';
 import { accountId, accountRecordSchema, ledgerRecordSchema, recordOfEntry, type AccountRecord } from '../../src/domain/volunteer/records';
 import { inTransaction, type Invocation, type Tx } from '../_lib';
 
 /**
  * Multi-document volunteer writes in one CloudBase transaction each (issue 9 item 2): the ledger entry and
- * its account move together, a redemption moves account, stock, ledger and record together. CloudBase's
- * SDK retries a conflicting transaction 3 times; under a crowd (one gift, one account) that is not enough,
- * so conflicts are retried here a few more times with a random pause before the caller hears "busy".
+ * its account move together, a redemption moves account, stock, ledger and record together. Conflicts under
+ * a crowd (one gift, one account) are retried by the accessor's `inTransaction` before the caller hears "busy".
  */
-
-const CONFLICT_CODE = 'DATABASE_TRANSACTION_CONFLICT';
-const EXTRA_ATTEMPTS = 8;
-
-const isTransactionConflict = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === CONFLICT_CODE;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export async function atomically<R>(call: Invocation, work: (tx: Tx) => Promise<R>): Promise<R> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await inTransaction(call.db, work);
-    } catch (err) {
-      if (!isTransactionConflict(err)) throw err;
-      if (attempt >= EXTRA_ATTEMPTS) throw new DomainError('CONFLICT', '操作的人较多，请稍后重试');
-      // Spread the retries out so a crowd does not collide again in lockstep.
-      await pause(10 + Math.random() * 40 * attempt);
-    }
-  }
-}
+export const atomically = <R>(call: Invocation, work: (tx: Tx) => Promise<R>): Promise<R> => inTransaction(call.db, work);
 
 /** Thrown inside a transaction when a move would take the year's available points below zero. */
 export class WouldGoNegative extends Error {

@@ -1,12 +1,10 @@
-import { z } from 'zod';
 import { DomainError } from '../../src/domain/errors';
-import { roleGrantSchema } from '../../src/domain/user';
-import { activeRule, appendEntry, assertAllowed, canConfirmLead, completionAwards, correctionFor, isStaff, leadCaseSchema, leadCategoryIds, leadReportAward } from '../../src/domain/volunteer';
-import { authorize, requireCaller, type Invocation } from '../_lib';
+import { activeRule, appendEntry, assertAllowed, canConfirmLead, completionAwards, correctionFor, isStaff, leadCategoryIds, leadReportAward } from '../../src/domain/volunteer';
+import { authorize, requireCaller, usersOf, type Invocation } from '../_lib';
 import { checkActivityAction, loadActivity, loadOwnActivity } from './activities';
 import { WouldGoNegative } from './atomic';
 import { appendToLedger, loadEntry, loadRulesConfig, volunteerEntries } from './ledger-store';
-import { findDoc, readAll, signupId, signupRecordSchema } from './records';
+import { leadCasesOf, signupId, volunteerCollection } from './records';
 import { isOrganiser, loadVolunteer, placeOf } from './scope';
 
 /** The lead-report rule of the points table (001 L873); the only rule that needs a confirmed case. */
@@ -15,10 +13,9 @@ const LEAD_RULE_ID = 'governance.lead_report';
 /** Which of these people hold a staff role: their own points need another staff member (issue 10 item 4). */
 async function staffAmong(call: Invocation, userIds: readonly string[]): Promise<string[]> {
   if (!userIds.length) return [];
-  const docs = await readAll(call, 'users', { _id: call.db.command.in([...userIds]) });
-  return docs.map((d) => storedRolesSchema.parse(d)).filter((u) => isStaff(u.roles)).map((u) => u._id);
+  const users = await usersOf(call.db).loadMany(userIds);
+  return users.filter((u) => isStaff(u.roles)).map((u) => u._id);
 }
-const storedRolesSchema = z.object({ _id: z.string(), roles: z.array(roleGrantSchema).default([]) });
 
 /**
  * The organiser confirms completion: the activity moves to `completed` (conditional on its version) with
@@ -39,22 +36,22 @@ export async function complete(input: { activityId: string; attendedVolunteerIds
     at = stored.record.completedAt ?? at;
   } else {
     const _ = call.db.command;
-    const signed = new Set((await readAll(call, 'signups', { activityId: stored.activity.id, volunteerId: _.in(attended) })).map((d) => String(d.volunteerId)));
+    const signed = new Set((await volunteerCollection(call, 'signups').all({ activityId: stored.activity.id, volunteerId: _.in(attended) })).map((d) => d.volunteerId));
     const stranger = attended.find((id) => !signed.has(id));
     if (stranger) throw new DomainError('INVALID_INPUT', '输入有误：到场名单中有未报名本活动的志愿者', { attendedVolunteerIds: `${stranger} 未报名本活动` });
     staff = await staffAmong(call, attended);
-    const { updated } = await call.db
-      .collection('activities')
-      .where({ _id: stored.activity.id, version: stored.version, state: 'published' })
-      .update({ state: 'completed', completedAt: at, completedBy: caller.userId, attendedVolunteerIds: attended, staffAttendeeIds: staff, version: stored.version + 1, updatedAt: at });
-    if (!updated) throw new DomainError('CONFLICT', '数据已被其他操作修改，请刷新后重试');
+    await volunteerCollection(call, 'activities').update(
+      { _id: stored.activity.id, version: stored.version },
+      { state: 'completed', completedAt: at, completedBy: caller.userId, attendedVolunteerIds: attended, staffAttendeeIds: staff, updatedAt: at },
+      { state: 'published' },
+    );
     stored = { ...stored, activity: { ...stored.activity, state: 'completed' } };
   }
   const staffSet = new Set(staff);
   if (staff.length) {
     const _ = call.db.command;
     const ids = staff.map((v) => signupId(stored.activity.id, v));
-    await call.db.collection('signups').where({ _id: _.in(ids), staffAward: _.neq('confirmed') }).update({ staffAward: 'awaiting_confirmation' });
+    await volunteerCollection(call, 'signups').updateWhere({ _id: _.in(ids), staffAward: _.neq('confirmed') }, { staffAward: 'awaiting_confirmation' });
   }
   const entries = completionAwards({ ...stored.activity, state: 'completed' }, attended.filter((v) => !staffSet.has(v)), caller.userId, at);
   const entryIds = await appendToLedger(call, entries);
@@ -66,20 +63,18 @@ export async function confirmStaffAward(input: { activityId: string; volunteerId
   const caller = await requireCaller(call);
   const stored = await loadActivity(call, input.activityId);
   await checkActivityAction(call, caller, stored, 'confirmStaffAward', { participantId: input.volunteerId });
-  const doc = await findDoc(call, 'signups', signupId(stored.activity.id, input.volunteerId));
-  const signup = doc ? signupRecordSchema.parse(doc) : null;
+  const signup = await volunteerCollection(call, 'signups').load(signupId(stored.activity.id, input.volunteerId));
   if (!signup?.staffAward) throw new DomainError('NOT_FOUND', '该志愿者没有待确认的积分');
   const [entry] = completionAwards(stored.activity, [input.volunteerId], caller.userId, call.now);
   const written = await appendToLedger(call, [entry]);
-  await call.db.collection('signups').where({ _id: signup._id }).update({ staffAward: 'confirmed', staffAwardConfirmedBy: signup.staffAwardConfirmedBy ?? caller.userId });
+  await volunteerCollection(call, 'signups').updateWhere({ _id: signup._id }, { staffAward: 'confirmed', staffAwardConfirmedBy: signup.staffAwardConfirmedBy ?? caller.userId });
   return { entryId: entry.id, points: entry.points, created: written.length === 1 };
 }
 
 /** The stored case as the lead rule reads it, and the street's lead categories. */
 async function leadFacts(call: Invocation, caseId: string) {
-  const found = await findDoc(call, 'cases', caseId);
-  if (!found) throw new DomainError('NOT_FOUND', '事件不存在');
-  const theCase = leadCaseSchema.parse(found);
+  const theCase = await leadCasesOf(call).load(caseId);
+  if (!theCase) throw new DomainError('NOT_FOUND', '事件不存在');
   const { config, rules } = await loadRulesConfig(call, theCase.streetId);
   return { theCase, leadCategories: leadCategoryIds(config.leadCategories), rules };
 }
@@ -107,7 +102,7 @@ export async function leadStatus(input: { caseId: string }, call: Invocation) {
   const { theCase, leadCategories, rules } = await leadFacts(call, input.caseId);
   authorize(isOrganiser(caller.roles, theCase.streetId, theCase.communityId));
   const verdict = canConfirmLead(theCase, caller, leadCategories);
-  const awarded = (await findDoc(call, 'ledger', `award:case:${input.caseId}:${theCase.reporterId}`)) !== null;
+  const awarded = (await volunteerCollection(call, 'ledger').load(`award:case:${input.caseId}:${theCase.reporterId}`)) !== null;
   const points = rules.find((r) => r.id === LEAD_RULE_ID)?.points ?? 0;
   return { isLead: leadCategories.includes(theCase.categoryId), confirmable: verdict.ok, message: verdict.ok ? undefined : verdict.message, awarded, points };
 }

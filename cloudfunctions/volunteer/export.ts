@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { DomainError } from '../../src/domain/errors';
 import type { exportInputSchema } from '../../src/domain/volunteer/api';
 import { authorize, requireCaller, type getApp, type Invocation } from '../_lib';
-import { entryFromDoc, readAll } from './records';
+import { entryFromDoc, volunteerCollection } from './records';
 import { publicationRows, quarterlyRows } from './points';
 import { canOverseeCommunity, streetOf, volunteerNames } from './scope';
 
@@ -37,7 +37,7 @@ export async function exportSheet(input: z.infer<typeof exportInputSchema>, call
   let sheet: Sheet;
   if (input.kind === 'ledger') {
     authorize(canOverseeCommunity(caller.roles, streetId, input.communityId));
-    const entries = (await readAll(call, 'ledger', { streetId, communityId: input.communityId, year: input.year }, 200_000)).map(entryFromDoc);
+    const entries = (await volunteerCollection(call, 'ledger').all({ streetId, communityId: input.communityId, year: input.year }, { max: 200_000 })).map(entryFromDoc);
     const names = await volunteerNames(call, entries.map((e) => e.volunteerId));
     sheet = {
       name: `积分台账${input.year}`,

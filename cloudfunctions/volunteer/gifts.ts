@@ -8,10 +8,9 @@ import { authorize, requireCaller, type Invocation } from '../_lib';
 import { atomically, ledgerIn, moveAccountIn, WouldGoNegative } from './atomic';
 import { volunteerEntries } from './ledger-store';
 import { recordOfEntry } from '../../src/domain/volunteer/records';
-import { accountId, findDoc, giftRecordSchema, loadDoc, readAll, redemptionRecordSchema, type GiftRecord, type RedemptionRecord } from './records';
+import { accountId, communitiesOf, giftRecordSchema, redemptionRecordSchema, volunteerCollection, type GiftRecord, type RedemptionRecord } from './records';
 import { canOverseeCommunity, findVolunteer, isOrganiser, placeOf, requireVolunteer, staffCommunityIds, streetOf } from './scope';
 
-const conflict = () => new DomainError('CONFLICT', '数据已被其他操作修改，请刷新后重试');
 const giftView = (g: GiftRecord) => ({ giftId: g._id, communityId: g.communityId, name: g.name, pointsCost: g.pointsCost, stock: g.stock, active: g.active, version: g.version });
 
 /** A community's catalogue (到所在社区兑换): volunteers see their own community's gifts on the shelf. */
@@ -23,34 +22,29 @@ export async function gifts(input: { communityId?: string }, call: Invocation) {
   if (!communityId) return { gifts: [] };
   const staff = canOverseeCommunity(caller.roles, streetId, communityId);
   if (!staff) authorize(own?.communityId === communityId);
-  const docs = (await readAll(call, 'rewards', { streetId, communityId })).map((d) => giftRecordSchema.parse(d));
+  const docs = await volunteerCollection(call, 'rewards').all({ streetId, communityId });
   return { gifts: docs.filter((g) => staff || g.active).map(giftView) };
 }
 
 export async function saveGift(input: z.infer<typeof giftInputSchema>, call: Invocation) {
   const caller = await requireCaller(call);
-  const community = await findDoc(call, 'communities', input.communityId);
+  const community = await communitiesOf(call).load(input.communityId);
   if (!community) throw new DomainError('NOT_FOUND', '社区不存在');
-  const streetId = String(community.streetId);
+  const streetId = community.streetId;
   authorize(isOrganiser(caller.roles, streetId, input.communityId));
   const fields = { name: input.name, pointsCost: input.pointsCost, stock: input.stock, active: input.active };
   if (!input.giftId) {
     if (!input.requestId) throw new DomainError('INVALID_INPUT', '输入有误：新建时需要请求编号', { requestId: '新建时需要请求编号' });
     const _id = `gift-${createHash('sha256').update(`${streetId}:${input.requestId}`).digest('hex').slice(0, 20)}`;
-    const added = await call.db.collection('rewards').add({ _id, streetId, communityId: input.communityId, ...fields, version: 1, createdAt: call.now }).then(() => true, () => false);
-    if (!added) {
-      const existing = await findDoc(call, 'rewards', _id);
-      if (existing?.communityId !== input.communityId) throw new DomainError('CONFLICT', '请求编号已被使用，请刷新后重试');
-      return { id: _id, version: Number(existing.version) };
-    }
-    return { id: _id, version: 1 };
+    const { doc: found, created } = await volunteerCollection(call, 'rewards').insertOnce({ _id, streetId, communityId: input.communityId, ...fields, version: 1, createdAt: call.now });
+    // The retry finds its own gift; someone else's requestId reveals nothing.
+    if (!created && found.communityId !== input.communityId) throw new DomainError('CONFLICT', '请求编号已被使用，请刷新后重试');
+    return { id: _id, version: found.version };
   }
-  const gift = giftRecordSchema.parse(await loadDoc(call, 'rewards', input.giftId, '礼品'));
+  const gift = await volunteerCollection(call, 'rewards').require(input.giftId, '礼品');
   authorize(isOrganiser(caller.roles, gift.streetId, gift.communityId) && gift.communityId === input.communityId);
   if (input.expectedVersion === undefined) throw new DomainError('INVALID_INPUT', '输入有误：修改时需要版本号', { expectedVersion: '修改时需要版本号' });
-  const { updated } = await call.db.collection('rewards').where({ _id: gift._id, version: input.expectedVersion }).update({ ...fields, version: input.expectedVersion + 1, updatedAt: call.now });
-  if (!updated) throw conflict();
-  return { id: gift._id, version: input.expectedVersion + 1 };
+  return { id: gift._id, version: await volunteerCollection(call, 'rewards').update({ _id: gift._id, version: input.expectedVersion }, { ...fields, updatedAt: call.now }) };
 }
 
 /**
@@ -62,9 +56,9 @@ export async function saveGift(input: z.infer<typeof giftInputSchema>, call: Inv
 export async function redeem(input: { giftId: string; requestId: string }, call: Invocation) {
   const { caller, volunteer } = await requireVolunteer(call);
   const redemptionId = `red-${createHash('sha256').update(`${volunteer._id}:${input.requestId}`).digest('hex').slice(0, 20)}`;
-  const done = await findDoc(call, 'redemptions', redemptionId);
-  if (done) return answer(call, redemptionRecordSchema.parse(done));
-  const giftDoc = giftRecordSchema.parse(await loadDoc(call, 'rewards', input.giftId, '礼品'));
+  const done = await volunteerCollection(call, 'redemptions').load(redemptionId);
+  if (done) return answer(call, done);
+  const giftDoc = await volunteerCollection(call, 'rewards').require(input.giftId, '礼品');
   const year = chinaYear(call.now);
   // The pure checks first, for the right message (own community, on the shelf, stock, this year's points).
   const entry = giftRedemption({
@@ -102,8 +96,8 @@ export async function redeem(input: { giftId: string; requestId: string }, call:
 }
 
 async function answer(call: Invocation, r: RedemptionRecord) {
-  const doc = await findDoc(call, 'points_accounts', accountId(r.volunteerId, r.year));
-  return { redemptionId: r._id, pickupCode: r.pickupCode, points: r.points, yearAvailable: Number(doc?.available ?? 0) };
+  const account = await volunteerCollection(call, 'points_accounts').load(accountId(r.volunteerId, r.year));
+  return { redemptionId: r._id, pickupCode: r.pickupCode, points: r.points, yearAvailable: account?.available ?? 0 };
 }
 
 export async function redemptions(input: { communityId?: string; state?: RedemptionRecord['state'] }, call: Invocation) {
@@ -112,7 +106,7 @@ export async function redemptions(input: { communityId?: string; state?: Redempt
   const where: Record<string, unknown> = input.communityId ? { streetId, communityId: input.communityId } : { volunteerId: caller.userId };
   if (input.communityId) authorize(canOverseeCommunity(caller.roles, streetId, input.communityId));
   if (input.state) where.state = input.state;
-  const docs = (await readAll(call, 'redemptions', where)).map((d) => redemptionRecordSchema.parse(d));
+  const docs = await volunteerCollection(call, 'redemptions').all(where);
   return {
     redemptions: docs.map((r) => ({
       redemptionId: r._id, volunteerId: r.volunteerId, volunteerName: r.volunteerName, giftId: r.giftId, giftName: r.giftName, communityId: r.communityId, points: r.points, state: r.state,
@@ -123,13 +117,13 @@ export async function redemptions(input: { communityId?: string; state?: Redempt
 
 export async function markPickedUp(input: { redemptionId: string; pickupCode: string }, call: Invocation) {
   const caller = await requireCaller(call);
-  const r = redemptionRecordSchema.parse(await loadDoc(call, 'redemptions', input.redemptionId, '兑换记录'));
+  const r = await volunteerCollection(call, 'redemptions').require(input.redemptionId, '兑换记录');
   authorize(isOrganiser(caller.roles, r.streetId, r.communityId));
   // Six digits can be guessed: wrong codes are counted per redemption (DEFAULT_LIMITS.pickupCodeWrong); a right one costs nothing.
   const attempt = await takeLimit(call.db, caller, 'pickupCodeWrong', call.now, { subject: r._id });
   if (r.pickupCode !== input.pickupCode) throw new DomainError('INVALID_INPUT', '取货码不正确', { pickupCode: '取货码不正确' });
   await attempt.release();
-  const { updated } = await call.db.collection('redemptions').where({ _id: r._id, state: 'awaiting_pickup' }).update({ state: 'picked_up', pickedUpAt: call.now, pickedUpBy: caller.userId });
+  const updated = await volunteerCollection(call, 'redemptions').updateWhere({ _id: r._id, state: 'awaiting_pickup' }, { state: 'picked_up', pickedUpAt: call.now, pickedUpBy: caller.userId });
   if (!updated) throw new DomainError('CONFLICT', '该礼品已领取');
   return { redemptionId: r._id, pickedUpAt: call.now.toISOString() };
 }

@@ -1,8 +1,7 @@
-import { DomainError } from '../../src/domain/errors';
 import { resolvePointsRules, streetPointsRulesSchema, type LedgerEntry, type PointsRule } from '../../src/domain/volunteer';
 import type { Invocation } from '../_lib';
 import { appendEntryAtomically } from './atomic';
-import { entryFromDoc, findDoc, readAll } from './records';
+import { configsOf, entryFromDoc, volunteerCollection } from './records';
 
 /**
  * The ledger is the source of truth and only grows (001 L885). Beside it, one `points_accounts` document
@@ -19,14 +18,12 @@ export async function appendToLedger(call: Invocation, entries: readonly LedgerE
 
 /** Every entry of one volunteer (one index range; a volunteer has tens to hundreds). */
 export async function volunteerEntries(call: Invocation, volunteerId: string, year?: number): Promise<LedgerEntry[]> {
-  const docs = await readAll(call, 'ledger', year === undefined ? { volunteerId } : { volunteerId, year });
+  const docs = await volunteerCollection(call, 'ledger').all(year === undefined ? { volunteerId } : { volunteerId, year });
   return docs.map(entryFromDoc).sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : 1));
 }
 
 export async function loadEntry(call: Invocation, entryId: string): Promise<LedgerEntry> {
-  const doc = await findDoc(call, 'ledger', entryId);
-  if (!doc) throw new DomainError('NOT_FOUND', '积分记录不存在');
-  return entryFromDoc(doc);
+  return entryFromDoc(await volunteerCollection(call, 'ledger').require(entryId, '积分记录'));
 }
 
 // ---------- the street's points table ----------
@@ -35,7 +32,7 @@ export const rulesConfigId = (streetId: string) => `points-rules:${streetId}`;
 
 /** The stored overrides of a street (defaults when none were saved), with the config's version. */
 export async function loadRulesConfig(call: Invocation, streetId: string) {
-  const doc = await findDoc(call, 'configs', rulesConfigId(streetId));
+  const doc = await configsOf(call).load(rulesConfigId(streetId));
   const config = streetPointsRulesSchema.parse({ streetId, overrides: doc?.overrides ?? [], added: doc?.added ?? [], leadCategories: doc?.leadCategories ?? undefined });
   return { config, version: typeof doc?.version === 'number' ? doc.version : 0, rules: resolvePointsRules(config) };
 }

@@ -2,7 +2,7 @@ import { DomainError } from '../../src/domain/errors';
 import { chinaMonth, chinaYear, HEALTH_CHECK_TOP_N, monthlyPublication, quarterlySummary, type LedgerEntry, type Quarter } from '../../src/domain/volunteer';
 import { authorize, requireCaller, type Caller, type Invocation } from '../_lib';
 import { loadRules, volunteerEntries } from './ledger-store';
-import { accountId, accountRecordSchema, entryFromDoc, findDoc, readAll } from './records';
+import { accountId, entryFromDoc, volunteerCollection } from './records';
 import { canOverseeCommunity, communityNames, findVolunteer, isStreetStaff, loadVolunteer, streetOf, volunteerNames } from './scope';
 
 const EIGHT_HOURS = 8 * 3600_000;
@@ -38,7 +38,7 @@ export async function ledger(input: { volunteerId?: string; year?: number }, cal
 export async function myPoints(_input: unknown, call: Invocation) {
   const caller = await requireCaller(call);
   const year = chinaYear(call.now);
-  const docs = (await readAll(call, 'points_accounts', { volunteerId: caller.userId })).map((d) => accountRecordSchema.parse(d));
+  const docs = await volunteerCollection(call, 'points_accounts').all({ volunteerId: caller.userId });
   const thisYear = docs.find((d) => d.year === year);
   return { year, yearEarned: thisYear?.earned ?? 0, yearAvailable: thisYear?.available ?? 0, allTime: docs.reduce((t, d) => t + d.available, 0) };
 }
@@ -51,8 +51,9 @@ export async function myPoints(_input: unknown, call: Invocation) {
 async function rankedPage(call: Invocation, where: Record<string, unknown>, limit: number) {
   const _ = call.db.command;
   const scope = { ...where, earned: _.gt(0) };
-  const { data } = await call.db.collection('points_accounts').where(scope).orderBy('earned', 'desc').orderBy('volunteerId', 'asc').limit(limit).get();
-  const accounts = (data as unknown[]).map((d) => accountRecordSchema.parse(d));
+  // Ties listed by volunteer id, so a tie's order does not change from one read to the next.
+  const { items } = await volunteerCollection(call, 'points_accounts').page(scope, { orderBy: ['earned', 'desc'], limit });
+  const accounts = items.sort((a, b) => b.earned - a.earned || (a.volunteerId < b.volunteerId ? -1 : a.volunteerId > b.volunteerId ? 1 : 0));
   const names = await volunteerNames(call, accounts.map((a) => a.volunteerId));
   const rows: Array<{ rank: number; volunteerId: string; name: string; communityId: string; points: number }> = [];
   accounts.forEach((a, i) => {
@@ -75,12 +76,12 @@ export async function ranking(input: { scope: 'community' | 'street'; year: numb
   }
   const _ = call.db.command;
   const { rows, scope } = await rankedPage(call, where, 100);
-  const [{ total }, mineDoc] = await Promise.all([call.db.collection('points_accounts').where(scope).count(), findDoc(call, 'points_accounts', accountId(caller.userId, input.year))]);
+  const accounts = volunteerCollection(call, 'points_accounts');
+  const [total, mine] = await Promise.all([accounts.count(scope), accounts.load(accountId(caller.userId, input.year))]);
   let me = null;
-  const mine = mineDoc ? accountRecordSchema.parse(mineDoc) : null;
   if (mine && mine.earned > 0 && (!where.communityId || mine.communityId === where.communityId)) {
     const shown = rows.find((r) => r.volunteerId === mine.volunteerId);
-    const above = shown ? shown.rank - 1 : (await call.db.collection('points_accounts').where({ ...where, earned: _.gt(mine.earned) }).count()).total;
+    const above = shown ? shown.rank - 1 : await accounts.count({ ...where, earned: _.gt(mine.earned) });
     me = { rank: above + 1, volunteerId: mine.volunteerId, name: own?.name ?? '', communityId: mine.communityId, points: mine.earned };
   }
   return { scope: input.scope, year: input.year, total, rows, me };
@@ -95,7 +96,7 @@ export async function top(input: { year: number }, call: Invocation) {
 
 async function entriesBetween(call: Invocation, where: Record<string, unknown>, from: Date, to: Date): Promise<LedgerEntry[]> {
   const _ = call.db.command;
-  return (await readAll(call, 'ledger', { ...where, at: _.gte(from).and(_.lt(to)) }, 500_000)).map(entryFromDoc);
+  return (await volunteerCollection(call, 'ledger').all({ ...where, at: _.gte(from).and(_.lt(to)) }, { max: 500_000 })).map(entryFromDoc);
 }
 
 /** 一月一公示: anyone of the community (its volunteers and its overseers). */

@@ -4,9 +4,9 @@ import { DomainError } from '../../src/domain/errors';
 import { leadCategoryIds, POINTS_CATEGORIES, POINTS_CATEGORY_LABELS, streetPointsRulesSchema, type LeadCategoriesOverride } from '../../src/domain/volunteer';
 import type { saveProfileInputSchema, volunteerFlagsSchema, VolunteerProfile } from '../../src/domain/volunteer/api';
 import { parseInput } from '../../src/domain/validation';
-import { authorize, requireCaller, type Invocation } from '../_lib';
+import { authorize, CONFLICT_MESSAGE, requireCaller, type Invocation } from '../_lib';
 import { loadRulesConfig, rulesConfigId } from './ledger-store';
-import { findDoc, readAll, volunteerRecordSchema, type VolunteerRecord } from './records';
+import { communitiesOf, configsOf, volunteerCollection, type VolunteerRecord } from './records';
 import { canOverseeCommunity, communityNames, findVolunteer, isOrganiser, loadVolunteer, streetOf } from './scope';
 
 const NO_FLAGS = { buildingHead: false, unitHead: false, infoAssistant: false };
@@ -25,15 +25,14 @@ export async function profile(_input: unknown, call: Invocation) {
 export async function saveProfile(input: z.infer<typeof saveProfileInputSchema>, call: Invocation) {
   const caller = await requireCaller(call);
   const streetId = streetOf(caller);
-  const community = await findDoc(call, 'communities', input.communityId);
+  const community = await communitiesOf(call).load(input.communityId);
   if (!community || community.streetId !== streetId) throw new DomainError('INVALID_INPUT', '输入有误：所在社区不存在', { communityId: '所在社区不存在' });
   const fields = { name: input.name, phone: input.phone, communityId: input.communityId, building: input.building, skills: input.skills };
   const existing = await findVolunteer(call, caller.userId);
   if (!existing) {
     const doc = { _id: caller.userId, userId: caller.userId, streetId, ...fields, flags: NO_FLAGS, version: 1, createdAt: call.now, updatedAt: call.now };
-    await call.db.collection('volunteers').add(doc).catch(() => {
-      throw new DomainError('CONFLICT', '数据已被其他操作修改，请刷新后重试');
-    });
+    // Someone (the same person on a second phone) made it first: they should see it before changing it.
+    if (!(await volunteerCollection(call, 'volunteers').insertOnce(doc)).created) throw new DomainError('CONFLICT', CONFLICT_MESSAGE);
     return { id: caller.userId, version: 1 };
   }
   if (input.expectedVersion === undefined) throw new DomainError('INVALID_INPUT', '输入有误：修改时需要版本号', { expectedVersion: '修改时需要版本号' });
@@ -52,15 +51,13 @@ export async function volunteers(input: { communityId: string }, call: Invocatio
   const caller = await requireCaller(call);
   const streetId = streetOf(caller);
   authorize(canOverseeCommunity(caller.roles, streetId, input.communityId));
-  const docs = await readAll(call, 'volunteers', { streetId, communityId: input.communityId });
+  const docs = await volunteerCollection(call, 'volunteers').all({ streetId, communityId: input.communityId });
   const names = await communityNames(call, streetId);
-  return { volunteers: docs.map((d) => profileView(volunteerRecordSchema.parse(d), names)) };
+  return { volunteers: docs.map((d) => profileView(d, names)) };
 }
 
 async function bump(call: Invocation, id: string, version: number, patch: Record<string, unknown>): Promise<number> {
-  const { updated } = await call.db.collection('volunteers').where({ _id: id, version }).update({ ...patch, version: version + 1, updatedAt: call.now });
-  if (!updated) throw new DomainError('CONFLICT', '数据已被其他操作修改，请刷新后重试');
-  return version + 1;
+  return volunteerCollection(call, 'volunteers').update({ _id: id, version }, { ...patch, updatedAt: call.now });
 }
 
 // ---------- rules ----------
@@ -82,12 +79,8 @@ export async function saveRules(input: { expectedVersion: number; overrides: unk
   const _id = rulesConfigId(streetId);
   const doc = { streetId, overrides: config.overrides, added: config.added, leadCategories: config.leadCategories ?? null, updatedAt: call.now, updatedBy: caller.userId };
   if (input.expectedVersion === 0) {
-    await call.db.collection('configs').add({ _id, ...doc, version: 1 }).catch(() => {
-      throw new DomainError('CONFLICT', '数据已被其他操作修改，请刷新后重试');
-    });
+    if (!(await configsOf(call).insertOnce({ _id, ...doc, version: 1 })).created) throw new DomainError('CONFLICT', CONFLICT_MESSAGE);
     return { id: _id, version: 1 };
   }
-  const { updated } = await call.db.collection('configs').where({ _id, version: input.expectedVersion }).update({ ...doc, version: input.expectedVersion + 1 });
-  if (!updated) throw new DomainError('CONFLICT', '数据已被其他操作修改，请刷新后重试');
-  return { id: _id, version: input.expectedVersion + 1 };
+  return { id: _id, version: await configsOf(call).update({ _id, version: input.expectedVersion }, doc) };
 }

@@ -1,7 +1,10 @@
-import { DomainError } from '../../src/domain/errors';
+import { z } from 'zod';
+import { configRecordSchema } from '../../src/domain/case/records';
+import { leadCaseSchema } from '../../src/domain/volunteer/lead-rule';
+import { communityRecordSchema } from '../../src/domain/org/records';
 import type { Activity } from '../../src/domain/volunteer';
-import { activityOfRecord, activityRecordSchema, entryOfRecord, recordOfEntry, type ActivityRecord } from '../../src/domain/volunteer/records';
-import type { Invocation } from '../_lib';
+import { activityOfRecord, entryOfRecord, recordOfEntry, VOLUNTEER_RECORD_SCHEMAS, type ActivityRecord, type VolunteerCollection } from '../../src/domain/volunteer/records';
+import { collectionOf, type Collection, type Invocation } from '../_lib';
 
 /*
  * Stored volunteer records: the schemas live in src/domain/volunteer/records.ts (issue 9 item 1); this file
@@ -19,8 +22,7 @@ export interface StoredActivity {
   record: ActivityRecord;
 }
 
-export function activityFromDoc(doc: Record<string, unknown>): StoredActivity {
-  const record = activityRecordSchema.parse(doc);
+export function storedActivityOf(record: ActivityRecord): StoredActivity {
   return { activity: activityOfRecord(record), taken: record.taken, checkInCode: record.checkInCode, version: record.version, record };
 }
 
@@ -32,35 +34,16 @@ export function activityToDoc(a: Activity): Record<string, unknown> {
 export const entryFromDoc = entryOfRecord;
 export const entryToDoc = recordOfEntry;
 
-export async function findDoc(call: Invocation, collection: string, id: string): Promise<Record<string, unknown> | null> {
-  const { data } = await call.db.collection(collection).where({ _id: id }).limit(1).get();
-  return (data[0] as Record<string, unknown> | undefined) ?? null;
-}
+/** A volunteer collection through the one records accessor (cloudfunctions/_lib/records.ts), typed by its schema. */
+export const volunteerCollection = <C extends VolunteerCollection>(call: Pick<Invocation, 'db'>, name: C): Collection<z.infer<(typeof VOLUNTEER_RECORD_SCHEMAS)[C]>> =>
+  collectionOf(call.db, name, VOLUNTEER_RECORD_SCHEMAS[name]) as unknown as Collection<z.infer<(typeof VOLUNTEER_RECORD_SCHEMAS)[C]>>;
 
-export async function loadDoc(call: Invocation, collection: string, id: string, label: string): Promise<Record<string, unknown>> {
-  const doc = await findDoc(call, collection, id);
-  if (!doc) throw new DomainError('NOT_FOUND', `${label}不存在`);
-  return doc;
-}
+/** Other contexts' records this function reads (their schemas, never a cast): communities, cases, users, the street's configs. */
+export const communitiesOf = (call: Pick<Invocation, 'db'>) => collectionOf(call.db, 'communities', communityRecordSchema);
+/** A case as the lead rule reads it: the case context's workflow fields (src/domain/volunteer/lead-rule.ts), nothing else of the case. */
+export const leadCasesOf = (call: Pick<Invocation, 'db'>) => collectionOf(call.db, 'cases', leadCaseSchema.extend({ _id: z.string() }));
+export const configsOf = (call: Pick<Invocation, 'db'>) => collectionOf(call.db, 'configs', configRecordSchema);
 
-/** Reads every match in pages of 1000 (the read cap), ordered by `_id` so pages never overlap. */
-export async function readAll(call: Invocation, collection: string, where: Record<string, unknown>, max = 20_000): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = [];
-  for (let skip = 0; skip < max; skip += 1000) {
-    const { data } = await call.db.collection(collection).where(where).orderBy('_id', 'asc').skip(skip).limit(1000).get();
-    out.push(...(data as Record<string, unknown>[]));
-    if (data.length < 1000) break;
-  }
-  return out;
-}
-
-/** Inserts under a fixed `_id`; false when it exists already (the idempotent retry), other errors rethrown. */
-export async function insertOnce(call: Invocation, collection: string, doc: { _id: string } & Record<string, unknown>): Promise<boolean> {
-  try {
-    await call.db.collection(collection).add(doc);
-    return true;
-  } catch (err) {
-    if (await findDoc(call, collection, doc._id)) return false;
-    throw err;
-  }
+export async function loadActivityRecord(call: Invocation, activityId: string): Promise<StoredActivity> {
+  return storedActivityOf(await volunteerCollection(call, 'activities').require(activityId, '活动'));
 }

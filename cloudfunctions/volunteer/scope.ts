@@ -3,7 +3,7 @@ import { DomainError } from '../../src/domain/errors';
 import type { RoleGrant } from '../../src/domain/user';
 import { authorize, requireCaller, type Caller, type Invocation } from '../_lib';
 import type { ActivityActor } from '../../src/domain/volunteer';
-import { findDoc, signupId, signupRecordSchema, volunteerRecordSchema, type VolunteerRecord } from './records';
+import { communitiesOf, signupId, volunteerCollection, type VolunteerRecord } from './records';
 
 /**
  * Who may do what with volunteers (PRODUCT.md §8, §11). Scope always comes from stored records (the
@@ -37,8 +37,7 @@ export function staffCommunityIds(roles: readonly RoleGrant[], streetId: string)
 }
 
 export async function findVolunteer(call: Invocation, volunteerId: string): Promise<VolunteerRecord | null> {
-  const doc = await findDoc(call, 'volunteers', volunteerId);
-  return doc ? volunteerRecordSchema.parse(doc) : null;
+  return volunteerCollection(call, 'volunteers').load(volunteerId);
 }
 
 export async function loadVolunteer(call: Invocation, volunteerId: string): Promise<VolunteerRecord> {
@@ -60,26 +59,17 @@ export const placeOf = (v: VolunteerRecord) => ({ volunteerId: v._id, communityI
 
 /** Community names for views, one read. */
 export async function communityNames(call: Invocation, streetId: string): Promise<Map<string, string>> {
-  const { data } = await call.db.collection('communities').where({ streetId }).field({ _id: true, name: true }).limit(1000).get();
-  return new Map((data as Array<{ _id: string; name: string }>).map((c) => [c._id, c.name]));
+  return new Map((await communitiesOf(call).all({ streetId })).map((c) => [c._id, c.name]));
 }
 
 /** Volunteer names for views: only the ids asked for (chunked `_.in`). */
 export async function volunteerNames(call: Invocation, ids: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  const names = new Map<string, string>();
-  const _ = call.db.command;
-  for (let i = 0; i < unique.length; i += 500) {
-    const { data } = await call.db.collection('volunteers').where({ _id: _.in(unique.slice(i, i + 500)) }).field({ _id: true, name: true }).limit(1000).get();
-    for (const v of data as Array<{ _id: string; name: string }>) names.set(v._id, v.name);
-  }
-  return names;
+  return new Map((await volunteerCollection(call, 'volunteers').loadMany(ids)).map((v) => [v._id, v.name]));
 }
 
 /** The caller as the activity rule table sees them: roles, their volunteer community, their own sign-up. */
 export async function activityActor(call: Invocation, caller: Caller, activityId: string, known?: VolunteerRecord): Promise<ActivityActor> {
-  const [volunteer, signupDoc] = await Promise.all([known ?? findVolunteer(call, caller.userId), findDoc(call, 'signups', signupId(activityId, caller.userId))]);
-  const signup = signupDoc ? signupRecordSchema.parse(signupDoc) : null;
+  const [volunteer, signup] = await Promise.all([known ?? findVolunteer(call, caller.userId), volunteerCollection(call, 'signups').load(signupId(activityId, caller.userId))]);
   return {
     userId: caller.userId, roles: caller.roles, volunteerCommunityId: volunteer?.communityId,
     signup: signup ? { signedAt: signup.signedAt, checkedIn: signup.checkedInAt !== undefined } : undefined,

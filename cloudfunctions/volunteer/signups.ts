@@ -1,7 +1,7 @@
 import { DomainError } from '../../src/domain/errors';
 import { requireCaller, type Invocation } from '../_lib';
 import { checkActivityAction, loadActivity, loadOwnActivity } from './activities';
-import { findDoc, insertOnce, signupId, signupRecordSchema, type SignupRecord, type StoredActivity } from './records';
+import { signupId, volunteerCollection, type SignupRecord, type StoredActivity } from './records';
 import { requireVolunteer } from './scope';
 
 /*
@@ -12,8 +12,7 @@ import { requireVolunteer } from './scope';
  */
 
 async function findSignup(call: Invocation, activityId: string, volunteerId: string): Promise<SignupRecord | null> {
-  const doc = await findDoc(call, 'signups', signupId(activityId, volunteerId));
-  return doc ? signupRecordSchema.parse(doc) : null;
+  return volunteerCollection(call, 'signups').load(signupId(activityId, volunteerId));
 }
 
 async function stateOf(call: Invocation, activityId: string, mine: 'none' | 'signed_up' | 'checked_in') {
@@ -28,12 +27,12 @@ export async function signUp(input: { activityId: string }, call: Invocation) {
   // Who (own community, never the organiser), state and time from the rule table; the headcount is settled by the conditional claim below.
   await checkActivityAction(call, caller, stored, 'signUp', { volunteer });
   const _ = call.db.command;
-  const claim = await call.db.collection('activities').where({ _id: activity.id, state: 'published', taken: _.lt(activity.headcount) }).update({ taken: _.inc(1) });
-  if (!claim.updated) throw new DomainError('CONFLICT', '名额已满');
-  const doc = { _id: signupId(activity.id, volunteer._id), activityId: activity.id, volunteerId: volunteer._id, communityId: activity.communityId, signedAt: call.now };
+  const claimed = await volunteerCollection(call, 'activities').updateWhere({ _id: activity.id, state: 'published', taken: _.lt(activity.headcount) }, { taken: _.inc(1) });
+  if (!claimed) throw new DomainError('CONFLICT', '名额已满');
+  const doc: SignupRecord = { _id: signupId(activity.id, volunteer._id), activityId: activity.id, volunteerId: volunteer._id, communityId: activity.communityId, signedAt: call.now };
   let created: boolean;
   try {
-    created = await insertOnce(call, 'signups', doc);
+    created = (await volunteerCollection(call, 'signups').insertOnce(doc)).created;
   } catch (err) {
     await release(call, activity.id);
     throw err;
@@ -46,7 +45,7 @@ export async function signUp(input: { activityId: string }, call: Invocation) {
 }
 
 async function release(call: Invocation, activityId: string): Promise<void> {
-  await call.db.collection('activities').where({ _id: activityId }).update({ taken: call.db.command.inc(-1) });
+  await volunteerCollection(call, 'activities').updateWhere({ _id: activityId }, { taken: call.db.command.inc(-1) });
 }
 
 /** Before the start only; the place goes back only if this call removed the sign-up (two cancels free one place). */
@@ -57,14 +56,14 @@ export async function cancelSignUp(input: { activityId: string }, call: Invocati
   const signup = await findSignup(call, activity.id, volunteer._id);
   if (!signup) throw new DomainError('NOT_FOUND', '没有有效的报名');
   await checkActivityAction(call, caller, stored, 'cancelSignUp', { volunteer });
-  const { deleted } = await call.db.collection('signups').where({ _id: signup._id }).remove();
+  const deleted = await volunteerCollection(call, 'signups').removeWhere({ _id: signup._id });
   if (deleted) await release(call, activity.id);
   return stateOf(call, activity.id, 'none');
 }
 
 async function markCheckedIn(call: Invocation, signup: SignupRecord, by: string): Promise<{ checkedInAt: string }> {
   if (signup.checkedInAt) return { checkedInAt: signup.checkedInAt.toISOString() };
-  await call.db.collection('signups').where({ _id: signup._id }).update({ checkedInAt: call.now, checkedInBy: by });
+  await volunteerCollection(call, 'signups').updateWhere({ _id: signup._id }, { checkedInAt: call.now, checkedInBy: by });
   return { checkedInAt: call.now.toISOString() };
 }
 
@@ -81,7 +80,7 @@ export async function checkIn(input: { activityId: string; code: string }, call:
     throw new DomainError('RATE_LIMITED', '签到码输错次数过多，请找活动组织者帮您签到');
   }
   if (input.code.replace(/\s+/g, '') !== stored.checkInCode) {
-    await call.db.collection('signups').doc(signup!._id).update({ wrongCodes: call.db.command.inc(1) });
+    await volunteerCollection(call, 'signups').updateWhere({ _id: signup!._id }, { wrongCodes: call.db.command.inc(1) });
     throw new DomainError('INVALID_INPUT', '签到码不正确，请扫描活动现场的二维码', { code: '签到码不正确' });
   }
   return markCheckedIn(call, signup!, volunteer._id);

@@ -1,4 +1,5 @@
-import { updateVersioned } from '../../cloudfunctions/_lib/versioned-update';
+import type { Database } from '../../cloudfunctions/_lib/app';
+import { usersOf } from '../../cloudfunctions/_lib/caller';
 import { callFunction, loginAs, useFunctionCloud } from './function-cloud';
 
 describe('user function through the gateway and the real SDK', () => {
@@ -48,8 +49,9 @@ describe('user function through the gateway and the real SDK', () => {
 
   it('lets only one of two writers holding the same version win; the other gets CONFLICT', async () => {
     const stale = await officerA1();
-    await updateVersioned(t.db, 'users', stale, { 'prefs.fontScale': 'large' });
-    const second = updateVersioned(t.db, 'users', stale, { 'prefs.fontScale': 'xlarge' });
+    const users = usersOf(t.db as unknown as Database);
+    await users.update(stale, { 'prefs.fontScale': 'large' });
+    const second = users.update(stale, { 'prefs.fontScale': 'xlarge' });
     await expect(second).rejects.toMatchObject({ code: 'CONFLICT', message: '数据已被其他操作修改，请刷新后重试' });
     expect(await officerA1()).toMatchObject({ version: 2, prefs: { fontScale: 'large' } });
   });

@@ -47,3 +47,17 @@ export const notificationRecordSchema = z
   })
   .passthrough();
 export type NotificationRecord = z.infer<typeof notificationRecordSchema>;
+
+/**
+ * The stored `subscriptions` count, one per user and template (`subscriptionId`): how many one-time
+ * subscribe messages WeChat holds for the user (each 'accept' adds one, each send takes one).
+ */
+export const subscriptionRecordSchema = z.object({
+  _id: z.string(),
+  userId: z.string(),
+  templateId: z.string(),
+  count: z.number().int().nonnegative(),
+  createdAt: storedDate.optional(),
+  updatedAt: storedDate.optional(),
+});
+export type SubscriptionRecord = z.infer<typeof subscriptionRecordSchema>;
