@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkA11y, newPhonePage, screenshot, screenshotOnFailure } from './support/browser';
 import { useE2eCloud } from './support/e2e-cloud';
-import { expectText as see, signInAs, tapButton } from './support/ui';
+import { expectText as see, setClock, signInAs, tapButton } from './support/ui';
 
 /** Issue 4 item 11: a resident reports from A1's board, the grid handles it, and an unhandled case climbs to the community. */
 describe('a reported problem, from the board to the rating', () => {
@@ -143,13 +143,13 @@ describe('a reported problem, from the board to the rating', () => {
 
   it('a case nobody signs for in 2 working hours is on the community’s 督办 list with the escalation in its timeline', async () => {
     // Monday 30 Nov 2026, 09:00 China time: a working day, inside working hours.
-    await fetch(`${base()}/internal/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ set: '2026-11-30T09:00:00+08:00', freeze: true }) });
+    await setClock(base(), { set: '2026-11-30T09:00:00+08:00', freeze: true });
     const resident = await phoneOf('徐大爷');
     const description = '小区东门消防通道被三轮车堵住了';
     const caseId = await screenshotOnFailure(resident, 'case-overdue-report', () => reportFromBoard(resident, description));
     expect(caseId).not.toBe('');
 
-    await fetch(`${base()}/internal/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: 2.5 * 3600_000 }) });
+    await setClock(base(), { advanceMs: 2.5 * 3600_000 });
     const sweep = await fetch(`${base()}/internal/timers/escalate/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(sweep.status).toBe(200);
 

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkA11y, newPhonePage, screenshot, screenshotOnFailure } from './support/browser';
 import { useE2eCloud } from './support/e2e-cloud';
-import { expectText, setClock as setClockTo, signInAs, tapButton } from './support/ui';
+import { cloudNowMs, expectText, setClock as setClockTo, signInAs, tapButton } from './support/ui';
 
 /**
  * Issue 5 items 1, 3, 5, 7 from the street's side: points are earned (set up through the API with each
@@ -14,7 +14,8 @@ describe('the street reads and steers the volunteer points', () => {
   type User = { context: BrowserContext; page: Page };
   const users: Record<'staff' | 'vol1' | 'vol2' | 'street' | 'admin', User> = {} as never;
   const app = (path: string) => `${env.cloud.baseUrl}/#${path}`;
-  const year = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+  /** The year on the cloud's clock, China time (the pages' clocks follow it). */
+  const year = async () => new Date((await cloudNowMs(env.cloud.baseUrl)) + 8 * 3600_000).getUTCFullYear();
 
   const signIn = (page: Page, name: string) => signInAs(page, env.cloud.baseUrl, name);
 
@@ -54,7 +55,7 @@ describe('the street reads and steers the volunteer points', () => {
     await signIn(users.vol1.page, '黄志明');
     await signIn(users.vol2.page, '张丽');
     await api(users.vol2, 'saveProfile', { name: '张丽', phone: '13905511001', communityId: 'community-a', building: '5栋', skills: ['政策宣传'] });
-    const startAt = new Date(Date.now() + 2 * 3600_000);
+    const startAt = new Date((await cloudNowMs(env.cloud.baseUrl)) + 2 * 3600_000);
     const { id } = await api<{ id: string; version: number }>(users.staff, 'saveActivity', {
       requestId: `street-e2e-${Date.now()}`, communityId: 'community-a', title: '楼道杂物清理', content: '清理5栋楼道杂物', ruleId: 'governance.sanitation',
       expectedPoints: 2, headcount: 5, startAt: startAt.toISOString(), endAt: new Date(startAt.getTime() + 3600_000).toISOString(), place: '5栋楼下',
@@ -73,7 +74,7 @@ describe('the street reads and steers the volunteer points', () => {
     // A 其他 activity the community proposes at 4 points: it waits for the street.
     await api(users.staff, 'saveActivity', {
       requestId: `street-e2e-other-${Date.now()}`, communityId: 'community-a', title: '社区义诊协助', content: '协助街道医院义诊登记', ruleId: 'other.adhoc',
-      expectedPoints: 4, headcount: 3, startAt: new Date(Date.now() + 7 * 86400_000).toISOString(), endAt: new Date(Date.now() + 7 * 86400_000 + 3600_000).toISOString(), place: '社区服务中心',
+      expectedPoints: 4, headcount: 3, startAt: new Date(startAt.getTime() + 7 * 86400_000).toISOString(), endAt: new Date(startAt.getTime() + 7 * 86400_000 + 3600_000).toISOString(), place: '社区服务中心',
     });
   });
 
@@ -106,7 +107,7 @@ describe('the street reads and steers the volunteer points', () => {
     await page.goto(app('/packages/volunteer/manage/index/index'));
     await tapButton(page, '年度前50名');
     await screenshotOnFailure(page, 'vol-street-top', async () => {
-      await expectText(page, `${year()}年全街道前50名`);
+      await expectText(page, `${await year()}年全街道前50名`);
       await expectText(page, '共 2 人');
       await expectText(page, '黄志明');
       await expectText(page, '张丽');

@@ -3,7 +3,7 @@ import { PNG } from 'pngjs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkA11y, newPhonePage, screenshot, screenshotOnFailure } from './support/browser';
 import { useE2eCloud } from './support/e2e-cloud';
-import { expectText, setClock as setClockTo, signInAs, tapButton } from './support/ui';
+import { cloudChinaDay, expectText, setClock as setClockTo, signInAs, tapButton } from './support/ui';
 
 /**
  * Issue 5 item 9: a community's volunteer points from end to end, as new users would click through it —
@@ -20,8 +20,8 @@ describe('a clean-up activity, from publishing to a gift', () => {
   let pickupCode = '';
 
   const app = (path: string) => `${env.cloud.baseUrl}/#${path}`;
-  /** Tomorrow in China time, as the staff form's default date ("2026-11-24"). */
-  const tomorrowInChina = () => new Date(Date.now() + 8 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10);
+  /** Tomorrow in China time on the cloud's clock, as the staff form's default date ("2026-11-24"). */
+  const tomorrowInChina = () => cloudChinaDay(env.cloud.baseUrl, 1);
 
   const signIn = (page: Page, name: string) => signInAs(page, env.cloud.baseUrl, name);
 
@@ -127,7 +127,7 @@ describe('a clean-up activity, from publishing to a gift', () => {
     });
 
     // The activity starts tomorrow at 09:00; check-in opens 30 minutes before. Move the cloud's clock, not the test.
-    await setClock(`${tomorrowInChina()}T09:10:00+08:00`);
+    await setClock(`${await tomorrowInChina()}T09:10:00+08:00`);
     await tapButton(page, '到了现场，点这里签到');
     await screenshotOnFailure(page, 'vol-check-in', async () => {
       const field = page.locator('input[aria-label="签到码"]');

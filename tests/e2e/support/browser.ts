@@ -24,9 +24,41 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
-/** AxeBuilder needs a page from a context, not `browser.newPage()`. */
+/** The local cloud whose clock browser pages follow (set by useE2eCloud), and the contexts pinned to it. */
+let clockSource: string | undefined;
+const pinnedContexts = new Set<BrowserContext>();
+
+export function pinBrowserClocksTo(baseUrl: string | undefined): void {
+  clockSource = baseUrl;
+  pinnedContexts.clear();
+}
+
+/** The local cloud's "now" (its test clock), in epoch ms. */
+export async function cloudNowMs(baseUrl: string): Promise<number> {
+  const res = await fetch(`${baseUrl}/internal/clock`);
+  if (res.status !== 200) throw new Error(`reading the local cloud's clock: HTTP ${res.status}`);
+  return Date.parse(((await res.json()) as { now: string }).now);
+}
+
+/**
+ * Moves every open page's clock to the cloud's (Playwright's clock API: Date and timers follow, time keeps
+ * running). Called after each change to the cloud's clock, so a page never computes "this month" from a
+ * different day than the functions that dated its data.
+ */
+export async function syncBrowserClocks(): Promise<void> {
+  if (!clockSource) return;
+  const now = await cloudNowMs(clockSource);
+  await Promise.all([...pinnedContexts].map((c) => c.clock.setSystemTime(now).catch(() => pinnedContexts.delete(c))));
+}
+
+/** AxeBuilder needs a page from a context, not `browser.newPage()`. The page's clock starts at the cloud's. */
 export async function newPhonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: PHONE_VIEWPORT, locale: 'zh-CN', deviceScaleFactor: 2 });
+  if (clockSource) {
+    await context.clock.install({ time: await cloudNowMs(clockSource) });
+    pinnedContexts.add(context);
+    context.on('close', () => pinnedContexts.delete(context));
+  }
   const page = await context.newPage();
   return { context, page };
 }

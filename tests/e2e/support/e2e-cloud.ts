@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startFullLocalCloud } from '../../../local-cloud/main';
-import { launchChromium } from './browser';
+import { testNowMs } from '../../support/test-now';
+import { launchChromium, pinBrowserClocksTo } from './browser';
 
 type FullCloud = Awaited<ReturnType<typeof startFullLocalCloud>>;
 
@@ -26,11 +27,15 @@ export function useE2eCloud(): { readonly cloud: FullCloud; readonly browser: Br
       timers: false,
       h5Dir: resolve('dist/h5'),
       functionsDir: resolve('dist/functions'),
+      startAt: testNowMs(),
     });
     browser = await launchChromium();
+    // Every page this file opens runs on the cloud's clock, so pages and functions agree on "now".
+    pinBrowserClocksTo(cloud.baseUrl);
   });
 
   afterAll(async () => {
+    pinBrowserClocksTo(undefined);
     await browser?.close();
     await cloud?.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { cloudNowMs, syncBrowserClocks } from './browser';
 
 // Taro's H5 router keeps earlier pages of the stack in the DOM, hidden: every helper here looks only at
 // what is on screen.
@@ -19,11 +20,23 @@ export async function signInAs(page: Page, baseUrl: string, name: string): Promi
   await expectText(page, `您好，${name}`);
 }
 
-/** Sets the local cloud's clock (a test control; absent outside dev/test mode). */
-export async function setClock(baseUrl: string, set: string): Promise<void> {
-  const res = await fetch(`${baseUrl}/internal/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ set }) });
-  if (res.status !== 200) throw new Error(`setting the clock to ${set}: HTTP ${res.status}`);
+/**
+ * Changes the local cloud's clock (a test control; absent outside dev/test mode) — `set` an ISO instant, or
+ * a command such as `{ advanceMs }` / `{ set, freeze: true }` — and moves the pinned browser pages with it.
+ */
+export async function setClock(baseUrl: string, set: string | Record<string, unknown>): Promise<void> {
+  const body = typeof set === 'string' ? { set } : set;
+  const res = await fetch(`${baseUrl}/internal/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (res.status !== 200) throw new Error(`setting the clock to ${JSON.stringify(body)}: HTTP ${res.status}`);
+  await syncBrowserClocks();
 }
+
+/** "Today" as the cloud sees it, China time (`YYYY-MM-DD`), `plusDays` later. */
+export async function cloudChinaDay(baseUrl: string, plusDays = 0): Promise<string> {
+  return new Date((await cloudNowMs(baseUrl)) + 8 * 3600_000 + plusDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+export { cloudNowMs };
 
 /** The elderly-user rule: body text ≥ 17px, buttons ≥ 48px tall. */
 export async function largeTargetSizes(page: Page): Promise<{ font: number; minButton: number }> {

@@ -7,6 +7,7 @@ import { QueryView } from '../../../components/query-view';
 import { useQuery } from '../../../services/use-query';
 import { DEADLINE_LABELS, ruleText } from './labels';
 import { SlaEditor, type SlaData } from './sla-editor';
+import { HolidayArrangement } from './holiday-arrangement';
 import '../shared/admin.scss';
 
 /**
@@ -15,8 +16,8 @@ import '../shared/admin.scss';
  */
 export default function SlaPage() {
   const { state, reload } = useQuery(async (): Promise<SlaData> => {
-    const [config, tree] = await Promise.all([call('case', 'streetConfig', {}), call('case', 'categories', {})]);
-    return { ...config, categories: tree.categories };
+    const [config, tree, status] = await Promise.all([call('case', 'streetConfig', {}), call('case', 'categories', {}), call('case', 'calendarStatus', {})]);
+    return { ...config, categories: tree.categories, status };
   });
   return (
     <PageShell title='处置时限'>
@@ -34,6 +35,7 @@ export default function SlaPage() {
                 </View>
               ))}
             </Section>
+            <HolidayArrangement years={data.status.years} warning={data.status.warning?.message ?? null} onSaved={reload} />
             <SlaEditor key={data.slaVersion} data={data} />
           </>
         )}

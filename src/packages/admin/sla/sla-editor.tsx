@@ -13,7 +13,10 @@ import { call } from '../../../services/call';
 import { useSubmit } from '../../../services/use-submit';
 import { DEADLINE_LABELS, ruleText, scopeText, UNIT_LABELS } from './labels';
 
-export type SlaData = z.infer<(typeof caseApi)['streetConfig']['output']> & { categories: Category[] };
+export type SlaData = z.infer<(typeof caseApi)['streetConfig']['output']> & {
+  categories: Category[];
+  status: z.infer<(typeof caseApi)['calendarStatus']['output']>;
+};
 type Override = SlaData['sla']['overrides'][number];
 
 const ALL = 'all';

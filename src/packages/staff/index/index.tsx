@@ -13,7 +13,13 @@ import { useUnread } from '../../../pages/messages/use-unread';
 
 /** 网格工作台: the work lists the caller's roles open (officer inbox, community/street queues, 督办). */
 export default function StaffHomePage() {
-  const { state, reload } = useQuery(() => call('user', 'me', {}));
+  const { state, reload } = useQuery(async () => {
+    const me = await call('user', 'me', {});
+    // From 1 November, while next year's 放假安排 is unconfirmed (issue 12); judged on the server's clock.
+    // Someone without a case role has no calendar to see: no banner rather than an error.
+    const calendar = await call('case', 'calendarStatus', {}).catch(() => null);
+    return { ...me, calendarWarning: calendar?.warning?.message ?? null };
+  });
   const unread = useUnread();
   return (
     <PageShell title='网格工作台'>
@@ -24,6 +30,11 @@ export default function StaffHomePage() {
           return (
             <>
               <Section heading={`${me.name}，您好`}>
+                {me.calendarWarning && (
+                  <View className='section__error' role='alert'>
+                    {me.calendarWarning}
+                  </View>
+                )}
                 {kinds.length === 0 && <View className='section__text'>您没有需要办理的事件列表。</View>}
                 <View className='section__actions'>
                   {kinds.map((k) => (
