@@ -37,6 +37,10 @@ export const COLLECTION_NAMES = [
   'assessment_runs',
   'assessment_sheets',
   'assessment_bulletins',
+  'households',
+  'residents',
+  'tenancies',
+  'register_changes',
 ] as const;
 
 export type CollectionName = (typeof COLLECTION_NAMES)[number];

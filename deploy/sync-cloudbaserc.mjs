@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Regenerates the derived sections of cloudbaserc.json so they never drift from their sources:
- *   - `functions`  from cloudfunctions/<name>/config.json (triggers; optional timeout / memorySize),
+ *   - `functions`  from cloudfunctions/<name>/config.json (triggers; optional timeout / memorySize;
+ *                  envVariableNames → envVariables as `{{env.NAME}}` dynamic variables),
  *                  one entry per function that scripts/build-functions.mjs builds into dist/functions/<name>;
  *   - `framework.plugins.database` (@cloudbase/framework-plugin-database) from deploy/collections.json
  *                  (collections, indexes) and deploy/database-rules.json (one security rule per collection).
@@ -45,6 +46,10 @@ export function functionsSection() {
         ...(typeof config.timeout === 'number' ? { timeout: config.timeout } : {}),
         ...(typeof config.memorySize === 'number' ? { memorySize: config.memorySize } : {}),
       };
+      // Secrets (e.g. the register's key) are named here, never valued: `{{env.NAME}}` is filled by the CLI
+      // from .env.local at deploy time, so `tcb fn deploy` keeps them instead of clearing them.
+      const names = config.envVariableNames ?? [];
+      if (names.length > 0) entry.envVariables = Object.fromEntries(names.map((n) => [n, `{{env.${n}}}`]));
       const triggers = (config.triggers ?? []).map((t) => ({ name: t.name, type: t.type, config: t.config }));
       if (triggers.length > 0) entry.triggers = triggers;
       return entry;

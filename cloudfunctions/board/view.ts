@@ -79,8 +79,9 @@ export function buildBoardView(grid: StoredGrid, persons: Map<string, StoredPers
       name: grid.name,
       communityName: grid.communityName,
       typeLabel: GRID_TYPE_LABELS[grid.type],
-      households: grid.households,
-      population: grid.population,
+      // The register's counts where the grid has a register; the typed-in numbers otherwise (issue 15).
+      households: grid.registerCounts?.households || grid.households,
+      population: grid.registerCounts?.population || grid.population,
       boundary: grid.boundary,
     },
     people,

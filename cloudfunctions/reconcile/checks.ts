@@ -2,6 +2,7 @@ import type { Database } from '../_lib';
 import { completeCaseOutboxes, completeCaseTimelines } from './cases';
 import { reclaimStuckNotifications } from './notifications';
 import { purgeExpiredTracks } from './patrols';
+import { purgeLeftResidents } from './register';
 
 /** What one check fixed, by kind (e.g. `{ timelinesRepaired: 2 }`); printed in the timer's answer. */
 export type Fixed = Record<string, number>;
@@ -17,4 +18,5 @@ export const RECONCILE_CHECKS: Record<string, ReconcileCheck> = {
   caseTimelines: completeCaseTimelines,
   notifications: reclaimStuckNotifications,
   patrolTracks: purgeExpiredTracks,
+  registerRetention: purgeLeftResidents,
 };

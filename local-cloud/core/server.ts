@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { Clock } from './clock';
 import { loadOrCreateAdminKeys, type AdminKeys } from './admin-keys';
+import { loadOrCreateFunctionEnv } from './function-env';
 import { HttpError, sendJson } from './http';
 import { allowedHost, guardRequest, guardTestControl } from './request-guard';
 import { registerLocalCredentials } from '../local-sdk';
@@ -27,6 +28,8 @@ export interface LocalCloud {
   port: number;
   /** The key pair admin requests must be signed with (also handed to functions, as CloudBase does). */
   adminKeys: AdminKeys;
+  /** Variables every function invocation gets (data dir `function-env.json`, e.g. the register key). */
+  functionEnv: Record<string, string>;
   clock: Clock;
   service<T extends LocalCloudService>(name: string): T;
   stop(): Promise<void>;
@@ -39,6 +42,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const byName = new Map(options.services.map((s) => [s.name, s]));
   const routes: Route[] = [];
   const adminKeys = loadOrCreateAdminKeys(options.dataDir);
+  const functionEnv = loadOrCreateFunctionEnv(options.dataDir);
   let isAllowedHost: (host: string) => boolean = () => false;
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
@@ -75,6 +79,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     mode: options.mode,
     clock,
     adminKeys,
+    functionEnv,
     acceptUnsignedAdmin: options.mode === 'test' && options.unsignedAdmin === true,
     services: { get: <T extends LocalCloudService>(name: string) => requireService<T>(byName, name), all: () => options.services },
   };
@@ -96,6 +101,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     baseUrl,
     port,
     adminKeys,
+    functionEnv,
     clock,
     service: (name) => requireService(byName, name),
     stop: () => stopAll(started, server),

@@ -13,6 +13,8 @@ export interface ServiceContext {
   clock: Clock;
   /** The admin API's key pair (data dir `admin-keys.json`); functions get it as TENCENTCLOUD_SECRETID/SECRETKEY. */
   adminKeys: AdminKeys;
+  /** The functions' environment variables (data dir `function-env.json`), as CloudBase keeps per function. */
+  functionEnv: Record<string, string>;
   /** Only a test-mode cloud started with `unsignedAdmin` skips the admin API's signature check. */
   acceptUnsignedAdmin: boolean;
   /** Services started earlier, by name (database before storage before functions …). */

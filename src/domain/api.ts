@@ -7,6 +7,7 @@ import { patrolApi } from './patrol/api';
 import { worklogApi } from './worklog/api';
 import { statsApi } from './stats/api';
 import { assessApi } from './assessment/api';
+import { registerApi } from './register/api';
 
 /**
  * The contract of every cloud function action: input schema (parsed at the function edge and used by
@@ -37,6 +38,7 @@ export const api = {
   worklog: worklogApi,
   stats: statsApi,
   assess: assessApi,
+  register: registerApi,
 } as const;
 
 export type Api = typeof api;

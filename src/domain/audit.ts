@@ -6,8 +6,22 @@ import { z } from 'zod';
  * personal fields before and after (the values themselves are not copied, so the trail does not become
  * a second store of phone numbers). Append-only: functions only insert; street admins read and export.
  */
-/** `stats.exportLedger`: a 台账 of cases left the system (issue 16 item 6) — who took which scope and period. */
-export const AUDITED_ACTIONS = ['org.savePerson', 'org.uploadPersonPhoto', 'org.setGridMembers', 'stats.exportLedger'] as const;
+export const AUDITED_ACTIONS = [
+  'org.savePerson',
+  'org.uploadPersonPhoto',
+  'org.setGridMembers',
+  // `stats.exportLedger`: a 台账 of cases left the system (issue 16 item 6) — who took which scope and period.
+  'stats.exportLedger',
+  // The household register (issue 15): writes, and READS of special-group data, full ID numbers and exports.
+  'register.savePerson',
+  'register.setCareFlags',
+  'register.movePerson',
+  'register.readCareGroups',
+  'register.revealIdentity',
+  'register.export',
+  'register.import',
+  'register.purge',
+] as const;
 export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
 
 export const AUDITED_ACTION_LABELS: Record<AuditedAction, string> = {
@@ -15,6 +29,14 @@ export const AUDITED_ACTION_LABELS: Record<AuditedAction, string> = {
   'org.uploadPersonPhoto': '更换人员照片',
   'org.setGridMembers': '调整网格人员',
   'stats.exportLedger': '导出台账',
+  'register.savePerson': '登记或修改户籍人员',
+  'register.setCareFlags': '变更特殊群体标记',
+  'register.movePerson': '人员迁入迁出',
+  'register.readCareGroups': '查看特殊群体信息',
+  'register.revealIdentity': '查看完整证件号码',
+  'register.export': '导出户况',
+  'register.import': '导入户况',
+  'register.purge': '删除保留期满人员',
 };
 
 const date = z.union([z.date(), z.string(), z.number()]).transform((v) => new Date(v));

@@ -78,7 +78,7 @@ describe('contract fuzzing', () => {
     for (const action of Object.keys(contracts)) {
       await fc.assert(
         fc.asyncProperty(payloads(contracts[action].input), async (data) => {
-          const context = buildInvocationContext({ functionName: fn, baseUrl: t.cloud.baseUrl, clock: t.cloud.clock, trigger: { kind: 'user', openid: 'demo-admin' }, adminKeys: t.cloud.adminKeys });
+          const context = buildInvocationContext({ functionName: fn, baseUrl: t.cloud.baseUrl, clock: t.cloud.clock, trigger: { kind: 'user', openid: 'demo-admin' }, adminKeys: t.cloud.adminKeys, functionEnv: t.cloud.functionEnv });
           const before = writes();
           const logged: string[] = [];
           const spy = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
@@ -92,7 +92,7 @@ describe('contract fuzzing', () => {
             if (answer.ok === false && answer.error.code === 'INTERNAL' && logged.every((l) => l.includes('ECONNRESET'))) {
               transportResets.push(`${fn}.${action}`);
               logged.length = 0;
-              answer = await main({ action, data }, buildInvocationContext({ functionName: fn, baseUrl: t.cloud.baseUrl, clock: t.cloud.clock, trigger: { kind: 'user', openid: 'demo-admin' }, adminKeys: t.cloud.adminKeys }));
+              answer = await main({ action, data }, buildInvocationContext({ functionName: fn, baseUrl: t.cloud.baseUrl, clock: t.cloud.clock, trigger: { kind: 'user', openid: 'demo-admin' }, adminKeys: t.cloud.adminKeys, functionEnv: t.cloud.functionEnv }));
             }
           } finally {
             spy.mockRestore();

@@ -185,6 +185,19 @@ describe('collections and indexes', () => {
         'assessment_sheets{runId,revision}',
         'assessment_sheets{streetId,ruleSetId,month}',
         'assessment_runs{streetId,month}',
+        // register function (issue 15): lists by grid/community, search by keyed hashes, deadlines, purge
+        'households{gridId,address}',
+        'households{communityId,address}',
+        'residents{householdId,status}',
+        'residents{streetId,idKey}',
+        'residents{gridId,idTailKey}',
+        'residents{gridId,phoneTailKey}',
+        'residents{gridId,name}',
+        'residents{purgeAt}',
+        'register_changes{gridId,createdAt}',
+        'register_changes{communityId,handover.state,handover.dueAt}',
+        'register_changes{gridId,state,dueAt}',
+        'tenancies{gridId,contactDueAt}',
       ].sort(),
     );
   });

@@ -52,7 +52,7 @@ export class FunctionsService implements LocalCloudService {
   /** Runs one function as the platform would; throws if the function itself throws. */
   async invoke(name: string, event: unknown, trigger: Trigger): Promise<unknown> {
     const main = this.bundles.load(name);
-    const context = buildInvocationContext({ functionName: name, baseUrl: this.ctx.baseUrl, clock: this.ctx.clock, trigger, adminKeys: this.ctx.adminKeys });
+    const context = buildInvocationContext({ functionName: name, baseUrl: this.ctx.baseUrl, clock: this.ctx.clock, trigger, adminKeys: this.ctx.adminKeys, functionEnv: this.ctx.functionEnv });
     const ends = this.invokeListeners.map((listener) => listener(name, event));
     try {
       return await main(event, context);

@@ -15,8 +15,10 @@ export const LOCAL_APPID = 'wx-gridlink-local';
  * parses — so functions resolve WX_OPENID, TCB_ENV and the service URL through the SDK's own code path.
  * `gridlinkClock` is the one field production never sets (see cloudfunctions/_lib/platform-context.ts).
  */
-export function buildInvocationContext(options: { functionName: string; baseUrl: string; clock: Clock; trigger: Trigger; adminKeys?: AdminKeys }) {
+export function buildInvocationContext(options: { functionName: string; baseUrl: string; clock: Clock; trigger: Trigger; adminKeys?: AdminKeys; functionEnv?: Record<string, string> }) {
   const environment: Record<string, string> = {
+    // The function's configured variables first: the platform's own keys below always win.
+    ...options.functionEnv,
     SCF_NAMESPACE: LOCAL_ENV_ID,
     TCB_ENV: LOCAL_ENV_ID,
     TCB_CONTEXT_KEYS: 'TCB_ENV,SCF_NAMESPACE',

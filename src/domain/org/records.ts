@@ -73,6 +73,13 @@ export const gridRecordSchema = z.object({
    */
   communityName: z.string(),
   upperDuty: z.object({ community: z.array(id), street: z.array(id) }),
+  /**
+   * Counts from the household register (issue 15 item 1), kept by the `register` function: when present
+   * they replace the typed-in `households` / `population` on the board.
+   */
+  registerCounts: z
+    .object({ households: z.number().int().nonnegative(), population: z.number().int().nonnegative(), countedAt: z.union([z.date(), z.string()]).transform((v) => new Date(v)) })
+    .optional(),
   ...stamps,
 });
 export type GridRecord = z.infer<typeof gridRecordSchema>;

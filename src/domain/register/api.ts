@@ -237,9 +237,4 @@ export const registerApi = {
       .strict(),
     output: z.object({ version: z.number() }),
   },
-  importHouseholds: {
-    input: z.object({ gridId: id.describe('网格'), fileBase64: z.string().min(1, '请选择要导入的文件').max(4_000_000, '文件太大，请分网格导入').describe('导入文件') }).strict(),
-    output: z.object({ households: z.number(), people: z.number() }),
-  },
-  exportHouseholds: { input: z.object(scopeFilter).strict(), output: z.object({ url: z.string(), fileId: z.string(), rows: z.number() }) },
 } as const;

@@ -27,7 +27,7 @@ export const householdRecordSchema = z.object({
   room: z.string().max(10),
   address: z.string().min(1).max(100),
   tenure: z.enum(TENURES),
-  headResidentId: id.optional(),
+  headResidentId: id.nullable().optional(),
   /** People living here now (status active, current household). */
   memberCount: z.number().int().nonnegative(),
   /** Union of the members' care flags, so a list by group and the visits lookup cost one query. */
@@ -65,6 +65,8 @@ export const residentRecordSchema = z.object({
   arrivedOn: isoDate.optional(),
   /** When they moved away or died: the retention clock starts here. */
   leftOn: isoDate.optional(),
+  /** leftOn + the street's retention when they left: the reconciler deletes the record from then (docs/privacy.md). */
+  purgeAt: date.optional(),
   memberships: z.array(membershipSchema),
   ...stamps,
 });

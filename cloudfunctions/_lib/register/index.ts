@@ -1,0 +1,4 @@
+export { registerStores, idFromRequest, loadRegisterRules, registerConfigId, type RegisterStores } from './stores';
+export { householdLookup, type HouseholdLookup } from './lookup';
+export { buildChange, type ChangeFacts } from './changes';
+export { refreshGridCounts } from './counts';

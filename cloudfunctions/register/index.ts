@@ -1,0 +1,47 @@
+import { defineFunction, invocationVariables, type FunctionMain, type Invocation, type PlatformContext } from '../_lib';
+import { acknowledgeHandover, changes, confirmChange, overdue } from './changes';
+import type { RegisterCall } from './context';
+import { household, households, saveHousehold } from './households';
+import { movePerson } from './move';
+import { revealPerson, savePerson, setCareFlags } from './people';
+import { rules, saveRules } from './rules';
+import { registerKeysFrom, type RegisterKeys } from './sealing';
+import { searchPeople } from './search';
+import { recordRenterContact, saveTenancy } from './tenancies';
+
+/**
+ * The `register` function (issue 15): buildings → households → people of a grid, their care groups,
+ * dated changes with 交接单 and deadlines, search, masked views and audited full reads. ID numbers and
+ * phones are sealed with the key in the function's environment (sealing.ts) before they reach the database.
+ */
+function registerHandlers(keys: () => RegisterKeys) {
+  const withKeys =
+    <I, O>(handler: (input: I, call: RegisterCall) => Promise<O>) =>
+    (input: I, call: Invocation) =>
+      handler(input, { ...call, keys });
+  return defineFunction('register', {
+    saveHousehold,
+    households,
+    household: withKeys(household),
+    savePerson: withKeys(savePerson),
+    setCareFlags: withKeys(setCareFlags),
+    movePerson: withKeys(movePerson),
+    revealPerson: withKeys(revealPerson),
+    searchPeople: withKeys(searchPeople),
+    saveTenancy: withKeys(saveTenancy),
+    recordRenterContact: withKeys(recordRenterContact),
+    changes,
+    confirmChange,
+    acknowledgeHandover,
+    overdue,
+    rules,
+    saveRules,
+  });
+}
+
+export const main: FunctionMain = (event, context?: PlatformContext) => {
+  let opened: RegisterKeys | undefined;
+  // The key is read from this invocation's environment, and only when a handler needs it.
+  const keys = () => (opened ??= registerKeysFrom(invocationVariables(context)));
+  return registerHandlers(keys)(event, context);
+};
