@@ -9,6 +9,7 @@ export default defineAppConfig({
   pages: [...residentPages, ...localOnlyPages],
   subPackages: [
     { root: 'packages/staff', pages: ['index/index', 'queue/index', 'case/index'] },
+    { root: 'packages/assess', pages: ['index/index', 'run/index', 'my/index', 'sheet/index', 'bulletin/index'] },
     {
       root: 'packages/admin',
       pages: ['index/index', 'grid/index', 'grid-edit/index', 'members/index', 'people/index', 'person-edit/index', 'community-edit/index', 'categories/index', 'sla/index'],

@@ -79,22 +79,20 @@ export async function bulletin(input: In<'bulletin'>, call: Invocation, files: F
   const existing = await bulletins.load(_id);
   if (existing) return answer(existing, files, false);
   const title = bulletinTitle(input.kind, r.month, r.scopeName, r.ruleSet.name);
+  const { red, black } = input.kind === 'red_black' ? redBlack(rows) : { red: [], black: [] };
   const sections =
     input.kind === 'red_black'
-      ? (() => {
-          const { red, black } = redBlack(rows);
-          return [
-            { heading: '红榜', tone: 'red' as const, rows: red },
-            { heading: '黑榜', tone: 'black' as const, rows: black },
-          ];
-        })()
+      ? [
+          { heading: '红榜', tone: 'red' as const, rows: red },
+          { heading: '黑榜', tone: 'black' as const, rows: black },
+        ]
       : [{ heading: BULLETIN_KIND_LABELS.ranking, tone: 'plain' as const, rows }];
   const { renderBulletin } = await import('./bulletin-pdf');
   const subtitle = `${r.scopeName} · 第${r.publishedRevision}次公布 · ${r.publishedAt!.toISOString().slice(0, 10)}`;
   const pdf = await renderBulletin({ title, subtitle, sections, unit: r.ruleSet.unit });
   const base = `bulletins/assess/${r.streetId}/${_id}`;
   const [pdfFileId, xlsxFileId] = await Promise.all([files.upload(`${base}.pdf`, pdf), files.upload(`${base}.xlsx`, await workbook(title, sections.flatMap((s) => s.rows), r.ruleSet.unit))]);
-  const record: BulletinRecord = { _id, streetId: r.streetId, runId: r._id, revision: r.publishedRevision!, kind: input.kind, title, rows: sections.flatMap((s) => s.rows), pdfFileId, xlsxFileId, createdBy: caller.userId, createdAt: call.now };
+  const record: BulletinRecord = { _id, streetId: r.streetId, runId: r._id, revision: r.publishedRevision!, kind: input.kind, title, rows, red: red.map((r) => r.name), black: black.map((r) => r.name), pdfFileId, xlsxFileId, createdBy: caller.userId, createdAt: call.now };
   const { doc, created } = await bulletins.insertOnce(record);
   return answer(doc, files, created);
 }
@@ -102,4 +100,23 @@ export async function bulletin(input: In<'bulletin'>, call: Invocation, files: F
 async function answer(b: BulletinRecord, files: FileStore, created: boolean) {
   const [pdfUrl, xlsxUrl] = await Promise.all([files.url(b.pdfFileId), files.url(b.xlsxFileId)]);
   return { bulletinId: b._id, title: b.title, pdfUrl, xlsxUrl, created };
+}
+
+/** Roles that read a shared 通报: the street's staff and the grid workers it ranks (001 L65 每月通报). */
+const BULLETIN_READERS = ['street_staff', 'admin', 'community_staff', 'grid_chief', 'grid_officer'];
+
+export async function bulletinView(input: In<'bulletinView'>, call: Invocation, files: FileStore) {
+  const caller = await requireCaller(call);
+  const b = await collectionOf(call.db, 'assessment_bulletins', bulletinRecordSchema).require(input.bulletinId, '通报');
+  authorize(caller.roles.some((g) => g.streetId === b.streetId && BULLETIN_READERS.includes(g.role)), '只有本街道的工作人员可以查看通报');
+  return {
+    bulletinId: b._id,
+    title: b.title,
+    kind: b.kind,
+    rows: b.rows,
+    red: b.red,
+    black: b.black,
+    pdfUrl: await files.url(b.pdfFileId),
+    createdAt: b.createdAt.toISOString(),
+  };
 }

@@ -1,5 +1,5 @@
 import { defineFunction, getApp, type FunctionMain, type PlatformContext } from '../_lib';
-import { bulletin, exportRanking, fileStoreOf, type FileStore } from './bulletins';
+import { bulletin, bulletinView, exportRanking, fileStoreOf, type FileStore } from './bulletins';
 import { copyRuleSet, ruleSet, ruleSets, saveRuleSet } from './rule-sets';
 import { openRun, refreshFacts, run, runs } from './runs';
 import { correct, enterScore, publish, setCover } from './scoring';
@@ -18,6 +18,7 @@ function assessHandlers(files: FileStore) {
     mySheets, sheet, quarter,
     exportRanking: (input, call) => exportRanking(input, call, files),
     bulletin: (input, call) => bulletin(input, call, files),
+    bulletinView: (input, call) => bulletinView(input, call, files),
   });
 }
 

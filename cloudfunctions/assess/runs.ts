@@ -68,7 +68,9 @@ export async function runs(input: In<'runs'>, call: Invocation) {
   const all = await runsOf(call.db).all({ streetId, ...(input.month ? { month: input.month } : {}) }, { max: 2000 });
   const visible = all.filter((r) => canSeeUnpublished(caller.roles, caller.userId, r) || (r.publishedRevision !== null && canSeeRanking(caller.roles, r)));
   authorize(visible.length > 0 || caller.roles.some((g) => ['street_staff', 'admin', 'community_staff'].includes(g.role)));
+  const communities = canRunAssessments(caller.roles, streetId) ? await collectionOf(call.db, 'communities', communityRecordSchema).all({ streetId, enabled: true }) : [];
   return {
+    communities: communities.sort((a, b) => (a.letter ?? a.name).localeCompare(b.letter ?? b.name)).map((c) => ({ id: c._id, name: c.name })),
     runs: visible
       .sort((a, b) => b.month.localeCompare(a.month) || a.scopeName.localeCompare(b.scopeName))
       .map((r) => ({ runId: r._id, month: r.month, scopeName: r.scopeName, ruleSetName: r.ruleSet.name, state: r.state, revision: r.revision, subjects: r.subjects.length })),

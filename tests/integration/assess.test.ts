@@ -203,6 +203,13 @@ describe('monthly assessment runs', () => {
     const again = await street('bulletin', { runId, kind: 'red_black' });
     expect(again.data).toMatchObject({ created: false, bulletinId: made.data.bulletinId });
     expect((await (await as(STAFF_A))('bulletin', { runId, kind: 'ranking' })).error.code).toBe('FORBIDDEN');
+    // Shared to the grid workers' WeChat group: a worker opens it; a resident cannot.
+    const shared = (await (await as(A2))('bulletinView', { bulletinId: made.data.bulletinId })).data;
+    // 张丽 87.5, the three others 35 each: the red list takes two, and a tie with the red list is never black.
+    expect(shared).toMatchObject({ kind: 'red_black', black: [] });
+    expect(shared.red).toHaveLength(2);
+    expect(shared.red[0]).toBe('张丽');
+    expect((await (await as('user-resident-1'))('bulletinView', { bulletinId: made.data.bulletinId })).error.code).toBe('FORBIDDEN');
   });
 
   it('lets the street copy a shipped table and change it only with a reason, logging what changed', async () => {

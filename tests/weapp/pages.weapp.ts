@@ -27,6 +27,9 @@ const QUERY: Record<string, Record<string, string>> = {
   'packages/volunteer/manage/ledger/index': { communityId: 'community-1' },
   'packages/volunteer/manage/redemptions/index': { communityId: 'community-1' },
   'packages/volunteer/manage/roster/index': { communityId: 'community-1' },
+  'packages/assess/run/index': { runId: 'run-1' },
+  'packages/assess/sheet/index': { sheetId: 'sheet-1' },
+  'packages/assess/bulletin/index': { bulletinId: 'bulletin-1' },
 };
 
 const open = (route: string) => mountPage(route, QUERY[route] ?? {});
@@ -89,6 +92,12 @@ describe('what the key pages show, call, and open', () => {
     const page = await open('packages/volunteer/activity/index');
     expect(recorded.calls[0]).toMatchObject({ fn: 'volunteer', action: 'activity', data: { activityId: 'activity-1' } });
     expect((page.share() as { path: string }).path).toBe('/packages/volunteer/activity/index?activityId=activity-1');
+  });
+
+  it('assessment 通报: shares a card that opens the same frozen bulletin', async () => {
+    const page = await open('packages/assess/bulletin/index');
+    expect(recorded.calls[0]).toMatchObject({ fn: 'assess', action: 'bulletinView', data: { bulletinId: 'bulletin-1' } });
+    expect((page.share() as { path: string }).path).toBe('/packages/assess/bulletin/index?bulletinId=bulletin-1');
   });
 
   it('workbench: offers WeChat notifications, asks WeChat for the staff template on a tap and reports the acceptance', async () => {

@@ -118,7 +118,11 @@ export const assessApi = {
   },
   runs: {
     input: z.object({ month: month.optional() }).strict(),
-    output: z.object({ runs: z.array(z.object({ runId: z.string(), month: z.string(), scopeName: z.string(), ruleSetName: z.string(), state: z.enum(RUN_STATES), revision: z.number(), subjects: z.number() })) }),
+    output: z.object({
+      runs: z.array(z.object({ runId: z.string(), month: z.string(), scopeName: z.string(), ruleSetName: z.string(), state: z.enum(RUN_STATES), revision: z.number(), subjects: z.number() })),
+      /** Street runners: the communities a worker run may be opened for (empty for everyone else). */
+      communities: z.array(z.object({ id: z.string(), name: z.string() })),
+    }),
   },
   run: { input: z.object({ runId: id.describe('考核') }).strict(), output: runOutput },
   refreshFacts: { input: z.object({ runId: id.describe('考核'), expectedVersion }).strict(), output: z.object({ version: z.number() }) },
@@ -145,5 +149,19 @@ export const assessApi = {
   bulletin: {
     input: z.object({ runId: id.describe('考核'), kind: z.enum(BULLETIN_KINDS).describe('通报类型') }).strict(),
     output: z.object({ bulletinId: z.string(), title: z.string(), pdfUrl: z.string(), xlsxUrl: z.string(), created: z.boolean() }),
+  },
+  /** A published 通报 as shared to a WeChat group: readable by the street's staff and grid workers. */
+  bulletinView: {
+    input: z.object({ bulletinId: id.describe('通报') }).strict(),
+    output: z.object({
+      bulletinId: z.string(),
+      title: z.string(),
+      kind: z.enum(BULLETIN_KINDS),
+      rows: z.array(z.object({ rank: z.number(), name: z.string(), total: z.number(), grade: z.string().nullable(), paidYuan: z.number().nullable(), flags: z.array(z.string()) })),
+      red: z.array(z.string()),
+      black: z.array(z.string()),
+      pdfUrl: z.string(),
+      createdAt: iso,
+    }),
   },
 } as const;

@@ -44,7 +44,11 @@ export const bulletinRecordSchema = z.object({
   revision: z.number().int(),
   kind: z.enum(BULLETIN_KINDS),
   title: z.string(),
+  /** The whole published ranking it was made from. */
   rows: z.array(z.object({ rank: z.number(), name: z.string(), total: z.number(), grade: z.string().nullable(), paidYuan: z.number().nullable(), flags: z.array(z.string()) })),
+  /** 红黑榜 names as decided when it was made (empty for a ranking bulletin). */
+  red: z.array(z.string()),
+  black: z.array(z.string()),
   pdfFileId: z.string(),
   xlsxFileId: z.string(),
   createdBy: z.string(),

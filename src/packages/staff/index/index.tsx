@@ -10,6 +10,7 @@ import { QUEUE_KINDS, QUEUES, queueUrl } from '../queue/queues';
 import { SubscribePrompt } from '../../../components/subscribe-prompt';
 import { MESSAGES_URL, messagesLabel } from '../../../pages/messages/links';
 import { useUnread } from '../../../pages/messages/use-unread';
+import { assessEntries } from '../../assess/shared/entries';
 
 /** 网格工作台: the work lists the caller's roles open (officer inbox, community/street queues, 督办). */
 export default function StaffHomePage() {
@@ -44,6 +45,11 @@ export default function StaffHomePage() {
                   ))}
                   <BigButton onClick={() => void Taro.navigateTo({ url: '/pages/report/index' })}>巡查上报问题</BigButton>
                   <BigButton onClick={() => void Taro.navigateTo({ url: MESSAGES_URL })}>{messagesLabel(unread)}</BigButton>
+                  {assessEntries(held).map((e) => (
+                    <BigButton key={e.url} onClick={() => void Taro.navigateTo({ url: e.url })}>
+                      {e.label}
+                    </BigButton>
+                  ))}
                 </View>
               </Section>
               {kinds.length > 0 && <SubscribePrompt what='有新事件交给您、事件快超时或已超时' />}
