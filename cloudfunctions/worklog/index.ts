@@ -1,4 +1,5 @@
 import { defineFunction } from '../_lib';
+import { dayLog, submitDayLog, weekLog } from './day-log';
 import { myDueVisits, myVisits, recordVisit, visitTargets } from './visits';
 
 /**
@@ -10,4 +11,7 @@ export const main = defineFunction('worklog', {
   myVisits,
   myDueVisits,
   visitTargets,
+  dayLog,
+  submitDayLog,
+  weekLog,
 });

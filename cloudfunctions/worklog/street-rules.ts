@@ -1,28 +1,37 @@
 import { DEFAULT_WORKING_CALENDAR, type WorkingCalendarConfig } from '../../src/domain/calendar';
 import { configRecordSchema, slaConfigRecordSchema } from '../../src/domain/case/records';
-import { resolveWorkRules, workRulesConfigId, workRulesConfigRecordSchema, type WorkRules } from '../../src/domain/worklog';
+import { patrolConfigId, patrolConfigRecordSchema } from '../../src/domain/patrol/records';
+import { DEFAULT_PATROL_RULES, patrolRuleOverridesSchema } from '../../src/domain/patrol/rules';
+import { resolveWorkRules, workRulesConfigId, workRulesConfigRecordSchema, type WorkRule, type WorkRules } from '../../src/domain/worklog';
 import { collectionOf, type Database } from '../_lib';
 
 /**
- * A street's work rules (`configs/worklog-rules-<street>`, defaults from src/domain/worklog) and its
- * working calendar (the one cases use, `configs/sla-<street>`), read in ONE query.
+ * A street's work rules (`configs/worklog-rules-<street>`, defaults in src/domain/worklog), its working
+ * calendar (the one cases use, `configs/sla-<street>`) and the patrol context's daily minimum
+ * (`configs/patrol-<street>`, 002 L23), read in ONE query.
  */
 export interface StreetWorkConfig {
   rules: WorkRules;
   rulesVersion: number;
   calendar: WorkingCalendarConfig;
+  patrolMinutesPerDay: WorkRule;
 }
 
 export async function loadStreetWorkConfig(db: Database, streetId: string): Promise<StreetWorkConfig> {
-  const rulesId = workRulesConfigId(streetId);
-  const slaId = `sla-${streetId}`;
-  const docs = await collectionOf(db, 'configs', configRecordSchema).loadMany([rulesId, slaId]);
-  const rulesDoc = docs.find((d) => d._id === rulesId);
-  const slaDoc = docs.find((d) => d._id === slaId);
-  const stored = rulesDoc ? workRulesConfigRecordSchema.parse(rulesDoc) : null;
+  const ids = { rules: workRulesConfigId(streetId), sla: `sla-${streetId}`, patrol: patrolConfigId(streetId) };
+  const docs = await collectionOf(db, 'configs', configRecordSchema).loadMany(Object.values(ids));
+  const doc = (id: string) => docs.find((d) => d._id === id);
+  const stored = doc(ids.rules) ? workRulesConfigRecordSchema.parse(doc(ids.rules)) : null;
+  const sla = doc(ids.sla);
+  const patrol = doc(ids.patrol) ? patrolConfigRecordSchema.parse(doc(ids.patrol)) : null;
+  const patrolOverride = patrol?.rules ? patrolRuleOverridesSchema.parse(patrol.rules).dailyMinimumMinutes : undefined;
+  const patrolDefault = DEFAULT_PATROL_RULES.dailyMinimumMinutes;
   return {
     rules: resolveWorkRules(stored ?? undefined),
     rulesVersion: stored?.version ?? 0,
-    calendar: (slaDoc ? slaConfigRecordSchema.parse(slaDoc).calendar : undefined) ?? DEFAULT_WORKING_CALENDAR,
+    calendar: (sla ? slaConfigRecordSchema.parse(sla).calendar : undefined) ?? DEFAULT_WORKING_CALENDAR,
+    patrolMinutesPerDay: patrolOverride
+      ? { amount: patrolOverride.value, reason: `${patrolOverride.reason}（默认 ${patrolDefault.value}：${patrolDefault.reason}）` }
+      : { amount: patrolDefault.value, reason: patrolDefault.reason },
   };
 }

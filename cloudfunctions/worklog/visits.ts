@@ -11,19 +11,18 @@ import { householdLabel, loadGridHomes, visitTargetsOf } from './targets';
 
 export const visitsOf = (call: Invocation) => collectionOf(call.db, 'visits', visitRecordSchema);
 
-/**
- * A draft written offline is sent later with the time it was written; older than this it is no longer a
- * draft but a record made up after the fact, and the week it would count for has been judged already.
- */
-const OFFLINE_DRAFT_DAYS = 7;
 // A phone clock a little ahead of the server's is not a visit in the future.
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-function visitedAtOf(input: { visitedAt?: Date }, now: Date): Date {
+/**
+ * A draft written offline is sent later with the time it was written; older than the street's
+ * `backfill_days` it is no longer a draft but a record made up after the fact.
+ */
+function visitedAtOf(input: { visitedAt?: Date }, now: Date, backfillDays: number): Date {
   const at = input.visitedAt ?? now;
   if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new DomainError('INVALID_INPUT', '输入有误：走访时间不能晚于现在', { visitedAt: '走访时间不能晚于现在' });
-  if (now.getTime() - at.getTime() > OFFLINE_DRAFT_DAYS * 86_400_000) {
-    throw new DomainError('INVALID_INPUT', `输入有误：只能补记${OFFLINE_DRAFT_DAYS}天内的走访`, { visitedAt: `只能补记${OFFLINE_DRAFT_DAYS}天内的走访` });
+  if (now.getTime() - at.getTime() > backfillDays * 86_400_000) {
+    throw new DomainError('INVALID_INPUT', `输入有误：只能补记${backfillDays}天内的走访`, { visitedAt: `只能补记${backfillDays}天内的走访` });
   }
   return at;
 }
@@ -47,7 +46,8 @@ export async function recordVisit(input: z.infer<typeof recordVisitInputSchema>,
   const existing = await visitsOf(call).load(_id);
   if (existing) return { visitId: existing._id, created: false };
   const grid = await requireOwnGrid(call, gridIds, input.gridId);
-  const visitedAt = visitedAtOf(input, call.now);
+  const { rules } = await loadStreetWorkConfig(call.db, grid.streetId);
+  const visitedAt = visitedAtOf(input, call.now, rules.backfill_days.amount);
   const target = await targetOf(call, grid._id, input);
   await requireOwnUploads(call.db, input.photos, caller.userId);
   const doc: VisitRecord = {

@@ -198,6 +198,10 @@ describe('collections and indexes', () => {
         'register_changes{communityId,handover.state,handover.dueAt}',
         'register_changes{gridId,state,dueAt}',
         'tenancies{gridId,contactDueAt}',
+        'grid_logs{workerId,date}',
+        'grid_logs{streetId,date}',
+        'cases{timeline.by,updatedAt}',
+        'patrols{workerId,startedAt}',
       ].sort(),
     );
   });

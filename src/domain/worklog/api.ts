@@ -77,7 +77,9 @@ export const visitTargetViewSchema = z.object({
   households: z.array(z.object({ householdId: z.string(), label: z.string(), buildingId: z.string().optional() })),
 });
 
-export const worklogApi = {
+
+
+export const worklogVisitApi = {
   /** Grid officers and chiefs, in their own grids: record a visit. Same requestId again → the same visit, `created: false`. */
   recordVisit: { input: recordVisitInputSchema, output: z.object({ visitId: z.string(), created: z.boolean() }) },
   /** The caller's own visits, newest first, paged. */
@@ -93,3 +95,56 @@ export const worklogApi = {
   /** What the caller may visit: the buildings (and, once the register holds them, the households) of their grids. */
   visitTargets: { input: z.object({}).strict(), output: z.object({ grids: z.array(visitTargetViewSchema) }) },
 } as const;
+
+// ---------- daily log (日清周结) ----------
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日，如 2026-12-01');
+const summary = z.object({
+  patrols: z.number(),
+  patrolMinutes: z.number(),
+  checkIns: z.number(),
+  visits: z.number(),
+  casesFiled: z.number(),
+  casesHandled: z.number(),
+  onSpot: z.number(),
+});
+export const dayLogViewSchema = z.object({
+  date: z.string(),
+  workerId: z.string(),
+  workerName: z.string(),
+  draft: z.object({ summary, lines: z.array(z.string()) }),
+  log: z.object({ summary, lines: z.array(z.string()), notes: z.string(), submittedAt: z.string(), late: z.boolean(), version: z.number() }).nullable(),
+  canSubmit: z.boolean(),
+});
+export type DayLogView = z.infer<typeof dayLogViewSchema>;
+
+export const weekLogViewSchema = z.object({
+  week: z.object({ key: z.string(), label: z.string() }),
+  workerId: z.string(),
+  workerName: z.string(),
+  days: z.array(z.object({ date: z.string(), weekday: z.number(), working: z.boolean(), status: z.enum(['submitted', 'missing', 'today', 'upcoming', 'rest']), notes: z.string().optional(), late: z.boolean().optional(), summary: summary.optional() })),
+  totals: summary,
+  missing: z.array(z.string()),
+});
+export type WeekLogView = z.infer<typeof weekLogViewSchema>;
+
+export const worklogDayApi = {
+  /** The day's log: drafted from the records, and the submitted one if any. Own, or a supervised worker's (`workerId`). */
+  dayLog: { input: z.object({ date: isoDate.optional().describe('日期'), workerId: id.optional().describe('网格员') }).strict(), output: dayLogViewSchema },
+  /** 日清: submit (or, with `expectedVersion`, resubmit) the caller's log of a day, today or up to `backfill_days` back (marked late). */
+  submitDayLog: {
+    input: z
+      .object({
+        date: isoDate.describe('日期'),
+        notes: z.string().trim().max(1000, '工作记录最多 1000 字').default('').describe('工作记录'),
+        expectedVersion: z.number().int().nonnegative().optional().describe('版本号'),
+      })
+      .strict(),
+    output: z.object({ logId: z.string(), version: z.number(), late: z.boolean() }),
+  },
+  /** 周结: the week's days with their status (missing working days listed), totals. Own or a supervised worker's. */
+  weekLog: { input: z.object({ week: isoDate.optional().describe('周'), workerId: id.optional().describe('网格员') }).strict(), output: weekLogViewSchema },
+} as const;
+
+
+export const worklogApi = { ...worklogVisitApi, ...worklogDayApi } as const;

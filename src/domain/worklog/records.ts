@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PARTNER_KINDS, SIX_MUST_GROUPS, VISIT_KINDS } from './visit';
 import { workRulesConfigSchema } from './work-rules';
+import { dayLogSummarySchema } from './daily-log';
 
 /** Stored records of the worklog context (issue 14 items 3–6). One schema per collection. */
 
@@ -46,3 +47,26 @@ export type WorkRulesConfigRecord = z.infer<typeof workRulesConfigRecordSchema>;
 
 /** Deterministic per worker and request: a retried or double-tapped save makes one visit. */
 export const visitIdFor = (workerId: string, requestId: string) => `visit-${workerId}-${requestId}`;
+
+/** `grid_logs`: one per worker and day, `_id` `log-<workerId>-<date>` (日清: one log a day, edited in place). */
+export const gridLogRecordSchema = z.object({
+  _id: id,
+  streetId: id,
+  communityId: id,
+  gridIds: z.array(id),
+  workerId: id,
+  workerName: z.string(),
+  /** China date `YYYY-MM-DD` the log is for. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  summary: dayLogSummarySchema,
+  lines: z.array(z.string()),
+  notes: z.string(),
+  submittedAt: z.date(),
+  /** Submitted after the day it is for had ended (补交). */
+  late: z.boolean(),
+  version: z.number().int().nonnegative(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type GridLogRecord = z.infer<typeof gridLogRecordSchema>;
+export const gridLogIdFor = (workerId: string, date: string) => `log-${workerId}-${date}`;

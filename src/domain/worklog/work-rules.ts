@@ -4,6 +4,8 @@ import { z } from 'zod';
  * What a street holds its grid workers to (issue 14; STYLE 9: configuration, not conditionals). Every
  * number is a documented default with its source line; a street overrides one with a reason. No rule
  * number appears in a code path: the due list, the daily log and the compliance view read them from here.
+ * The daily patrol minimum (002 L23) is the patrol context's `dailyMinimumMinutes` (src/domain/patrol/rules.ts):
+ * one rule, one place.
  */
 export const WORK_RULE_KEYS = [
   'visits_per_week',
@@ -11,11 +13,11 @@ export const WORK_RULE_KEYS = [
   'rental_visits_per_month',
   'household_visits_per_quarter',
   'six_must_visits_per_month',
-  'patrol_minutes_per_day',
   'patrol_days_share',
   'info_items_per_month',
   'log_days_share',
   'meetings_attended_share',
+  'backfill_days',
 ] as const;
 export type WorkRuleKey = (typeof WORK_RULE_KEYS)[number];
 
@@ -31,11 +33,14 @@ export const DEFAULT_WORK_RULES: Record<WorkRuleKey, WorkRule> = {
   rental_visits_per_month: { amount: 1, reason: '000 L34 "每月要與網格內租房戶至少見面1次，并記錄見面時間和相關情況"' },
   household_visits_per_quarter: { amount: 1, reason: '001 L395 "每个季度至少要对所联网格常住人口家庭上门走访1次以上"' },
   six_must_visits_per_month: { amount: 1, reason: '003 L164 "六必訪：困難群眾、獨居老人、殘疾家庭、流動人口、失業人員、重點幫扶人員每月必訪"' },
-  patrol_minutes_per_day: { amount: 60, reason: '002 L23 "每天到責任網格進行巡查不少于1小時，并如實做好記錄"' },
   // A share of the window's working days (1 = every one): 002 L28 counts every missed day (漏巡).
   patrol_days_share: { amount: 1, reason: '002 L28 "每天必須巡查負責小區，發現漏巡罰50元/次"' },
   info_items_per_month: { amount: 20, reason: '002 L24 "每月累計提供有效信息20條以上"' },
   log_days_share: { amount: 1, reason: '000 L35 "網格責任人要建立工作日志"；001 L161 "認真填寫網格責任人工作日志，做到工作日清周結"' },
+  backfill_days: {
+    amount: 7,
+    reason: '无来源数字：日清周结（001 L161）要求当天记录；断网时的走访草稿和漏交的日志可在7天内补记（标明补交），更早的不再补记，以免事后编造',
+  },
   meetings_attended_share: { amount: 1, reason: '002 L27 "每周五上午參加社區網格調度會，每月第一個星期一上午參加街道網格工作調度會"' },
 };
 
@@ -45,11 +50,11 @@ export const WORK_RULE_LABELS: Record<WorkRuleKey, string> = {
   rental_visits_per_month: '出租房屋每月见面次数',
   household_visits_per_quarter: '每户每季度走访次数',
   six_must_visits_per_month: '六必访对象每月走访次数',
-  patrol_minutes_per_day: '每天巡查分钟数',
   patrol_days_share: '巡查天数占工作日比例',
   info_items_per_month: '每月有效信息条数',
   log_days_share: '工作日志天数占工作日比例',
   meetings_attended_share: '应到会议出席比例',
+  backfill_days: '可补记天数',
 };
 
 /** A street's change to one rule; the reason is required (STYLE: default plus overrides, each with a reason). */
