@@ -14,14 +14,13 @@ export { NOTIFICATION_KINDS, type NotificationKind } from '../../src/domain/noti
  * list (`case.notifications`) reads the same documents, so a message reaches its reader whether or not
  * they subscribed. Kinds, titles, pages and the shaping live in src/domain/notification.
  */
-export interface OutgoingNotification {
+export type OutgoingNotification = {
   toUserId: string;
   kind: NotificationKind;
-  caseId: string;
   /** What caused it (an event id): the same cause never notifies the same person twice. */
   cause: string;
   body: string;
-}
+} & ({ caseId: string } | { activityId: string; eventAt: Date; place: string });
 
 /** How a street shapes its messages: the case's category label and the street's templates. */
 export interface Shaping {
@@ -38,13 +37,15 @@ export interface Shaping {
 export function notificationDocs(items: OutgoingNotification[], now: Date, { categoryLabel, templates = DEFAULT_TEMPLATES }: Shaping): NotificationRecord[] {
   const unique = new Map(items.map((n) => [notificationId(n), n]));
   return [...unique].map(([id, n]) => {
-    const message = shapeSubscribeMessage({ kind: n.kind, caseId: n.caseId, categoryLabel, body: n.body, at: now }, templates[n.kind]);
+    const subject = 'caseId' in n ? { caseId: n.caseId } : { activityId: n.activityId };
+    const facts = 'caseId' in n ? { subjectId: n.caseId } : { subjectId: n.activityId, eventAt: n.eventAt, place: n.place };
+    const message = shapeSubscribeMessage({ kind: n.kind, categoryLabel, body: n.body, at: now, ...facts }, templates[n.kind]);
     return {
       _id: id,
       toUserId: n.toUserId,
       kind: n.kind,
       template: message.template_id,
-      caseId: n.caseId,
+      ...subject,
       cause: n.cause,
       title: NOTIFICATION_TITLES[n.kind],
       data: message.data,

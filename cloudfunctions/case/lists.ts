@@ -143,6 +143,7 @@ export async function notifications(call: Invocation) {
       title: n.title ?? '',
       body: n.body ?? '',
       ...(n.caseId ? { caseId: n.caseId } : {}),
+      ...(n.activityId ? { activityId: n.activityId } : {}),
       status: n.status,
       read: n.readAt != null,
       createdAt: n.createdAt.toISOString(),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { caseApi } from '../../src/domain/case/api';
 import { subscribeTemplateIds, subscriptionId, type NotificationReader } from '../../src/domain/notification';
 import { subscriptionRecordSchema } from '../../src/domain/notification/records';
+import { activityRecordSchema, signupId, signupRecordSchema } from '../../src/domain/volunteer/records';
 import { authorize, collectionOf, findCaller, requireCaller, type Database, type Invocation } from '../_lib';
 import { loadCase } from './records';
 import { canSee, isStaff, STAFF_ROLES } from './scope';
@@ -18,15 +19,21 @@ type Input<A extends keyof typeof caseApi> = z.infer<(typeof caseApi)[A]['input'
  */
 /**
  * subscriptionTemplates: the templates to ask the caller about at this moment — after filing or
- * viewing their case, the street's resident templates; a staff member opening the workbench, their
- * street's staff templates.
+ * viewing their case, the street's resident templates; after signing up for an activity, the street's
+ * volunteer templates; a staff member opening the workbench, their street's staff templates.
  */
 export async function subscriptionTemplates(input: Input<'subscriptionTemplates'>, call: Invocation) {
   const caller = await findCaller(call);
   if (!caller) return { templateIds: [] };
   let streetId: string | undefined;
   let reader: NotificationReader;
-  if (input.caseId) {
+  if (input.activityId) {
+    // Only someone signed up is reminded, so only they are asked.
+    const signup = await collectionOf(call.db, 'signups', signupRecordSchema).load(signupId(input.activityId, caller.userId));
+    authorize(signup !== null, '您没有报名这个活动');
+    streetId = (await collectionOf(call.db, 'activities', activityRecordSchema).require(input.activityId, '活动')).streetId;
+    reader = 'volunteer';
+  } else if (input.caseId) {
     const c = await loadCase(call, input.caseId);
     authorize(canSee(caller, c), '您无权查看此事件');
     streetId = c.streetId;

@@ -1,5 +1,5 @@
 import { BOARD_PAGE } from '../../cloudfunctions/board/wxacode';
-import { CASE_PAGES, MESSAGES_PAGE } from '../../src/domain/notification/kinds';
+import { MESSAGES_PAGE, READER_PAGES } from '../../src/domain/notification/kinds';
 import { allPages, appJson, isAppPage, mountPage, recorded, resetRecorded } from './support/weapp-sim';
 
 /**
@@ -118,8 +118,9 @@ describe('what the key pages show, call, and open', () => {
 
 describe('every page the code sends, shares or encodes is a page of the built app.json', () => {
   it.each([
-    ['subscribe message, resident', CASE_PAGES.reporter],
-    ['subscribe message, staff', CASE_PAGES.staff],
+    ['subscribe message, resident', READER_PAGES.reporter.page],
+    ['subscribe message, staff', READER_PAGES.staff.page],
+    ['subscribe message, volunteer', READER_PAGES.volunteer.page],
     ['in-app 消息 list', MESSAGES_PAGE],
     ['grid QR (wxacode.getUnlimited page)', BOARD_PAGE],
   ])('%s: %s', (_what, page) => {

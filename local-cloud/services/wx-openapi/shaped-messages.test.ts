@@ -15,7 +15,7 @@ describe('every notification the app shapes is accepted by the local WeChat', ()
   it.each(NOTIFICATION_KINDS.flatMap((kind) => awkward.map((a) => [kind, a] as const)))('%s %j', (kind, a) => {
     const template = DEFAULT_TEMPLATES[kind];
     inbox.accept('openid-x', [template.templateId]);
-    const message = shapeSubscribeMessage({ kind, caseId: 'case-0123456789abcdef0123', at: new Date('2026-12-31T23:59:00Z'), ...a }, template);
+    const message = shapeSubscribeMessage({ kind, subjectId: 'case-0123456789abcdef0123', at: new Date('2026-12-31T23:59:00Z'), ...a }, template);
     expect(inbox.send({ touser: 'openid-x', ...message }, new Date())).toMatchObject({ errcode: 0 });
   });
 });

@@ -6,8 +6,10 @@ import { call } from '../../services/call';
 import { requestSubscription } from '../../services/subscription';
 
 interface SubscribePromptProps {
-  /** The reporter's case (after filing); without it, the staff templates of the caller's street. */
+  /** The reporter's case (after filing); without it and activityId, the staff templates of the caller's street. */
   caseId?: string;
+  /** The activity the volunteer just signed up for (the day-before reminder). */
+  activityId?: string;
   /** What the user will be told about, in their words. */
   what: string;
 }
@@ -19,15 +21,15 @@ type Asked = 'idle' | 'asking' | 'accepted' | 'declined';
  * so the tap calls WeChat's prompt at once (WeChat refuses it outside a tap). Everything also lands in
  * the in-app 消息 list, so declining loses nothing but the WeChat message.
  */
-export function SubscribePrompt({ caseId, what }: SubscribePromptProps) {
+export function SubscribePrompt({ caseId, activityId, what }: SubscribePromptProps) {
   const [templateIds, setTemplateIds] = useState<string[]>([]);
   const [asked, setAsked] = useState<Asked>('idle');
   // Loaded on mount (not on page show: this shows up after the page's data, when the show has passed).
   useEffect(() => {
-    call('case', 'subscriptionTemplates', caseId ? { caseId } : {})
+    call('case', 'subscriptionTemplates', activityId ? { activityId } : caseId ? { caseId } : {})
       .then((r) => setTemplateIds(r.templateIds))
       .catch(() => setTemplateIds([]));
-  }, [caseId]);
+  }, [caseId, activityId]);
   if (templateIds.length === 0) return null;
   const ask = () => {
     setAsked('asking');

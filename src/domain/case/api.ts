@@ -181,11 +181,13 @@ export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
 export const notificationItemSchema = z.object({
   id: z.string(),
-  /** Template key from config: case_accepted, case_escalated, case_resolved, case_assigned, case_overdue, case_near_due, case_emergency. */
+  /** A NotificationKind (src/domain/notification/kinds.ts). */
   kind: z.string(),
   title: z.string(),
   body: z.string(),
   caseId: z.string().optional(),
+  /** A volunteer's reminder is about an activity instead of a case. */
+  activityId: z.string().optional(),
   status: z.enum(NOTIFICATION_STATUSES),
   /** Seen in the in-app 消息 list (case.readNotifications). */
   read: z.boolean(),
@@ -293,9 +295,12 @@ export const caseApi = {
     input: z.object({ ids: z.array(id).max(50).optional() }).strict(),
     output: z.object({ read: z.number() }),
   },
-  /** The subscribe-message templates to ask the caller about now: their case's (caseId), else the staff workbench's. */
+  /**
+   * The subscribe-message templates to ask the caller about now: their case's (caseId), an activity they
+   * signed up for (activityId), else the staff workbench's.
+   */
   subscriptionTemplates: {
-    input: z.object({ caseId: id.optional() }).strict(),
+    input: z.object({ caseId: id.optional(), activityId: id.optional() }).strict(),
     output: z.object({ templateIds: z.array(z.string()) }),
   },
   /** The templates the caller just allowed in WeChat's subscription prompt: one send each (WeChat's one-time quota). */

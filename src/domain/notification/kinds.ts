@@ -1,6 +1,7 @@
 /**
  * What the app tells people, and where the message opens (PRODUCT.md §5–§6: the reporter at sign-for,
- * escalation, resolution and return; staff on assignment, overdue, near-due and 突发性 cases).
+ * escalation, resolution and return; staff on assignment, overdue, near-due and 突发性 cases; a volunteer
+ * before an activity they signed up for starts, issue 11 item 2).
  */
 export const NOTIFICATION_KINDS = [
   'case_assigned',
@@ -11,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'case_overdue',
   'case_near_due',
   'case_emergency',
+  'activity_reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -26,6 +28,7 @@ export const NOTIFICATION_TITLES: Record<NotificationKind, string> = {
   case_overdue: '事件超时督办',
   case_near_due: '事件即将超时',
   case_emergency: '突发事件，请立即处置',
+  activity_reminder: '您报名的志愿活动即将开始',
 };
 
 /**
@@ -41,11 +44,12 @@ export const NOTIFICATION_STATE_PHRASES: Record<NotificationKind, string> = {
   case_overdue: '已超时',
   case_near_due: '即将超时',
   case_emergency: '突发事件',
+  activity_reminder: '即将开始',
 };
 
-export type NotificationReader = 'reporter' | 'staff';
+export type NotificationReader = 'reporter' | 'staff' | 'volunteer';
 
-/** Who reads a kind decides which page it opens: the resident's case page or the staff case page. */
+/** Who reads a kind decides which page it opens: the resident's case page, the staff case page, the activity. */
 export const NOTIFICATION_READER: Record<NotificationKind, NotificationReader> = {
   case_assigned: 'staff',
   case_accepted: 'reporter',
@@ -55,21 +59,35 @@ export const NOTIFICATION_READER: Record<NotificationKind, NotificationReader> =
   case_overdue: 'staff',
   case_near_due: 'staff',
   case_emergency: 'staff',
+  activity_reminder: 'volunteer',
 };
 
 /**
  * The page a message opens, as WeChat's `page` field wants it: a page of app.json, no leading slash,
- * query allowed ("仅限本小程序内的页面。支持带参数", subscribeMessage.send). `npm run test:weapp` checks
- * every one of these against the built app.json.
+ * query allowed ("仅限本小程序内的页面。支持带参数", subscribeMessage.send), with the id of what it is
+ * about under the page's own parameter name. `npm run test:weapp` checks every one of these against the
+ * built app.json.
  */
-export const CASE_PAGES: Record<NotificationReader, string> = {
-  reporter: 'pages/case/index',
-  staff: 'packages/staff/case/index',
+export const READER_PAGES: Record<NotificationReader, { page: string; param: 'caseId' | 'activityId' }> = {
+  reporter: { page: 'pages/case/index', param: 'caseId' },
+  staff: { page: 'packages/staff/case/index', param: 'caseId' },
+  volunteer: { page: 'packages/volunteer/activity/index', param: 'activityId' },
 };
 
-export function notificationPage(kind: NotificationKind, caseId: string): string {
-  return `${CASE_PAGES[NOTIFICATION_READER[kind]]}?caseId=${encodeURIComponent(caseId)}`;
+/** What a message is about: a case, or (for a volunteer) an activity. */
+export type NotificationSubject = 'case' | 'activity';
+export const subjectOf = (kind: NotificationKind): NotificationSubject => (READER_PAGES[NOTIFICATION_READER[kind]].param === 'caseId' ? 'case' : 'activity');
+
+export function notificationPage(kind: NotificationKind, subjectId: string): string {
+  const { page, param } = READER_PAGES[NOTIFICATION_READER[kind]];
+  return `${page}?${param}=${encodeURIComponent(subjectId)}`;
 }
+
+/**
+ * How long before an activity starts its volunteers are reminded: the evening before a morning
+ * activity, so they can still say they cannot come (a default; PRODUCT.md gives no number).
+ */
+export const ACTIVITY_REMINDER_LEAD_HOURS = 24;
 
 /** The in-app 消息 list (every notification is there too, subscribed or not). */
 export const MESSAGES_PAGE = 'pages/messages/index';

@@ -16,7 +16,7 @@ import {
 } from '.';
 
 describe('shaping a notification for its template', () => {
-  const facts = { kind: 'case_accepted' as const, caseId: 'case-0123456789abcdef0123', categoryLabel: '环境卫生', body: '3 栋楼道堆满了纸箱和旧家具，影响通行，请尽快清理', at: new Date('2026-12-01T07:01:00Z') };
+  const facts = { kind: 'case_accepted' as const, subjectId: 'case-0123456789abcdef0123', categoryLabel: '环境卫生', body: '3 栋楼道堆满了纸箱和旧家具，影响通行，请尽快清理', at: new Date('2026-12-01T07:01:00Z') };
 
   it('fills each keyword from its fact, in WeChat formats, and opens the resident case page', () => {
     expect(shapeSubscribeMessage(facts, DEFAULT_TEMPLATES.case_accepted)).toEqual({

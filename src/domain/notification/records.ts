@@ -22,6 +22,8 @@ export const notificationRecordSchema = z
     kind: z.string(),
     template: z.string(),
     caseId: z.string().optional(),
+    /** A volunteer's message is about an activity instead. */
+    activityId: z.string().optional(),
     /** What caused it (a case event id, or `near:<deadline>`): the same cause never notifies one person twice. */
     cause: z.string().optional(),
     title: z.string().optional(),

@@ -5,11 +5,16 @@ import type { TemplateConfig, TemplateField } from './templates';
 /** What a notification is about: enough to fill any configured template. */
 export interface NotificationFacts {
   kind: NotificationKind;
-  caseId: string;
+  /** The case's id, or the activity's for a volunteer's message (see `subjectOf`). */
+  subjectId: string;
   categoryLabel: string;
-  /** The line shown in the in-app list (a reason, a note, the description). */
+  /** The line shown in the in-app list (a reason, a note, the description; an activity's title). */
   body: string;
   at: Date;
+  /** When what it is about happens, if not `at` (an activity's start). */
+  eventAt?: Date;
+  /** Where (an activity's place). */
+  place?: string;
 }
 
 /** The part of WeChat's subscribeMessage.send request the outbox stores (touser is added at send time). */
@@ -23,12 +28,13 @@ const FIELD_VALUE: Record<TemplateField, (f: NotificationFacts) => string> = {
   category: (f) => thingValue(f.categoryLabel),
   summary: (f) => thingValue(f.body),
   state: (f) => NOTIFICATION_STATE_PHRASES[f.kind],
-  time: (f) => timeValue(f.at),
-  caseNo: (f) => characterStringValue(f.caseId),
+  time: (f) => timeValue(f.eventAt ?? f.at),
+  caseNo: (f) => characterStringValue(f.subjectId),
+  place: (f) => thingValue(f.place ?? ''),
 };
 
 /** The subscribe message for one notification, in the street's configured template. */
 export function shapeSubscribeMessage(facts: NotificationFacts, template: TemplateConfig): SubscribeMessage {
   const data = Object.fromEntries(Object.entries(template.keywords).map(([key, field]) => [key, { value: FIELD_VALUE[field](facts) }]));
-  return { template_id: template.templateId, page: notificationPage(facts.kind, facts.caseId), data };
+  return { template_id: template.templateId, page: notificationPage(facts.kind, facts.subjectId), data };
 }

@@ -8,7 +8,7 @@ import { keywordTypeOf, type KeywordType } from './keywords';
  * which fact of the notification fills it. The keyword's type comes from its key (`thing1` is a thing),
  * so a fact can only go where WeChat accepts it; that is checked when the street saves (STYLE 9).
  */
-export const TEMPLATE_FIELDS = ['category', 'summary', 'state', 'time', 'caseNo'] as const;
+export const TEMPLATE_FIELDS = ['category', 'summary', 'state', 'time', 'caseNo', 'place'] as const;
 export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
 
 export const TEMPLATE_FIELD_LABELS: Record<TemplateField, string> = {
@@ -17,6 +17,7 @@ export const TEMPLATE_FIELD_LABELS: Record<TemplateField, string> = {
   state: '办理状态',
   time: '时间',
   caseNo: '事件编号',
+  place: '地点',
 };
 
 /** Which keyword types each fact can fill without WeChat refusing it (47003). */
@@ -26,6 +27,7 @@ export const FIELD_KEYWORD_TYPES: Record<TemplateField, readonly KeywordType[]> 
   state: ['phrase', 'thing'],
   time: ['time', 'date'],
   caseNo: ['character_string', 'thing'],
+  place: ['thing'],
 };
 
 /** WeChat lets a one-time subscription template have at most 5 keywords. */
@@ -73,6 +75,12 @@ const TODO: TemplateConfig = {
   keywords: { thing1: 'category', phrase2: 'state', thing3: 'summary', time4: 'time', character_string5: 'caseNo' },
 };
 
+/** 活动开始提醒 (volunteers): the activity, when it starts, where. */
+const ACTIVITY: TemplateConfig = {
+  templateId: 'TEMPLATE_ACTIVITY_REMINDER',
+  keywords: { thing1: 'summary', time2: 'time', thing3: 'place' },
+};
+
 /**
  * Built-in templates (placeholder ids; docs/deploy.md lists the titles and keywords to pick in the
  * WeChat admin console, whose real ids a street then saves). One template per reader, not per kind:
@@ -87,6 +95,7 @@ export const DEFAULT_TEMPLATES: Record<NotificationKind, TemplateConfig> = {
   case_overdue: TODO,
   case_near_due: TODO,
   case_emergency: TODO,
+  activity_reminder: ACTIVITY,
 };
 
 /** The distinct template ids a reader is asked to subscribe to (at most 3 per WeChat request). */

@@ -67,6 +67,8 @@ export const activityRecordSchema = z.object({
   attendedVolunteerIds: z.array(id).optional(),
   /** Attendees who held a staff role at completion: their awards wait for another staff member. */
   staffAttendeeIds: z.array(id).optional(),
+  /** When its volunteers' reminders were queued (cloudfunctions/notify/reminders.ts); set once. */
+  remindersQueuedAt: z.date().optional(),
   version: z.number().int().nonnegative(),
   ...optionalStamps,
 });

@@ -30,7 +30,7 @@ export default function MessagesPage() {
           ) : (
             <Section heading={unread > 0 ? `${unread} 条未读` : '全部已读'}>
               {items.map((n) => {
-                const url = messageUrl(n.kind, n.caseId);
+                const url = messageUrl(n.kind, n.caseId ?? n.activityId);
                 return (
                   <View key={n.id} className='section__text' role={url ? 'link' : undefined} onClick={url ? () => void Taro.navigateTo({ url }) : undefined}>
                     <View className='section__heading'>

@@ -1,9 +1,9 @@
 import { isNotificationKind, notificationPage } from '../../domain/notification/kinds';
 
 /** The page a message opens in the app: the same page its WeChat card opens (src/domain/notification). */
-export function messageUrl(kind: string, caseId: string | undefined): string | null {
-  if (!caseId || !isNotificationKind(kind)) return null;
-  return `/${notificationPage(kind, caseId)}`;
+export function messageUrl(kind: string, subjectId: string | undefined): string | null {
+  if (!subjectId || !isNotificationKind(kind)) return null;
+  return `/${notificationPage(kind, subjectId)}`;
 }
 
 export const MESSAGES_URL = '/pages/messages/index';

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { BigButton } from '../../../components/big-button';
 import { Section } from '../../../components/section';
+import { SubscribePrompt } from '../../../components/subscribe-prompt';
 import { call } from '../../../services/call';
 import { useSubmit } from '../../../services/use-submit';
 import { clockText, dateTimeText } from '../shared/china-time-text';
@@ -48,6 +49,7 @@ export function SignUpActions({ activity: a, onChanged }: SignUpActionsProps) {
   if (a.mine === 'checked_in') return <Notice heading='您已签到' text='谢谢参加！组织人确认活动完成后，积分会记到您名下。' />;
   if (a.mine === 'signed_up') {
     return (
+      <>
       <Section heading='您已报名'>
         <View className='vol-done' role='status'>
           ✓ 已报名，请按时到场
@@ -67,6 +69,8 @@ export function SignUpActions({ activity: a, onChanged }: SignUpActionsProps) {
         </View>
         <View className='section__help'>活动开始前可以取消报名。</View>
       </Section>
+      <SubscribePrompt activityId={a.activityId} what='活动开始前一天' />
+      </>
     );
   }
   if (a.taken >= a.headcount) return <Notice heading='名额已满' text='这个活动的名额已经报满了，看看其他活动吧。' />;
