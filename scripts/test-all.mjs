@@ -12,10 +12,11 @@ const jest = (project, report = project) => ['npx', ['jest', '--selectProjects',
 // with the local cloud's clock (and the browsers pinned to it) started at a hard date: New Year's Eve,
 // the last minutes of a month, and tomorrow a 元旦 of a year the bundled holiday table does not know.
 // GRIDLINK_TEST_NOW is read by tests/support/test-now.ts; unit tests are pure and take no "now".
-// Override with GRIDLINK_CI_DATE (any of HARD_DATES there), or GRIDLINK_CI_DATE=none to skip.
+// Override with GRIDLINK_CI_DATE (any of HARD_DATES there), or GRIDLINK_CI_DATE=none to skip;
+// `npm run test:dates` runs them at every hard date.
 const ciDate = process.env.GRIDLINK_CI_DATE ?? '2026-12-31T23:50:00+08:00';
 const atDate = ciDate === 'none' ? {} : { GRIDLINK_TEST_NOW: ciDate };
-const DATE_SENSITIVE_E2E = ['tests/e2e/case.e2e.ts', 'tests/e2e/volunteer.e2e.ts', 'tests/e2e/volunteer-street.e2e.ts', 'tests/e2e/first-visit.e2e.ts'];
+const DATE_SENSITIVE_E2E = JSON.parse(readFileSync('tests/support/date-sensitive-e2e.json', 'utf8')).files;
 const e2eEnv = { TARO_APP_LOCAL: 'true', NODE_ENV: 'production' };
 const stages = [
   ['lockfile installs with npm ci', ['node', ['scripts/lock-placeholders.mjs', '--check']]],
