@@ -59,8 +59,10 @@ export async function saveHousehold(input: Input<'saveHousehold'>, call: Invocat
 }
 
 /** The org `buildings` record of that name in the grid (one per grid and name), made on first use. */
-async function ensureBuilding(call: Invocation, acting: Acting, grid: GridRecord, name: string): Promise<string> {
-  const _id = `building-${createHash('sha256').update(`${grid._id}:${name}`).digest('hex').slice(0, 20)}`;
+export const buildingIdOf = (gridId: string, name: string) => `building-${createHash('sha256').update(`${gridId}:${name}`).digest('hex').slice(0, 20)}`;
+
+export async function ensureBuilding(call: Invocation, acting: Acting, grid: GridRecord, name: string): Promise<string> {
+  const _id = buildingIdOf(grid._id, name);
   await acting.stores.buildings.insertOnce({
     _id,
     streetId: grid.streetId,

@@ -1,4 +1,4 @@
-import { defineFunction, invocationVariables, type FunctionMain, type Invocation, type PlatformContext } from '../_lib';
+import { defineFunction, getApp, invocationVariables, type FunctionMain, type Invocation, type PlatformContext } from '../_lib';
 import { acknowledgeHandover, changes, confirmChange, overdue } from './changes';
 import type { RegisterCall } from './context';
 import { household, households, saveHousehold } from './households';
@@ -7,6 +7,8 @@ import { revealPerson, savePerson, setCareFlags } from './people';
 import { rules, saveRules } from './rules';
 import { registerKeysFrom, type RegisterKeys } from './sealing';
 import { searchPeople } from './search';
+import { exportHouseholds, importTemplate, type ExportStorage } from './excel-export';
+import { importHouseholds } from './excel-import';
 import { recordRenterContact, saveTenancy } from './tenancies';
 
 /**
@@ -14,7 +16,7 @@ import { recordRenterContact, saveTenancy } from './tenancies';
  * dated changes with 交接单 and deadlines, search, masked views and audited full reads. ID numbers and
  * phones are sealed with the key in the function's environment (sealing.ts) before they reach the database.
  */
-function registerHandlers(keys: () => RegisterKeys) {
+function registerHandlers(keys: () => RegisterKeys, storage: ExportStorage) {
   const withKeys =
     <I, O>(handler: (input: I, call: RegisterCall) => Promise<O>) =>
     (input: I, call: Invocation) =>
@@ -36,6 +38,9 @@ function registerHandlers(keys: () => RegisterKeys) {
     overdue,
     rules,
     saveRules,
+    importHouseholds: withKeys(importHouseholds),
+    importTemplate: withKeys((_input: unknown, call: RegisterCall) => importTemplate(call, storage)),
+    exportHouseholds: withKeys((input: Parameters<typeof exportHouseholds>[0], call: RegisterCall) => exportHouseholds(input, call, storage)),
   });
 }
 
@@ -43,5 +48,18 @@ export const main: FunctionMain = (event, context?: PlatformContext) => {
   let opened: RegisterKeys | undefined;
   // The key is read from this invocation's environment, and only when a handler needs it.
   const keys = () => (opened ??= registerKeysFrom(invocationVariables(context)));
-  return registerHandlers(keys)(event, context);
+  return registerHandlers(keys, storageOf(getApp(context)))(event, context);
 };
+
+/** Storage of this invocation's environment, for the Excel files (Invocation carries only the database). */
+function storageOf(app: ReturnType<typeof getApp>): ExportStorage {
+  return {
+    async upload(cloudPath, bytes) {
+      return (await app.uploadFile({ cloudPath, fileContent: bytes })).fileID;
+    },
+    async tempUrl(fileId) {
+      const { fileList } = await app.getTempFileURL({ fileList: [fileId] });
+      return fileList[0]?.tempFileURL ?? '';
+    },
+  };
+}

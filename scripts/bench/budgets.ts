@@ -37,6 +37,8 @@ export const budgets = {
     board: { sizeKB: 2600 },
     // exceljs writes the ledger and summary exports.
     volunteer: { sizeKB: 3200 },
+    // exceljs reads and writes the 户况 import/export (loaded on those actions only).
+    register: { sizeKB: 3200 },
     // assess: pdfkit + the CJK font for 通报 and exceljs for the ranking export, both loaded on first use.
     assess: { sizeKB: 4000 },
   } as Record<string, { sizeKB?: number; coldRequireMs?: number }>,

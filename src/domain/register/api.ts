@@ -237,4 +237,10 @@ export const registerApi = {
       .strict(),
     output: z.object({ version: z.number() }),
   },
+  importHouseholds: {
+    input: z.object({ gridId: id.describe('网格'), fileBase64: z.string().min(1, '请选择要导入的文件').max(4_000_000, '文件太大，请按楼栋分开导入').describe('导入文件') }).strict(),
+    output: z.object({ households: z.number(), people: z.number() }),
+  },
+  importTemplate: { input: z.object({}).strict(), output: z.object({ url: z.string(), fileId: z.string() }) },
+  exportHouseholds: { input: z.object(scopeFilter).strict(), output: z.object({ url: z.string(), fileId: z.string(), rows: z.number() }) },
 } as const;

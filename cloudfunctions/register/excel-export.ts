@@ -1,0 +1,106 @@
+import type { z } from 'zod';
+import { maskPhone } from '../../src/domain/org/phone';
+import { careGroupLabel, flagsVisibleAt, inScopes, isEmptyScope, JOB_STATUS_LABELS, maskIdNumber, RELATION_LABELS, scopesFor, SEX_LABELS, TENURE_LABELS } from '../../src/domain/register';
+import type { registerApi } from '../../src/domain/register/api';
+import { DomainError } from '../../src/domain/errors';
+import { authorize } from '../_lib';
+import { auditRead } from './audit-reads';
+import { actingInOwnStreet, DENIED, placeOf, type RegisterCall } from './context';
+import { COLUMNS } from './excel-columns';
+import { openedOf } from './people-masking';
+import { scopedWhere } from './scope-where';
+
+type Input = z.infer<(typeof registerApi)['exportHouseholds']['input']>;
+
+export interface ExportStorage {
+  upload(cloudPath: string, bytes: Buffer): Promise<string>;
+  tempUrl(fileId: string): Promise<string>;
+}
+
+/** One street's register is at most a few tens of thousands of people; past this, export by grid. */
+const EXPORT_MAX = 50_000;
+
+/**
+ * exportHouseholds (issue 15 item 6): the 户况 of a grid, a building or a care group, for the roles the
+ * street allows to export (not workers), logged. ID numbers and phones are exported masked — the sheet
+ * leaves the system, and a full number is read one person at a time (revealPerson, audited); care groups
+ * appear only where the exporter may see them.
+ */
+export async function exportHouseholds(input: Input, call: RegisterCall, storage: ExportStorage) {
+  const acting = await actingInOwnStreet(call);
+  const scopes = scopesFor(acting.caller.roles, acting.streetId, acting.rules, 'export');
+  authorize(!isEmptyScope(scopes), DENIED.export);
+  const extra: Record<string, unknown> = { status: 'active' };
+  if (input.gridId) {
+    const grid = await acting.stores.grids.require(input.gridId, '网格');
+    authorize(inScopes(scopes, { streetId: grid.streetId, communityId: grid.communityId, gridId: grid._id }), DENIED.export);
+    extra.gridId = grid._id;
+  }
+  if (input.careGroup) {
+    const group = acting.rules.careGroups.find((g) => g.id === input.careGroup && g.enabled);
+    authorize(Boolean(group && acting.caller.roles.some((r) => group.visibleTo.includes(r.role))), '您没有导出该群体名单的权限');
+    extra.careFlags = input.careGroup;
+  }
+  const households = new Map(
+    (await acting.stores.households.all(scopedWhere(call, acting.streetId, scopes, { ...(extra.gridId ? { gridId: extra.gridId } : {}), ...(input.buildingId ? { buildingId: input.buildingId } : {}) }), { max: EXPORT_MAX })).map((h) => [h._id, h]),
+  );
+  const people = (await acting.stores.residents.all(scopedWhere(call, acting.streetId, scopes, extra), { max: EXPORT_MAX })).filter((r) => households.has(r.householdId));
+  const keys = call.keys();
+  const numbers = new Map([...households.keys()].map((id, i) => [id, String(i + 1)]));
+  const shownFlags = new Set<string>();
+  const rows = people.map((r) => {
+    const h = households.get(r.householdId)!;
+    const opened = openedOf(keys, r);
+    const flags = flagsVisibleAt(acting.caller.roles, placeOf(r), acting.rules, r.careFlags);
+    flags.forEach((f) => shownFlags.add(f));
+    return {
+      householdNo: numbers.get(h._id),
+      buildingName: h.buildingName,
+      unit: h.unit,
+      room: h.room,
+      address: h.address,
+      tenure: TENURE_LABELS[h.tenure],
+      name: r.name,
+      sex: SEX_LABELS[r.sex],
+      birthDate: r.birthDate,
+      idNumber: opened.idNumber ? maskIdNumber(opened.idNumber) : '',
+      phone: opened.phone ? maskPhone(opened.phone) : '',
+      relation: RELATION_LABELS[r.relation],
+      partyMember: r.partyMember ? '是' : '否',
+      job: JOB_STATUS_LABELS[r.job],
+      skills: r.skills,
+      careGroups: flags.map((f) => careGroupLabel(acting.rules.careGroups, f)).join('、'),
+    };
+  });
+  // Loaded on export only: the other actions do not pay for exceljs at cold start.
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('户况');
+  sheet.columns = [...COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width })), { header: '特殊群体', key: 'careGroups', width: 20 }];
+  sheet.addRows(rows);
+  const bytes = Buffer.from(await book.xlsx.writeBuffer());
+  const fileId = await storage.upload(`exports/register/${acting.streetId}/huqing-${call.now.getTime()}.xlsx`, bytes);
+  const url = await storage.tempUrl(fileId);
+  if (!url) throw new DomainError('INTERNAL', '导出文件链接生成失败');
+  await auditRead(call, {
+    caller: acting.caller,
+    streetId: acting.streetId,
+    action: 'register.export',
+    target: { collection: 'households', id: `export:${input.gridId ?? input.buildingId ?? input.careGroup ?? 'scope'}`, label: `导出户况 ${rows.length} 人` },
+    fields: ['name', 'address', 'idNumberMasked', 'phoneMasked', ...shownFlags],
+  });
+  return { url, fileId, rows: rows.length };
+}
+
+/** importTemplate: the empty template with one example row (a made-up person), for the import page. */
+export async function importTemplate(call: RegisterCall, storage: ExportStorage) {
+  await actingInOwnStreet(call);
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('户况');
+  sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width, style: { numFmt: '@' } }));
+  sheet.addRow({ householdNo: '1', buildingName: '3栋', unit: '2单元', room: '301', address: '示例路12号3栋2单元301', tenure: '自住', name: '（示例，导入前删除）', sex: '女', birthDate: '1950-03-12', idNumber: '', phone: '', relation: '户主', partyMember: '否', job: '退休', skills: '' });
+  const bytes = Buffer.from(await book.xlsx.writeBuffer());
+  const fileId = await storage.upload(`exports/register/template-${call.now.getTime()}.xlsx`, bytes);
+  return { url: await storage.tempUrl(fileId), fileId };
+}
