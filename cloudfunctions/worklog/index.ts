@@ -1,4 +1,5 @@
 import { defineFunction } from '../_lib';
+import { compliance } from './compliance';
 import { dayLog, submitDayLog, weekLog } from './day-log';
 import { myDueVisits, myVisits, recordVisit, visitTargets } from './visits';
 
@@ -14,4 +15,5 @@ export const main = defineFunction('worklog', {
   dayLog,
   submitDayLog,
   weekLog,
+  compliance,
 });

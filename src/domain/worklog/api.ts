@@ -147,4 +147,40 @@ export const worklogDayApi = {
 } as const;
 
 
-export const worklogApi = { ...worklogVisitApi, ...worklogDayApi } as const;
+
+// ---------- compliance at a glance ----------
+
+export const complianceCellViewSchema = z.object({
+  metric: z.enum(['patrol_minutes', 'patrol_days', 'visits', 'saturday_visits', 'six_must', 'log_days', 'meetings', 'info_items']),
+  value: z.number(),
+  target: z.number(),
+  status: z.enum(['met', 'missed', 'open', 'none']),
+  short: z.array(z.string()),
+});
+
+export const complianceViewSchema = z.object({
+  weeks: z.array(z.object({ key: z.string(), label: z.string() })),
+  rows: z.array(z.object({ workerId: z.string(), name: z.string(), weeks: z.array(z.object({ key: z.string(), cells: z.array(complianceCellViewSchema) })) })),
+  /** Each measure's rule and its source (or the street's reason for changing it). */
+  rules: z.array(z.object({ metric: z.string(), label: z.string(), rule: z.string(), reason: z.string() })),
+});
+export type ComplianceView = z.infer<typeof complianceViewSchema>;
+
+export const worklogComplianceApi = {
+  /**
+   * Grid chiefs, community and street staff (and a worker for themself): per worker and week, each measure
+   * against its rule — met / missed / open — with the dates or homes short of it.
+   */
+  compliance: {
+    input: z
+      .object({
+        week: isoDate.optional().describe('周'),
+        weeks: z.number().int().min(1, '至少看 1 周').max(4, '最多看 4 周').default(1).describe('周数'),
+        communityId: id.optional().describe('社区'),
+      })
+      .strict(),
+    output: complianceViewSchema,
+  },
+} as const;
+
+export const worklogApi = { ...worklogVisitApi, ...worklogDayApi, ...worklogComplianceApi } as const;
