@@ -1,3 +1,4 @@
+import { CHINA_OFFSET_MS } from '../../src/domain/calendar/china-time';
 import { DomainError } from '../../src/domain/errors';
 import { chinaMonth, chinaYear, HEALTH_CHECK_TOP_N, monthlyPublication, quarterlySummary, type LedgerEntry, type Quarter } from '../../src/domain/volunteer';
 import { authorize, requireCaller, type Caller, type Invocation } from '../_lib';
@@ -5,9 +6,8 @@ import { loadRules, volunteerEntries } from './ledger-store';
 import { accountId, entryFromDoc, volunteerCollection } from './records';
 import { canOverseeCommunity, communityNames, findVolunteer, isStreetStaff, loadVolunteer, streetOf, volunteerNames } from './scope';
 
-const EIGHT_HOURS = 8 * 3600_000;
 /** The instant a China-time month starts (month may be 13 → January of the next year). */
-const chinaMonthStart = (year: number, month: number) => new Date(Date.UTC(year, month - 1, 1) - EIGHT_HOURS);
+const chinaMonthStart = (year: number, month: number) => new Date(Date.UTC(year, month - 1, 1) - CHINA_OFFSET_MS);
 
 /** Own ledger; staff: a volunteer of a community they oversee. */
 export async function ledger(input: { volunteerId?: string; year?: number }, call: Invocation) {

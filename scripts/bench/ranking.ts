@@ -1,4 +1,5 @@
 import { localApp } from '../../local-cloud/local-sdk';
+import { CHINA_OFFSET_MS } from '../../src/domain/calendar/china-time';
 import { chinaYear } from '../../src/domain/volunteer';
 import { budgets, withBudget } from './budgets';
 import { callFn, login, measureAction } from './gateway';
@@ -50,7 +51,7 @@ export async function rankingTables(baseUrl: string): Promise<void> {
   const now = new Date();
   const year = chinaYear(now);
   // Entries fall between the China-time new year and now, so each one's `year` matches its `at`.
-  const yearStart = Date.UTC(year, 0, 1) - 8 * 3600_000;
+  const yearStart = Date.UTC(year, 0, 1) - CHINA_OFFSET_MS;
   const span = Math.max(1, now.getTime() - yearStart - 1_000);
   const random = prng(20_260_501);
 

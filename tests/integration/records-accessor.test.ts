@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { collectionOf, MAX_PAGE } from '../../cloudfunctions/_lib/records';
+import { collectionOf, inTransaction, MAX_PAGE } from '../../cloudfunctions/_lib/records';
 import type { Database } from '../../cloudfunctions/_lib/app';
 import { DomainError } from '../../src/domain/errors';
 import { useTestCloud } from '../support/local-cloud-harness';
@@ -104,5 +104,61 @@ describe('collectionOf: load, insertOnce, versioned update, paging', () => {
     await things().insertAllOnce(Array.from({ length: 1005 }, (_, i) => aThing(`a${String(i).padStart(4, '0')}`)));
     expect(await things().all({ group: 'g' })).toHaveLength(1005);
     await expect(things().all({ group: 'g' }, { max: 1000 })).rejects.toThrow(/more than 1000/);
+  });
+});
+
+describe('inTransaction: several documents change together or not at all', () => {
+  const t = useTestCloud();
+  const db = () => t.db as unknown as Database;
+  const things = () => collectionOf(db(), 'things', thingSchema);
+
+  it('commits every write of the callback together, and answers what the callback returned', async () => {
+    await things().insertOnce(aThing('from', { rank: 10 }));
+    const answer = await inTransaction(db(), async (tx) => {
+      const inTx = tx.collectionOf('things', thingSchema);
+      const from = await inTx.require('from', '物品');
+      await inTx.update(from, { rank: from.rank - 3 });
+      await inTx.insert(aThing('to', { rank: 3 }));
+      return 'moved';
+    });
+    expect(answer).toBe('moved');
+    expect((await things().loadMany(['from', 'to'])).map((d) => [d._id, d.rank, d.version]).sort()).toEqual([['from', 7, 2], ['to', 3, 1]]);
+  });
+
+  it('a domain error inside rolls every write back and reaches the caller unchanged', async () => {
+    await things().insertOnce(aThing('keep', { rank: 10 }));
+    const err = await inTransaction(db(), async (tx) => {
+      const inTx = tx.collectionOf('things', thingSchema);
+      await inTx.update(await inTx.require('keep', '物品'), { rank: 0 });
+      await inTx.insert(aThing('never'));
+      throw new DomainError('CONFLICT', '本年度积分不足');
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DomainError);
+    expect(err).toMatchObject({ code: 'CONFLICT', message: '本年度积分不足' });
+    expect(await things().load('keep')).toMatchObject({ rank: 10, version: 1 });
+    expect(await things().load('never')).toBeNull();
+  });
+
+  it('concurrent transactions on one document: each conflict is retried, so every increment lands exactly once', async () => {
+    await things().insertOnce(aThing('counter', { rank: 0 }));
+    const increments = 8;
+    await Promise.all(
+      Array.from({ length: increments }, () =>
+        inTransaction(db(), async (tx) => {
+          const inTx = tx.collectionOf('things', thingSchema);
+          const c = await inTx.require('counter', '物品');
+          await inTx.set({ ...c, rank: c.rank + 1 });
+        }),
+      ),
+    );
+    expect(await things().load('counter')).toMatchObject({ rank: increments });
+  });
+
+  it('a stale version read outside is CONFLICT inside, and nothing is written', async () => {
+    await things().insertOnce(aThing('v', { rank: 1 }));
+    const stale = await things().require('v', '物品');
+    await things().update(stale, { rank: 2 });
+    await expect(inTransaction(db(), async (tx) => tx.collectionOf('things', thingSchema).update(stale, { rank: 3 }))).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await things().load('v')).toMatchObject({ rank: 2, version: 2 });
   });
 });

@@ -1,3 +1,4 @@
+import { CHINA_OFFSET_MS } from '../calendar/china-time';
 /**
  * WeChat subscribe-message keyword types. A template's data key names its type (`thing1`, `time2`,
  * `character_string3`), and WeChat answers 47003 to a value that does not fit the type's rule
@@ -46,8 +47,6 @@ export function thingValue(text: string): string {
 export function characterStringValue(text: string): string {
   return text.replace(/[^\x21-\x7e]/g, '').slice(0, CHARACTER_STRING_MAX) || '-';
 }
-
-const CHINA_OFFSET_MS = 8 * 3600_000;
 
 /**
  * `time` and `date` keywords take "2019年10月1日 15:01" (24-hour clock, with the date), shown in China's
