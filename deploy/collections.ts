@@ -32,6 +32,7 @@ export const COLLECTION_NAMES = [
   'uploads',
   'system_heartbeats',
   'stats_daily',
+  'stats_monthly',
   'stats_state',
   'assessment_rule_sets',
   'assessment_runs',

@@ -4,6 +4,7 @@ import { DEFAULT_CATEGORIES } from '../../src/domain/case/categories';
 import {
   composeDashboard,
   COUNTER_KEYS,
+  monthPeriod,
   monthToDate,
   resolveScope,
   statsConfigId,
@@ -19,7 +20,7 @@ import {
 import { periodInstants } from '../../src/domain/stats/period';
 import { requireCaller, type Database, type Invocation } from '../_lib';
 import { configsOf } from '../_lib/cases/street-config';
-import { ROWS } from '../_lib/stats/rows';
+import { MONTH_ROWS, ROWS } from '../_lib/stats/rows';
 
 /**
  * dashboard (issue 16 items 2–3): a scope's figures over a period from the daily rows, in three round
@@ -37,15 +38,28 @@ type Fact = { _id: { k: 'g' | 'c'; id: string }; name?: string; communityId?: st
  * per category — that are summed per (kind, id, month), then gathered per (kind, id) with their months.
  * Output: one document per grid and per category of the scope, never per day.
  */
+/**
+ * Where a period's figures are summed from: whole months from the month rows (a year is 12 rows per
+ * grid), any other period from the daily rows. Both hold the same additive counters.
+ */
+export function rowsSource(db: Database, period: Period): { collection: string; match: Record<string, unknown> } {
+  const _ = db.command;
+  const whole = period.from.endsWith('-01') && monthPeriod(period.to.slice(0, 7)).to === period.to;
+  return whole
+    ? { collection: MONTH_ROWS, match: { month: _.gte(period.from.slice(0, 7)).and(_.lte(period.to.slice(0, 7))) } }
+    : { collection: ROWS, match: { day: _.gte(period.from).and(_.lte(period.to)) } };
+}
+
 export async function aggregateFacts(db: Database, scope: ResolvedScope, period: Period): Promise<Fact[]> {
   const _ = db.command;
   const $ = _.aggregate;
   const sums = Object.fromEntries(COUNTER_KEYS.map((k) => [k, $.sum(`$facts.counters.${k}`)]));
   const monthly = Object.fromEntries(COUNTER_KEYS.map((k) => [k, `$${k}`]));
+  const source = rowsSource(db, period);
   const res = await db
-    .collection(ROWS)
+    .collection(source.collection)
     .aggregate()
-    .match({ ...scope.match, day: _.gte(period.from).and(_.lte(period.to)) })
+    .match({ ...scope.match, ...source.match })
     .project({
       facts: $.concatArrays([
         [{ k: 'g', id: '$gridId', name: '$gridName', communityId: '$communityId', month: '$month', counters: '$counters' }],

@@ -1,7 +1,6 @@
 import { COUNTER_KEYS, kpisOf, monthToDate, resolveScope, zeroCounters, type Counters, type Period, type ScopeInput } from '../../src/domain/stats';
 import { requireCaller, type Invocation } from '../_lib';
-import { AGGREGATE_LIMIT } from './dashboard';
-import { ROWS } from '../_lib/stats/rows';
+import { AGGREGATE_LIMIT, rowsSource } from './dashboard';
 
 /**
  * workers: the worker level of the figures (issue 16 item 1, street → community → grid → worker): the
@@ -13,10 +12,11 @@ export async function workers(input: { scope?: ScopeInput; period?: Period }, ca
   const period = input.period ?? monthToDate(call.now);
   const _ = call.db.command;
   const $ = _.aggregate;
+  const source = rowsSource(call.db, period);
   const res = await call.db
-    .collection(ROWS)
+    .collection(source.collection)
     .aggregate()
-    .match({ ...scope.match, day: _.gte(period.from).and(_.lte(period.to)) })
+    .match({ ...scope.match, ...source.match })
     .unwind('$byOwner')
     .group({ _id: '$byOwner.ownerId', ...Object.fromEntries(COUNTER_KEYS.map((k) => [k, $.sum(`$byOwner.counters.${k}`)])) })
     .limit(AGGREGATE_LIMIT)

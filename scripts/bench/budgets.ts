@@ -52,6 +52,12 @@ export const budgets = {
    * store has no ordered index scan) + 100 names. Two runs at load average ~8.5 on 2 cores: 512 / 653 and 226 / 274 ms.
    */
   ranking: { roundTrips: 6, documentsScanned: 20_200, medianMs: 750, p95Ms: 1_500 },
+  /**
+   * Issue 16 item 2: a street year (100 grids, 100 000 cases) read from the daily rows in ≤ 3 round trips
+   * (caller, one aggregation, street config); rebuilding a day for the street within the statsdaily timer's
+   * timeout (60 s, cloudfunctions/statsdaily/config.json), with room: it stops taking work at 40 s.
+   */
+  stats: { dashboardRoundTrips: 3, dashboardMedianMs: 3_000, rebuildDayMs: 40_000, timerTimeoutMs: 60_000 },
   /** weapp main package, KB (ARCHITECTURE §6; WeChat's hard limit is 2 MB). */
   weappMainKB: 600,
 };

@@ -18,6 +18,7 @@ import { login, measureAction } from './gateway';
 import { measureLatency, MEASURED_CALLS, WARMUP_CALLS } from './latency';
 import { printTable } from './table';
 import { rankingTables } from './ranking';
+import { statsTables } from './stats';
 import { sweepTables } from './sweep';
 import { weappFigures } from './weapp';
 
@@ -66,6 +67,7 @@ async function cloudTables(): Promise<void> {
     printTable('Database cost per action (one call, as the grid A1 officer)', ['action', 'round trips', 'docs scanned', 'returned', 'admin actions'], rows);
     await sweepTables(cloud.baseUrl, cookie);
     await rankingTables(cloud.baseUrl);
+    await statsTables(cloud.baseUrl);
   } finally {
     await cloud.stop();
     rmSync(dataDir, { recursive: true, force: true });

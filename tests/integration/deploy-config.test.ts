@@ -202,6 +202,11 @@ describe('collections and indexes', () => {
         'grid_logs{streetId,date}',
         'cases{timeline.by,updatedAt}',
         'patrols{workerId,startedAt}',
+        'stats_monthly{streetId,month}',
+        'stats_monthly{communityId,month}',
+        'stats_monthly{gridId,month}',
+        'stats_daily{streetId,month}',
+        'stats_daily{gridId,month}',
       ].sort(),
     );
   });

@@ -44,6 +44,9 @@ describe('statistics: daily rows, dashboard, drill-down', () => {
     expect(board.targets.find((x: any) => x.kpi === 'onTimeClosureRate')).toMatchObject({ value: 50, target: 95, rag: 'red', ragLabel: '未达标' });
     expect(board.targets.find((x: any) => x.kpi === 'satisfactionRate')).toMatchObject({ rag: 'green' });
 
+    // A period of single days sums the daily rows, whole months the month rows: the same figures.
+    const oneDay = (await street('dashboard', { scope: STREET, period: { from: '2026-11-30', to: '2026-11-30' } })).data;
+    expect(oneDay.totals).toEqual(board.totals);
     const overdue = (await street('cases', { scope: STREET, period: NOVEMBER, figure: 'overdue' })).data;
     expect(overdue.items.map((c: any) => c.caseId)).toEqual([late]);
     expect(overdue.items[0]).toMatchObject({ summary: '楼道堆放杂物无人清理', overdue: true });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DAY_MS } from '../../../src/domain/calendar/china-time';
 import { caseRecordSchema } from '../../../src/domain/case/records';
 import { gridRecordSchema, streetRecordSchema } from '../../../src/domain/org/records';
-import { buildDailyRows, dailyRowSchema, statsDayOf, type DailyRow, type GridPlace } from '../../../src/domain/stats';
+import { buildDailyRows, dailyRowSchema, monthOfDay, rollUpMonth, statsDayOf, type DailyRow, type GridPlace } from '../../../src/domain/stats';
 import { periodInstants } from '../../../src/domain/stats/period';
 import type { Database } from '../app';
 import { collectionOf } from '../records';
@@ -13,9 +13,12 @@ import { collectionOf } from '../records';
  * two runs at once, leaves the same documents).
  */
 export const ROWS = 'stats_daily';
+/** Month rows: per grid, the sum of its daily rows of the month (src/domain/stats/records.ts rollUpMonth). */
+export const MONTH_ROWS = 'stats_monthly';
 export const STATE = 'stats_state';
 
 export const rowsOf = (db: Database) => collectionOf(db, ROWS, dailyRowSchema);
+export const monthRowsOf = (db: Database) => collectionOf(db, MONTH_ROWS, dailyRowSchema);
 /** Only the fields the figures read; the one case schema, picked. */
 export const statsCaseSchema = caseRecordSchema
   .pick({ _id: true, state: true, streetId: true, communityId: true, gridId: true, categoryId: true, categoryLabel: true, createdAt: true, reworkCount: true, ownerId: true, rating: true, supervision: true, timeline: true, updatedAt: true })
@@ -30,13 +33,19 @@ const WRITE_CONCURRENCY = 10;
 
 const placeOf = (g: z.infer<typeof gridPlaceSchema>): GridPlace => ({ streetId: g.streetId, communityId: g.communityId, gridId: g._id, gridName: g.name });
 
-async function writeRows(db: Database, rows: readonly DailyRow[]): Promise<number> {
+async function writeRows(db: Database, rows: readonly DailyRow[], collection = ROWS): Promise<number> {
   for (let i = 0; i < rows.length; i += WRITE_CONCURRENCY) {
     await Promise.all(
-      rows.slice(i, i + WRITE_CONCURRENCY).map(({ _id, ...rest }) => db.collection(ROWS).doc(_id).set(rest)),
+      rows.slice(i, i + WRITE_CONCURRENCY).map(({ _id, ...rest }) => db.collection(collection).doc(_id).set(rest)),
     );
   }
   return rows.length;
+}
+
+/** Rewrites the month rows of `where`'s grids for `month` from their daily rows (read whole, never incremented). */
+async function rollUp(db: Database, where: Record<string, unknown>, month: string, now: Date): Promise<number> {
+  const days = await rowsOf(db).all({ ...where, month }, { max: 100_000 });
+  return writeRows(db, rollUpMonth(month, days, now), MONTH_ROWS);
 }
 
 const dayRange = (day: string) => {
@@ -68,6 +77,10 @@ export async function rebuildGridDays(db: Database, pairs: ReadonlyArray<{ gridI
     );
     written += counts.reduce((a, b) => a + b, 0);
   }
+  const months = [...new Map(unique.map((p) => [`${p.gridId}|${monthOfDay(p.day)}`, { gridId: p.gridId, month: monthOfDay(p.day) }])).values()];
+  for (let i = 0; i < months.length; i += WRITE_CONCURRENCY) {
+    await Promise.all(months.slice(i, i + WRITE_CONCURRENCY).map((m) => rollUp(db, { gridId: m.gridId }, m.month, now)));
+  }
   return written;
 }
 
@@ -85,7 +98,9 @@ export async function rebuildStreetDay(db: Database, streetId: string, day: stri
   const known = new Set(places.map((p) => p.gridId));
   for (const r of existing) if (!known.has(r.gridId)) places.push({ streetId, communityId: r.communityId, gridId: r.gridId, ...(r.gridName ? { gridName: r.gridName } : {}) });
   const rows = buildDailyRows(day, places, cases, now);
-  return { rows: await writeRows(db, rows), cases: cases.length };
+  const written = await writeRows(db, rows);
+  await rollUp(db, { streetId }, monthOfDay(day), now);
+  return { rows: written, cases: cases.length };
 }
 
 export const gridDayOf = (c: { gridId: string; createdAt: Date }) => ({ gridId: c.gridId, day: statsDayOf(c) });

@@ -1,4 +1,4 @@
-import { buildDailyRows, dailyRowId } from './records';
+import { buildDailyRows, dailyRowId, rollUpMonth } from './records';
 import { countersOf, wasOverdue } from './contribution';
 import { sumCounters } from './counters';
 import { kpisOf } from './kpis';
@@ -83,5 +83,18 @@ describe('red / amber / green against the street targets', () => {
     expect(ragOf(8, DEFAULT_TARGETS.reworkRate)).toBe('amber');
     expect(ragOf(12.5, DEFAULT_TARGETS.reworkRate)).toBe('red');
     expect(ragOf(null, DEFAULT_TARGETS.reworkRate)).toBe('none');
+  });
+});
+
+describe('month rows', () => {
+  test('a month row is the sum of its days, by category and worker too', () => {
+    const a = buildDailyRows('2026-11-03', [], [statsCase({ day: '2026-11-03', state: 'closed', ownerId: 'u-1' })], new Date());
+    const b = buildDailyRows('2026-11-30', [], [statsCase({ day: '2026-11-30', state: 'returned' }), statsCase({ day: '2026-11-30', state: 'accepted', categoryId: 'fire', ownerId: 'u-1' })], new Date());
+    const [month] = rollUpMonth('2026-11', [...a, ...b], new Date());
+    expect(month._id).toBe('A1-2026-11');
+    expect(month.counters).toMatchObject({ reported: 3, filed: 2, closed: 1, returned: 1, pendingOnTime: 1 });
+    expect(month.byOwner).toEqual([{ ownerId: 'u-1', counters: expect.objectContaining({ filed: 2 }) }]);
+    expect(month.byCategory.map((c) => [c.categoryId, c.counters.reported])).toEqual([['fire', 1], ['rubbish', 2]]);
+    expect(() => rollUpMonth('2026-12', a, new Date())).toThrow(RangeError);
   });
 });

@@ -95,6 +95,35 @@ export function buildDailyRows(day: string, grids: readonly GridPlace[], cases: 
   return [...rows.values()].sort((a, b) => a._id.localeCompare(b._id));
 }
 
+/**
+ * The month rows of `stats_monthly` (`_id` `<gridId>-<YYYY-MM>`): per grid, the sum of its daily rows of
+ * the month — the same additive counters, kept beside the daily rows so a year's dashboard sums 12 rows
+ * per grid instead of 365. A month row is always rebuilt from its daily rows, never incremented.
+ */
+export const monthlyRowId = (gridId: string, month: string) => `${gridId}-${month}`;
+
+export function rollUpMonth(month: string, days: readonly DailyRow[], builtAt: Date): DailyRow[] {
+  const byGrid = new Map<string, DailyRow>();
+  for (const d of days) {
+    if (d.month !== month) throw new RangeError(`row ${d._id} is of ${d.month}, not ${month}`);
+    let row = byGrid.get(d.gridId);
+    if (!row) {
+      row = { ...d, _id: monthlyRowId(d.gridId, month), day: `${month}-01`, counters: zeroCounters(), byCategory: [], byOwner: [], cases: 0, builtAt };
+      byGrid.set(d.gridId, row);
+    }
+    if (d.gridName) row.gridName = d.gridName;
+    row.counters = addCounters(row.counters, d.counters);
+    row.cases += d.cases;
+    for (const c of d.byCategory) addTo(row.byCategory, 'categoryId', c.categoryId, c.counters);
+    for (const o of d.byOwner) addTo(row.byOwner, 'ownerId', o.ownerId, o.counters);
+  }
+  for (const row of byGrid.values()) {
+    row.byCategory.sort((a, b) => a.categoryId.localeCompare(b.categoryId));
+    row.byOwner.sort((a, b) => a.ownerId.localeCompare(b.ownerId));
+  }
+  return [...byGrid.values()].sort((a, b) => a._id.localeCompare(b._id));
+}
+
 export const rowIsEmpty = (r: Pick<DailyRow, 'counters'>): boolean => isZero(r.counters);
 
 /** `stats_state/<streetId>`: where the change-following run left off (the newest `updatedAt` it counted). */
