@@ -9,6 +9,8 @@ export default defineAppConfig({
   pages: [...residentPages, ...localOnlyPages],
   subPackages: [
     { root: 'packages/staff', pages: ['index/index', 'queue/index', 'case/index'] },
+    // Grid workers' daily work (issue 14): visits, due list, daily log, compliance (patrol pages join this package).
+    { root: 'packages/worker', pages: ['visits/index', 'visit-new/index', 'due/index', 'log/index', 'compliance/index'] },
     { root: 'packages/assess', pages: ['index/index', 'run/index', 'my/index', 'sheet/index', 'bulletin/index'] },
     {
       root: 'packages/admin',

@@ -11,6 +11,7 @@ import { SubscribePrompt } from '../../../components/subscribe-prompt';
 import { MESSAGES_URL, messagesLabel } from '../../../pages/messages/links';
 import { useUnread } from '../../../pages/messages/use-unread';
 import { assessEntries } from '../../assess/shared/entries';
+import { worklogEntries } from '../../worker/worklog-shared/links';
 
 /** 网格工作台: the work lists the caller's roles open (officer inbox, community/street queues, 督办). */
 export default function StaffHomePage() {
@@ -45,6 +46,11 @@ export default function StaffHomePage() {
                   ))}
                   <BigButton onClick={() => void Taro.navigateTo({ url: '/pages/report/index' })}>巡查上报问题</BigButton>
                   <BigButton onClick={() => void Taro.navigateTo({ url: MESSAGES_URL })}>{messagesLabel(unread)}</BigButton>
+                  {worklogEntries(held).map((e) => (
+                    <BigButton key={e.url} onClick={() => void Taro.navigateTo({ url: e.url })}>
+                      {e.label}
+                    </BigButton>
+                  ))}
                   {assessEntries(held).map((e) => (
                     <BigButton key={e.url} onClick={() => void Taro.navigateTo({ url: e.url })}>
                       {e.label}

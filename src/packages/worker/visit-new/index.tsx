@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { BigButton } from '../../../components/big-button';
+import { CaseChoice } from '../../../components/case-choice';
+import { Field } from '../../../components/field';
+import { PageShell } from '../../../components/page-shell';
+import { QueryView } from '../../../components/query-view';
+import { Section } from '../../../components/section';
+import { PARTNER_KINDS, PARTNER_KIND_LABELS, SIX_MUST_GROUPS, SIX_MUST_GROUP_LABELS, VISIT_KINDS, VISIT_KIND_LABELS, type PartnerKind, type SixMustGroup, type VisitKind } from '../../../domain/worklog/visit';
+import { call } from '../../../services/call';
+import { newRequestId } from '../../../services/request-id';
+import { useQuery } from '../../../services/use-query';
+import { useSubmit } from '../../../services/use-submit';
+import '../worklog-shared/worklog.scss';
+
+const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
+
+/** 记录走访: who was visited (a household of the register, or a building and door), what kind, notes, who went along. */
+export default function NewVisitPage() {
+  const { state, reload } = useQuery(() => call('worklog', 'visitTargets', {}));
+  const [gridId, setGridId] = useState<string>();
+  const [target, setTarget] = useState<string>();
+  const [door, setDoor] = useState('');
+  const [kind, setKind] = useState<VisitKind>('routine');
+  const [group, setGroup] = useState<SixMustGroup>();
+  const [partner, setPartner] = useState<PartnerKind>('none');
+  const [partnerName, setPartnerName] = useState('');
+  const [notes, setNotes] = useState('');
+  // One request id per filled form: a retried tap after a lost answer records the visit once.
+  const [requestId] = useState(newRequestId);
+  const submit = useSubmit();
+
+  return (
+    <PageShell title='记录走访'>
+      <QueryView state={state} onRetry={reload}>
+        {({ grids }) => {
+          const grid = grids.find((g) => g.gridId === gridId) ?? grids[0];
+          if (!grid) return <View className='section__text'>您没有负责的网格。</View>;
+          const targets = [
+            ...grid.households.map((h) => ({ value: `household:${h.householdId}`, label: h.label })),
+            ...grid.buildings.map((b) => ({ value: `building:${b.buildingId}`, label: b.name })),
+          ];
+          const send = async () => {
+            const [targetKind, targetId] = (target ?? '').split(':');
+            const res = await submit.run(() =>
+              call('worklog', 'recordVisit', {
+                requestId,
+                gridId: grid.gridId,
+                kind,
+                ...(kind === 'six_must' && group ? { group } : {}),
+                ...(targetKind === 'household' ? { householdId: targetId } : targetKind === 'building' ? { buildingId: targetId } : {}),
+                door,
+                notes,
+                partner: partner === 'none' ? { kind: 'none' } : { kind: partner, name: partnerName },
+              }),
+            );
+            if (!res) return;
+            await Taro.showToast({ title: '走访已记录', icon: 'success' });
+            Taro.navigateBack().catch(() => undefined);
+          };
+          return (
+            <Section heading='走访情况'>
+              {grids.length > 1 && <CaseChoice label='网格' options={grids.map((g) => ({ value: g.gridId, label: g.gridName }))} value={grid.gridId} onChange={setGridId} />}
+              {targets.length === 0 ? (
+                <View className='section__error'>这个网格还没有登记楼栋或住户，请先请社区登记。</View>
+              ) : (
+                <CaseChoice label='走访对象' options={targets} value={target} onChange={setTarget} error={submit.fields.buildingId ?? submit.fields.householdId} />
+              )}
+              <Field label='门牌（如 3单元502）' value={door} onChange={setDoor} error={submit.fields.door} maxLength={30} />
+              <CaseChoice label='走访类型' options={options(VISIT_KINDS, VISIT_KIND_LABELS)} value={kind} onChange={setKind} error={submit.fields.kind} />
+              {kind === 'six_must' && <CaseChoice label='六必访对象' options={options(SIX_MUST_GROUPS, SIX_MUST_GROUP_LABELS)} value={group} onChange={setGroup} error={submit.fields.group} />}
+              <Field label='走访情况' kind='multiline' value={notes} onChange={setNotes} error={submit.fields.notes} maxLength={500} placeholder='了解到的情况、需要跟进的事' />
+              <CaseChoice label='同行人' options={options(PARTNER_KINDS, PARTNER_KIND_LABELS)} value={partner} onChange={setPartner} />
+              {partner !== 'none' && <Field label='同行人姓名' value={partnerName} onChange={setPartnerName} error={submit.fields['partner.name']} maxLength={20} />}
+              {submit.message !== '' && (
+                <View className='section__error' role='alert'>
+                  {submit.message}
+                </View>
+              )}
+              <BigButton kind='primary' disabled={submit.busy} onClick={() => void send()}>
+                {submit.busy ? '正在保存…' : '保存走访'}
+              </BigButton>
+            </Section>
+          );
+        }}
+      </QueryView>
+    </PageShell>
+  );
+}

@@ -1,0 +1,47 @@
+import { View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { BigButton } from '../../../components/big-button';
+import { PageShell } from '../../../components/page-shell';
+import { QueryView } from '../../../components/query-view';
+import { Section } from '../../../components/section';
+import { PARTNER_KIND_LABELS, SIX_MUST_GROUP_LABELS, VISIT_KIND_LABELS } from '../../../domain/worklog/visit';
+import { call } from '../../../services/call';
+import { useQuery } from '../../../services/use-query';
+import { chinaDateTime, DUE_URL, VISIT_NEW_URL } from '../worklog-shared/links';
+import '../worklog-shared/worklog.scss';
+
+/** 走访记录: the worker's own visits, newest first, and the way to record one. */
+export default function VisitsPage() {
+  const { state, reload } = useQuery(() => call('worklog', 'myVisits', { limit: 50 }));
+  useDidShow(() => reload());
+  return (
+    <PageShell title='走访记录'>
+      <View className='section__actions'>
+        <BigButton kind='primary' onClick={() => void Taro.navigateTo({ url: VISIT_NEW_URL })}>
+          记录一次走访
+        </BigButton>
+        <BigButton onClick={() => void Taro.navigateTo({ url: DUE_URL })}>看看待走访</BigButton>
+      </View>
+      <QueryView state={state} onRetry={reload}>
+        {({ visits }) => (
+          <Section heading='我的走访'>
+            {visits.length === 0 && <View className='section__text'>还没有走访记录。</View>}
+            {visits.map((v) => (
+              <View key={v.visitId} className='wl-row'>
+                <View className='wl-row__title'>
+                  {VISIT_KIND_LABELS[v.kind]}
+                  {v.group ? `（${SIX_MUST_GROUP_LABELS[v.group]}）` : ''}：{v.targetLabel}
+                </View>
+                <View className='wl-row__meta'>
+                  {chinaDateTime(v.visitedAt)} · {PARTNER_KIND_LABELS[v.partner.kind]}
+                  {v.partner.name ? ` ${v.partner.name}` : ''}
+                </View>
+                <View className='section__text'>{v.notes}</View>
+              </View>
+            ))}
+          </Section>
+        )}
+      </QueryView>
+    </PageShell>
+  );
+}
