@@ -9,8 +9,12 @@ export default defineAppConfig({
   pages: [...residentPages, ...localOnlyPages],
   subPackages: [
     { root: 'packages/staff', pages: ['index/index', 'queue/index', 'case/index'] },
-    // Grid workers' daily work (issue 14): visits, due list, daily log, compliance (patrol pages join this package).
-    { root: 'packages/worker', pages: ['visits/index', 'visit-new/index', 'due/index', 'log/index', 'compliance/index'] },
+    // Grid workers' daily work (issue 14): patrol (patrol, check-in, finding, eight-reports, samples) and
+    // visits, due list, daily log, compliance — one subpackage.
+    {
+      root: 'packages/worker',
+      pages: ['patrol/index', 'check-in/index', 'finding/index', 'eight-reports/index', 'samples/index', 'visits/index', 'visit-new/index', 'due/index', 'log/index', 'compliance/index'],
+    },
     { root: 'packages/assess', pages: ['index/index', 'run/index', 'my/index', 'sheet/index', 'bulletin/index'] },
     {
       root: 'packages/admin',
@@ -49,11 +53,12 @@ export default defineAppConfig({
     navigationBarTitleText: '网格通',
     navigationBarTextStyle: 'black',
   },
-  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  // onLocationChange + startLocationUpdate: foreground location during a patrol only (issue 14 item 1).
+  requiredPrivateInfos: ['getLocation', 'chooseLocation', 'onLocationChange', 'startLocationUpdate'],
   // Photos, location and phone go through WeChat's privacy-authorisation flow (services/privacy.ts).
   __usePrivacyCheck__: true,
   permission: {
-    'scope.userLocation': { desc: '用于确定您所在的网格，并在上报问题时标注位置' },
+    'scope.userLocation': { desc: '用于确定您所在的网格、在上报问题时标注位置，以及网格员巡查时记录巡查轨迹' },
   },
   lazyCodeLoading: 'requiredComponents',
 });

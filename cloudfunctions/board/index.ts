@@ -1,7 +1,10 @@
 import { canEditGridInfo } from '../../src/domain/access';
-import { authorize, defineFunction, getApp, requireCaller, type Invocation, type PlatformContext } from '../_lib';
+import { DomainError } from '../../src/domain/errors';
+import { buildingRecordSchema, type BuildingRecord } from '../../src/domain/org/records';
+import { buildingScene } from '../../src/domain/patrol/building-code';
+import { authorize, collectionOf, defineFunction, getApp, requireCaller, type Invocation, type PlatformContext } from '../_lib';
 import { buildBoardView, loadEnabledGrid, loadPersons, photoFileIds, type StoredGrid } from './view';
-import { boardTarget, fetchWxacode, sceneFor } from './wxacode';
+import { boardTarget, CHECK_IN_PAGE, fetchWxacode, sceneFor } from './wxacode';
 
 type App = ReturnType<typeof getApp>;
 
@@ -36,6 +39,20 @@ async function store(app: App, cloudPath: string, bytes: Buffer): Promise<{ file
   return { fileId: fileID, url: fileList?.[0]?.tempFileURL ?? '' };
 }
 
+/** A building's check-in code as PNG: its scene names the building, the page is the patrol check-in. */
+async function buildingCode(app: App, building: BuildingRecord): Promise<{ scene: string; png: Buffer }> {
+  const scene = buildingScene(building._id);
+  // Building ids are made by the org function; one that does not fit a scene is a bug there.
+  if (!scene) throw new DomainError('INTERNAL', '楼栋编号无法生成小程序码，请联系管理员');
+  return { scene, png: await fetchWxacode(app, scene, CHECK_IN_PAGE) };
+}
+
+/**
+ * Codes are fetched one after another: concurrent openapi calls timed out (15 s) against the local
+ * cloud under load, and at ~0.2 s a code a grid of 60 buildings still prints well inside the 20 s limit.
+ */
+const CODES_AT_ONCE = 1;
+
 function handlers(app: App) {
   return defineFunction('board', {
     // Public: no caller lookup, so a visitor without a `users` record sees the board in two reads.
@@ -60,6 +77,27 @@ function handlers(app: App) {
       const { renderPoster } = await import('./poster');
       const pdf = await renderPoster(view, png);
       return store(app, `posters/${grid._id}.pdf`, pdf);
+    },
+
+    async buildingQrcode({ buildingId }, call) {
+      const building = await collectionOf(call.db, 'buildings', buildingRecordSchema).require(buildingId, '楼栋');
+      await loadGridForStaff(building.gridId, call);
+      const { scene, png } = await buildingCode(app, building);
+      const { url } = await store(app, `qrcodes/buildings/${building._id}.png`, png);
+      return { url, scene, target: `${CHECK_IN_PAGE}?scene=${encodeURIComponent(scene)}` };
+    },
+
+    async buildingSheet({ gridId }, call) {
+      const grid = await loadGridForStaff(gridId, call);
+      const buildings = await collectionOf(call.db, 'buildings', buildingRecordSchema).all({ gridId: grid._id }, { orderBy: ['name', 'asc'] });
+      const codes: Array<{ name: string; png: Buffer }> = [];
+      for (let i = 0; i < buildings.length; i += CODES_AT_ONCE) {
+        const batch = await Promise.all(buildings.slice(i, i + CODES_AT_ONCE).map(async (b) => ({ name: b.name, png: (await buildingCode(app, b)).png })));
+        codes.push(...batch);
+      }
+      const { renderBuildingSheet } = await import('./building-sheet');
+      const pdf = await renderBuildingSheet(grid, codes);
+      return { ...(await store(app, `posters/buildings-${grid._id}.pdf`, pdf)), buildings: buildings.length };
     },
   });
 }

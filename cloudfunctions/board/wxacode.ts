@@ -6,6 +6,9 @@ type App = ReturnType<typeof getApp>;
 /** The board page of the mini-program; the scene (grid id) reaches it as `options.scene`. */
 export const BOARD_PAGE = 'pages/grid/index';
 
+/** The patrol check-in page (issue 14): a building's code opens it with the building in `scene`. */
+export const CHECK_IN_PAGE = 'packages/worker/check-in/index';
+
 /** wxacode.getUnlimited takes at most 32 visible characters from this set (WeChat's API reference). */
 const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
 
@@ -26,11 +29,11 @@ export function boardTarget(gridId: string): string {
  * SDK's `callWxOpenApi` (admin API action `wx.api`; the function's config.json declares the permission).
  * Production and the local cloud take this same path; the local cloud answers with a QR of the H5 board.
  */
-export async function fetchWxacode(app: App, scene: string): Promise<Buffer> {
+export async function fetchWxacode(app: App, scene: string, page: string = BOARD_PAGE): Promise<Buffer> {
   const answer = (await app.callWxOpenApi({
     apiName: 'wxacode.getUnlimited',
     // check_path false: the code must be printable before a release containing the page is published.
-    requestData: { scene, page: BOARD_PAGE, check_path: false, width: 430 },
+    requestData: { scene, page, check_path: false, width: 430 },
   })) as { result?: unknown; code?: unknown; message?: unknown };
   if (answer.code) {
     console.error('[board] wxacode.getUnlimited failed', answer.code, answer.message);

@@ -19,6 +19,7 @@ import { measureLatency, MEASURED_CALLS, WARMUP_CALLS } from './latency';
 import { printTable } from './table';
 import { rankingTables } from './ranking';
 import { statsTables } from './stats';
+import { patrolStorageTables } from './patrol';
 import { sweepTables } from './sweep';
 import { weappFigures } from './weapp';
 
@@ -65,6 +66,7 @@ async function cloudTables(): Promise<void> {
       rows.push([label, withBudget(`${label} round trips`, cost.roundTrips, b?.roundTrips, 0), withBudget(`${label} documents scanned`, cost.documentsScanned, b?.documentsScanned, 0), cost.documentsReturned, detail]);
     }
     printTable('Database cost per action (one call, as the grid A1 officer)', ['action', 'round trips', 'docs scanned', 'returned', 'admin actions'], rows);
+    await patrolStorageTables(cloud.baseUrl);
     await sweepTables(cloud.baseUrl, cookie);
     await rankingTables(cloud.baseUrl);
     await statsTables(cloud.baseUrl);

@@ -30,6 +30,9 @@ const QUERY: Record<string, Record<string, string>> = {
   'packages/assess/run/index': { runId: 'run-1' },
   'packages/assess/sheet/index': { sheetId: 'sheet-1' },
   'packages/assess/bulletin/index': { bulletinId: 'bulletin-1' },
+  'packages/worker/check-in/index': { scene: 'b%3Abuilding-1' },
+  'packages/worker/finding/index': { patrolId: 'patrol-1', mode: 'on_spot', categoryId: 'fire_lane' },
+  'packages/worker/eight-reports/index': { patrolId: 'patrol-1' },
 };
 
 const open = (route: string) => mountPage(route, QUERY[route] ?? {});

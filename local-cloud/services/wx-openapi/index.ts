@@ -5,7 +5,7 @@ import type { AdminActionHandler, LocalCloudService, Route, ServiceContext } fro
 import { DEFAULT_TEMPLATES } from '../../../src/domain/notification/templates';
 import type { SessionsService } from '../sessions';
 import { readAppPages, isAppPage } from './app-pages';
-import { gridBoardUrl } from './board-url';
+import { codeUrl } from './board-url';
 import { SubscribeMessageInbox, type TemplateRegistry } from './subscribe-messages';
 
 export { gridBoardUrl } from './board-url';
@@ -100,7 +100,7 @@ export class WxOpenApiService implements LocalCloudService {
       return { responseData: JSON.stringify({ errcode: 41030, errmsg: 'invalid page' }) };
     }
     const width = typeof request.width === 'number' && request.width >= 280 && request.width <= 1280 ? request.width : 430;
-    const png = await QRCode.toBuffer(gridBoardUrl(this.baseUrl(), scene), { type: 'png', width, margin: 2, errorCorrectionLevel: 'M' });
+    const png = await QRCode.toBuffer(codeUrl(this.baseUrl(), typeof page === 'string' ? page : undefined, scene), { type: 'png', width, margin: 2, errorCorrectionLevel: 'M' });
     return { responseData: png.toString('base64') };
   }
 

@@ -57,6 +57,10 @@ export const boardApi = {
   qrcode: { input: gridIdInput, output: z.object({ url: z.string(), scene: z.string(), target: z.string() }) },
   /** Staff of the grid's scope: an A4 PDF poster of the board with its QR code. */
   poster: { input: gridIdInput, output: z.object({ url: z.string(), fileId: z.string() }) },
+  /** Staff of the building's grid: the building's patrol check-in code (issue 14: scanned during a patrol). */
+  buildingQrcode: { input: z.object({ buildingId: id.describe('楼栋') }).strict(), output: z.object({ url: z.string(), scene: z.string(), target: z.string() }) },
+  /** Staff of the grid's scope: an A4 PDF of every building's check-in code in the grid, to print and post. */
+  buildingSheet: { input: gridIdInput, output: z.object({ url: z.string(), fileId: z.string(), buildings: z.number() }) },
 } as const;
 
 // ---------- org (administration) ----------

@@ -26,7 +26,7 @@ import './index.scss';
  */
 export default function ReportPage() {
   const params = useRouter().params;
-  const { draft, update, finish, startOver, restored } = useReportDraft(params.gridId ? decodeURIComponent(params.gridId) : null);
+  const { draft, update, finish, startOver, restored } = useReportDraft(params.gridId ? decodeURIComponent(params.gridId) : null, params.categoryId ? decodeURIComponent(params.categoryId) : null);
   const gridName = useReportGrid(draft.gridId, (gridId) => update({ gridId }));
   const categories = useQuery(() => call('case', 'categories', draft.gridId ? { gridId: draft.gridId } : {}));
   const submit = useSubmit();

@@ -46,11 +46,13 @@ const emptyDraft = (gridId: string): ReportDraft => ({
  * The saved draft (with the grid the resident arrived from, if any, taking precedence), or a new one.
  * `restored` says a saved draft was found, so the page can say so.
  */
-export function useReportDraft(gridIdParam: string | null) {
+export function useReportDraft(gridIdParam: string | null, categoryIdParam: string | null = null) {
   const [initial] = useState(() => {
     const saved = store.load();
-    if (!saved) return { draft: emptyDraft(gridIdParam ?? ''), restored: false };
-    return { draft: gridIdParam ? { ...saved, gridId: gridIdParam } : saved, restored: true };
+    // Opened from the 八必报 sheet (issue 14 item 2): the item's category is chosen already.
+    const category = categoryIdParam ? { categoryId: categoryIdParam } : {};
+    if (!saved) return { draft: { ...emptyDraft(gridIdParam ?? ''), ...category }, restored: false };
+    return { draft: { ...(gridIdParam ? { ...saved, gridId: gridIdParam } : saved), ...category }, restored: true };
   });
   const [draft, setDraft] = useState<ReportDraft>(initial.draft);
   const submitted = useRef(false);

@@ -12,6 +12,11 @@ import { MESSAGES_URL, messagesLabel } from '../../../pages/messages/links';
 import { useUnread } from '../../../pages/messages/use-unread';
 import { assessEntries } from '../../assess/shared/entries';
 import { worklogEntries } from '../../worker/worklog-shared/links';
+import { PATROLLING_ROLES as PATROL_ROLES } from '../../../domain/patrol/access';
+import { EIGHT_REPORTS_URL, PATROL_URL, SAMPLES_URL } from '../../../services/worker-links';
+
+/** Who checks on-the-spot findings (抽查, 004 L41): the grid chief and the community. */
+const SAMPLER_ROLES = ['grid_chief', 'community_staff'] as const;
 
 /** 网格工作台: the work lists the caller's roles open (officer inbox, community/street queues, 督办). */
 export default function StaffHomePage() {
@@ -44,6 +49,13 @@ export default function StaffHomePage() {
                       {QUEUES[k].title}
                     </BigButton>
                   ))}
+                  {PATROL_ROLES.some((r) => held.has(r)) && (
+                    <BigButton kind={kinds.length === 0 ? 'primary' : 'default'} onClick={() => void Taro.navigateTo({ url: PATROL_URL })}>
+                      开始巡查
+                    </BigButton>
+                  )}
+                  {PATROL_ROLES.some((r) => held.has(r)) && <BigButton onClick={() => void Taro.navigateTo({ url: EIGHT_REPORTS_URL })}>八必报</BigButton>}
+                  {SAMPLER_ROLES.some((r) => held.has(r)) && <BigButton onClick={() => void Taro.navigateTo({ url: SAMPLES_URL })}>当场处置抽查</BigButton>}
                   <BigButton onClick={() => void Taro.navigateTo({ url: '/pages/report/index' })}>巡查上报问题</BigButton>
                   <BigButton onClick={() => void Taro.navigateTo({ url: MESSAGES_URL })}>{messagesLabel(unread)}</BigButton>
                   {worklogEntries(held).map((e) => (

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '当场处置抽查' });
