@@ -43,7 +43,7 @@ export async function openRun(input: In<'openRun'>, call: Invocation) {
     ruleSetVersion: version,
     ruleSet,
     subjects,
-    facts: await automaticFacts(call.db, scope, ruleSet, subjects),
+    facts: await automaticFacts(call.db, scope, ruleSet, subjects, call.now),
     factsAt: call.now,
     entries: [],
     covers: [],
@@ -181,7 +181,7 @@ export async function refreshFacts(input: In<'refreshFacts'>, call: Invocation) 
   const r = await loadRun(call, input.runId);
   authorize(canRunAssessments(caller.roles, r.streetId), '只有街道工作人员可以更新考核数据');
   requireOpen(r, input.expectedVersion);
-  const facts = await automaticFacts(call.db, r, r.ruleSet, r.subjects);
+  const facts = await automaticFacts(call.db, r, r.ruleSet, r.subjects, call.now);
   return { version: await runsOf(call.db).update(r, { facts, factsAt: call.now, updatedAt: call.now }) };
 }
 

@@ -1,11 +1,14 @@
 import { caseFacts, isCaseMetric } from '../../src/domain/assessment/case-facts';
 import type { Fact } from '../../src/domain/assessment/facts';
 import { ruleSetRecordSchema, runRecordSchema, sheetRecordSchema, type RunRecord, type RunSubject } from '../../src/domain/assessment/records';
-import type { RuleSet } from '../../src/domain/assessment/rule-set';
-import { caseRecordSchema, type CaseRecord } from '../../src/domain/case/records';
+import type { AutomaticMetric, RuleSet } from '../../src/domain/assessment/rule-set';
+import { patrolFacts } from '../../src/domain/assessment/patrol-facts';
+import { DEFAULT_WORKING_CALENDAR, isWorkingDate } from '../../src/domain/calendar';
+import { caseRecordSchema, slaConfigRecordSchema, type CaseRecord } from '../../src/domain/case/records';
+import { patrolRecordSchema } from '../../src/domain/patrol/records';
 import { DomainError } from '../../src/domain/errors';
 import { communityRecordSchema, gridRecordSchema, personRecordSchema } from '../../src/domain/org/records';
-import { monthPeriod, periodInstants } from '../../src/domain/stats/period';
+import { chinaDayOf, daysOf, monthPeriod, periodInstants } from '../../src/domain/stats/period';
 import { collectionOf, type Database } from '../_lib';
 
 /** The assess function's collections and the reads that fill a run from the data. */
@@ -50,21 +53,47 @@ async function casesOfMonth(db: Database, run: Pick<RunRecord, 'streetId' | 'com
   return collectionOf(db, 'cases', caseRecordSchema).all(where, { max: 50_000 });
 }
 
+/** The month's working days already over at `now` (the street's calendar, 000 L13 / PRODUCT §5 defaults). */
+async function dueDays(db: Database, streetId: string, month: string, now: Date): Promise<string[]> {
+  const config = await collectionOf(db, 'configs', slaConfigRecordSchema).load(`sla-${streetId}`);
+  const calendar = config?.calendar ?? DEFAULT_WORKING_CALENDAR;
+  const today = chinaDayOf(now);
+  return daysOf(monthPeriod(month)).filter((d) => d < today && isWorkingDate(d, calendar));
+}
+
+async function patrolsOfMonth(db: Database, run: Pick<RunRecord, 'streetId' | 'communityId' | 'month'>) {
+  const { start, end } = periodInstants(monthPeriod(run.month));
+  const _ = db.command;
+  const where = { streetId: run.streetId, ...(run.communityId ? { communityId: run.communityId } : {}), startedAt: _.gte(start).and(_.lt(end)) };
+  return collectionOf(db, 'patrols', patrolRecordSchema).all(where, { max: 50_000 });
+}
+
+type Wanted = { itemId: string; metric: AutomaticMetric };
+const PATROL_METRICS: Partial<Record<AutomaticMetric, 'missedDays' | 'coverageRate'>> = { 'patrol.missedDays': 'missedDays', 'patrol.coverageRate': 'coverageRate' };
+
 /**
  * The automatic facts of every subject and item. Case metrics come from the cases (a worker's are those
- * they signed for, 首问负责 001 L163; a community's are all of its cases). Patrol, meeting and
- * information metrics wait for the worker's-day records (issue 14): until then they have no fact and the
- * sheet says "本期无记录".
+ * they signed for, 首问负责 001 L163; a community's are all of its cases); patrol metrics from the patrol
+ * records (issue 14) over the month's working days. Meeting and information metrics have no records yet:
+ * they get no fact and the sheet says "本期无记录".
  */
-export async function automaticFacts(db: Database, run: Pick<RunRecord, 'streetId' | 'communityId' | 'month'>, ruleSet: RuleSet, subjects: RunSubject[]) {
-  const wanted = ruleSet.items.flatMap((item) => ('from' in item && 'metric' in item.from && isCaseMetric(item.from.metric) ? [{ itemId: item.id, metric: item.from.metric }] : []));
-  if (!wanted.length) return [];
-  const cases = await casesOfMonth(db, run);
+export async function automaticFacts(db: Database, run: Pick<RunRecord, 'streetId' | 'communityId' | 'month'>, ruleSet: RuleSet, subjects: RunSubject[], now: Date) {
+  const wanted: Wanted[] = ruleSet.items.flatMap((item) => ('from' in item && 'metric' in item.from ? [{ itemId: item.id, metric: item.from.metric }] : []));
+  const caseItems = wanted.filter((w) => isCaseMetric(w.metric));
+  const patrolItems = wanted.filter((w) => PATROL_METRICS[w.metric]);
+  const cases = caseItems.length ? await casesOfMonth(db, run) : [];
+  const [patrols, days] = patrolItems.length ? await Promise.all([patrolsOfMonth(db, run), dueDays(db, run.streetId, run.month, now)]) : [[], []];
   const out: Array<{ subjectId: string; itemId: string; fact: Fact }> = [];
   for (const s of subjects) {
-    const mine = cases.filter((c) => (s.kind === 'worker' ? c.ownerId === s.id : c.communityId === s.communityId));
-    const facts = caseFacts(mine);
-    for (const w of wanted) out.push({ subjectId: s.id, itemId: w.itemId, fact: facts[w.metric] });
+    if (caseItems.length) {
+      const mine = cases.filter((c) => (s.kind === 'worker' ? c.ownerId === s.id : c.communityId === s.communityId));
+      const facts = caseFacts(mine);
+      for (const w of caseItems) if (isCaseMetric(w.metric)) out.push({ subjectId: s.id, itemId: w.itemId, fact: facts[w.metric] });
+    }
+    if (patrolItems.length) {
+      const facts = patrolFacts(s, days, patrols);
+      for (const w of patrolItems) out.push({ subjectId: s.id, itemId: w.itemId, fact: facts[PATROL_METRICS[w.metric]!] });
+    }
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { checkA11y, newPhonePage, screenshot, screenshotOnFailure } from './supp
 import { useE2eCloud } from './support/e2e-cloud';
 import { expectText, setClock, signInAs, tapButton } from './support/ui';
 import { sdkAppFor } from '../support/local-cloud-harness';
-import { insertCases } from '../support/assess-builders';
+import { NOVEMBER_WORKING_DAYS, insertCases, insertPatrols } from '../support/assess-builders';
 
 /**
  * Issue 16 item 7 in the browser: street staff run November's assessment for community A, community
@@ -28,7 +28,10 @@ describe('a month of assessment, from opening to the worker\'s own sheet', () =>
   beforeAll(async () => {
     await setClock(env.cloud.baseUrl, '2026-12-01T10:00:00+08:00');
     // 张丽's November: one late case (基本满意), nine on time and 满意 → 按期 90 %, 满意 90 %.
-    await insertCases(sdkAppFor(env.cloud.baseUrl).database(), [
+    const db = sdkAppFor(env.cloud.baseUrl).database();
+    // She patrolled every working day of November but the 20th.
+    await insertPatrols(db, 'user-officer-a1', 'grid-a1', NOVEMBER_WORKING_DAYS.filter((d) => d !== '2026-11-20'));
+    await insertCases(db, [
       { id: LATE, ownerId: 'user-officer-a1', day: '2026-11-05', late: true, rating: 'basically_satisfied' },
       ...Array.from({ length: 9 }, (_, i) => ({ id: `case-e2e-ok-${i}`, ownerId: 'user-officer-a1', day: `2026-11-${String(10 + i).padStart(2, '0')}`, rating: 'satisfied' as const })),
     ]);
@@ -68,8 +71,8 @@ describe('a month of assessment, from opening to the worker\'s own sheet', () =>
       await page.locator('input[aria-label="分数"]').filter({ visible: true }).fill('20');
       await page.locator('textarea[aria-label="评分理由"]').filter({ visible: true }).fill('户籍、计生信息核对无误,两处更新不及时');
       await tapButton(page, '保存评分');
-      // 20 + 按期 13.5 + 巡查 10 (no records yet) + 满意 10 = 53.5: first of the four.
-      await expectText(page, '第1名 张丽 53.5分');
+      // 20 + 按期 13.5 + 巡查 9 (one missed day) + 满意 10 = 52.5: first of the four.
+      await expectText(page, '第1名 张丽 52.5分');
       await looksRight(page, 'assess-score');
     });
   });
@@ -84,10 +87,11 @@ describe('a month of assessment, from opening to the worker\'s own sheet', () =>
     await signInAs(page, env.cloud.baseUrl, '张丽');
     await page.goto(app('/packages/staff/index/index'));
     await tapButton(page, '我的考核');
-    await tapButton(page, '2026年11月 53.5分 第1名');
+    await tapButton(page, '2026年11月 52.5分 第1名');
     await screenshotOnFailure(page, 'assess-sheet', async () => {
       await expectText(page, '案件按期结案率:13.5分');
       await expectText(page, '按期结案率 9/10=90.00%');
+      await expectText(page, '2026-11-20 未巡查');
       await looksRight(page, 'assess-sheet');
       await page.getByText('查看垃圾清运 未按期结案').filter({ visible: true }).first().click();
       await expectText(page, '小区东门垃圾桶满溢');

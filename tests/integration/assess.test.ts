@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { useFunctionCloud } from './function-cloud';
-import { assessCaller, insertCases, type AssessCall, type StoredCaseSpec } from '../support/assess-builders';
+import { NOVEMBER_WORKING_DAYS, assessCaller, insertCases, insertPatrols, type AssessCall, type StoredCaseSpec } from '../support/assess-builders';
 
 /**
  * Issue 16 items 5–7 through the gateway and the real SDK: a monthly run of the 000 worker table for
@@ -32,6 +32,8 @@ describe('monthly assessment runs', () => {
   beforeEach(async () => {
     t.cloud.clock.set(Date.parse('2026-12-01T10:00:00+08:00'));
     await insertCases(t.db, novemberCases);
+    // 张丽 patrolled every working day of November but the 3rd and 4th; nobody else has patrol records.
+    await insertPatrols(t.db, A1, 'grid-a1', NOVEMBER_WORKING_DAYS.filter((d) => d !== '2026-11-03' && d !== '2026-11-04'));
   });
 
   async function opened(month = '2026-11'): Promise<{ street: AssessCall; runId: string }> {
@@ -62,19 +64,22 @@ describe('monthly assessment runs', () => {
     await score(staff, runId, A1, { household_info: 20, civility: 18, stability: 17 });
     const provisional = (await street('run', { runId })).data;
     expect(provisional.subjects.map((s: any) => s.name).sort()).toEqual(['张丽', '李强', '王秀兰', '赵敏'].sort());
-    // 55 + 13.5 + 10 (no patrol records yet) + 9 = 87.5 → 85–89 → 90 % of 400 = 360 元 (000 L43).
-    expect(provisional.ranking[0]).toMatchObject({ subjectId: A1, rank: 1, total: 87.5, payoutYuan: 360 });
+    // 55 + 13.5 + 8 (two missed patrol days) + 9 = 85.5 → 85–89 → 90 % of 400 = 360 元 (000 L43).
+    expect(provisional.ranking[0]).toMatchObject({ subjectId: A1, rank: 1, total: 85.5, payoutYuan: 360 });
 
     expect((await publish(street, runId)).sheets).toBe(4);
     const worker = await as(A1);
     const mine = (await worker('mySheets', {})).data.sheets;
-    expect(mine).toEqual([expect.objectContaining({ month: '2026-11', total: 87.5, rank: 1, paidYuan: 360 })]);
+    expect(mine).toEqual([expect.objectContaining({ month: '2026-11', total: 85.5, rank: 1, paidYuan: 360 })]);
     const sheet = (await worker('sheet', { sheetId: mine[0].sheetId })).data;
     const onTime = sheet.lines.find((l: any) => l.itemId === 'on_time');
     expect(onTime.points).toBe(13.5);
     expect(onTime.formula).toContain('9/10=90.00%');
     expect(onTime.evidence).toEqual([expect.objectContaining({ kind: 'case', id: LATE })]);
-    expect(sheet.lines.find((l: any) => l.itemId === 'patrol').formula).toContain('本期无记录');
+    const patrol = sheet.lines.find((l: any) => l.itemId === 'patrol');
+    expect(patrol).toMatchObject({ points: 8, formula: '满分10,漏巡天数2次×1=扣2,得8' });
+    expect(patrol.evidence.map((e: any) => e.label)).toEqual(['2026-11-03 未巡查', '2026-11-04 未巡查']);
+    expect(sheet.lines.find((l: any) => l.itemId === 'satisfaction').formula).toContain('8/10=80.00%');
     // The link leads to a case the worker may open: theirs, in their grid.
     const caseDetail = await (await import('../support/case-builders')).caseCaller(base(), A1);
     expect((await caseDetail('detail', { caseId: LATE })).ok).toBe(true);
@@ -149,7 +154,7 @@ describe('monthly assessment runs', () => {
     expect((await publish(street, runId)).revision).toBe(2);
 
     const now = (await (await as(A1))('mySheets', {})).data.sheets;
-    expect(now).toEqual([expect.objectContaining({ total: 89.5 })]);
+    expect(now).toEqual([expect.objectContaining({ total: 87.5 })]); // 85.5 + 2 more for 文明创建
     const newSheet = (await (await as(A1))('sheet', { sheetId: now[0].sheetId })).data;
     expect(newSheet).toMatchObject({ revision: 2, correctionReason: '社区补交了文明创建材料' });
     const stored = (await t.db.collection('assessment_sheets').doc(oldSheetId).get()).data[0];
@@ -160,7 +165,7 @@ describe('monthly assessment runs', () => {
   it('raises 留岗查看 on the third month in a row under 80 and moves a sick worker\'s incentive to the AB岗 cover', async () => {
     for (const month of ['2026-09', '2026-10', '2026-11']) {
       const { street, runId } = await opened(month);
-      // 李强 (A2): manual items 0 + on time 15 + patrol 10 + satisfaction 10 (no cases) = 35 each month.
+      // 李强 (A2): manual items 0 + on time 15 (no cases) + patrol 0 (no patrols: every working day missed) + satisfaction 10 = 25 each month.
       await score(await as(STAFF_A), runId, A2, { household_info: 0, civility: 0, stability: 0 });
       if (month === '2026-11') {
         const version = (await street('run', { runId })).data.version;
@@ -175,8 +180,8 @@ describe('monthly assessment runs', () => {
     const a2 = ranking.find((r: any) => r.subjectId === A2);
     const a3 = ranking.find((r: any) => r.subjectId === A3);
     expect(a2.flags).toEqual(['留岗查看']);
-    // 赵敏: nothing scored → 35 points → 70 % = 280 元, paid to 李强 (280 + 280).
-    expect(a3).toMatchObject({ total: 35, payoutYuan: 280, paidYuan: 0 });
+    // 赵敏: nothing scored, no patrols → 25 points → 70 % = 280 元, paid to 李强 (280 + 280).
+    expect(a3).toMatchObject({ total: 25, payoutYuan: 280, paidYuan: 0 });
     expect(a2).toMatchObject({ paidYuan: 560 });
     const q = (await street('quarter', { ruleSetId: TABLE, year: 2026, quarter: 4, communityId: 'community-a' })).data.rows;
     expect(q.find((r: any) => r.subjectId === A2)).toMatchObject({ yuan: 280 + 560, flags: ['留岗查看'] });
@@ -194,7 +199,7 @@ describe('monthly assessment runs', () => {
     await book.xlsx.load(Buffer.from(await (await fetch(exported.url)).arrayBuffer()) as any);
     const ws = book.worksheets[0];
     expect(ws.getRow(1).values).toEqual([undefined, '名次', '姓名/单位', '得分(分)', '等级', '实发激励(元)', '预警']);
-    expect(ws.getRow(2).values).toEqual([undefined, 1, '张丽', 87.5, '', 360, '']);
+    expect(ws.getRow(2).values).toEqual([undefined, 1, '张丽', 85.5, '', 360, '']);
 
     const made = await street('bulletin', { runId, kind: 'red_black' });
     expect(made.data).toMatchObject({ created: true, title: '肥东路社区2026年11月网格考核(一般人员,百分制)红黑榜' });
@@ -205,7 +210,7 @@ describe('monthly assessment runs', () => {
     expect((await (await as(STAFF_A))('bulletin', { runId, kind: 'ranking' })).error.code).toBe('FORBIDDEN');
     // Shared to the grid workers' WeChat group: a worker opens it; a resident cannot.
     const shared = (await (await as(A2))('bulletinView', { bulletinId: made.data.bulletinId })).data;
-    // 张丽 87.5, the three others 35 each: the red list takes two, and a tie with the red list is never black.
+    // 张丽 85.5, the three others 25 each: the red list takes two, and a tie with the red list is never black.
     expect(shared).toMatchObject({ kind: 'red_black', black: [] });
     expect(shared.red).toHaveLength(2);
     expect(shared.red[0]).toBe('张丽');

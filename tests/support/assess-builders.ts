@@ -1,4 +1,5 @@
 import { caseRecordSchema } from '../../src/domain/case/records';
+import { patrolRecordSchema } from '../../src/domain/patrol/records';
 import { callFunction, loginAs } from '../integration/function-cloud';
 import type { CloudBaseDb } from './local-cloud-harness';
 
@@ -64,4 +65,44 @@ export function storedCase(spec: StoredCaseSpec) {
 
 export async function insertCases(db: CloudBaseDb, specs: StoredCaseSpec[]): Promise<void> {
   await db.collection('cases').add(specs.map(storedCase));
+}
+
+/** An ended one-hour patrol of `gridId` by `workerId` on a China day, as the patrol function stores it. */
+export function storedPatrol(workerId: string, gridId: string, day: string) {
+  const startedAt = new Date(`${day}T09:00:00+08:00`);
+  return patrolRecordSchema.parse({
+    _id: `patrol-${workerId}-${day}`,
+    streetId: 'street-demo',
+    communityId: 'community-a',
+    gridId,
+    gridName: gridId,
+    workerId,
+    workerName: workerId,
+    state: 'ended',
+    requestId: `patrol-${workerId}-${day}`,
+    startedAt,
+    endedAt: new Date(startedAt.getTime() + 3600_000),
+    endCause: 'worker',
+    minutes: 60,
+    track: [],
+    pointCount: 0,
+    batchIds: [],
+    checkIns: [],
+    findings: [],
+    pendingSamples: 0,
+    trackPurgeAt: new Date(startedAt.getTime() + 90 * 86400_000),
+    version: 2,
+    createdAt: startedAt,
+    updatedAt: startedAt,
+  });
+}
+
+/** November 2026's working days (Mon–Fri; no holidays fall in it). */
+export const NOVEMBER_WORKING_DAYS = Array.from({ length: 30 }, (_, i) => `2026-11-${String(i + 1).padStart(2, '0')}`).filter((d) => {
+  const weekday = new Date(`${d}T12:00:00+08:00`).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+});
+
+export async function insertPatrols(db: CloudBaseDb, workerId: string, gridId: string, days: readonly string[]): Promise<void> {
+  if (days.length) await db.collection('patrols').add(days.map((d) => storedPatrol(workerId, gridId, d)));
 }
