@@ -9,7 +9,7 @@ import { ruleSetSchema } from './rule-set';
  */
 
 // Ids are ours (run, sheet, user, community ids): a narrow alphabet keeps hostile strings out of document paths.
-const id = z.string().regex(/^[A-Za-z0-9_.-]{1,160}$/, '编号格式不正确');
+const id = z.string().regex(/^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,159}$/, '编号格式不正确');
 const expectedVersion = z.number().int().nonnegative().describe('版本号');
 const reason = z.string().trim().min(2, '请写明理由').max(200, '理由最多200字').describe('理由');
 const month = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, '月份格式应为 年-月,如 2026-11').describe('月份');
