@@ -105,6 +105,15 @@ describe('patrol', () => {
     expect((await officer('grids', {})).data.grids.map((g: any) => g.gridId)).toEqual(['grid-a1']);
   });
 
+  it('lets community and street staff patrol the grids of their scope (挂点 patrols, 002 L36, L54), not another community\'s', async () => {
+    const community = await patrolAs(base(), COMMUNITY_A);
+    expect((await community('grids', {})).data.grids.map((g: any) => g.gridId)).toEqual(['grid-a1', 'grid-a2', 'grid-a3']);
+    expect((await community('start', { requestId: newRequestId('patrol'), gridId: 'grid-b1' })).error.code).toBe('FORBIDDEN');
+    const street = await patrolAs(base(), STREET);
+    expect((await street('grids', {})).data.grids).toHaveLength(7);
+    expect((await street('start', { requestId: newRequestId('patrol'), gridId: 'grid-c2' })).ok).toBe(true);
+  });
+
   it('shows a track to the worker and their supervisors only — never to another officer, another community\'s chief or a resident', async () => {
     const { worker, patrolId } = await startedPatrol();
     t.cloud.clock.advance(5 * MINUTE);
