@@ -20,6 +20,7 @@ import { printTable } from './table';
 import { rankingTables } from './ranking';
 import { statsTables } from './stats';
 import { patrolStorageTables } from './patrol';
+import { registerTables } from './register';
 import { sweepTables } from './sweep';
 import { weappFigures } from './weapp';
 
@@ -70,6 +71,7 @@ async function cloudTables(): Promise<void> {
     await sweepTables(cloud.baseUrl, cookie);
     await rankingTables(cloud.baseUrl);
     await statsTables(cloud.baseUrl);
+    await registerTables(cloud.baseUrl);
   } finally {
     await cloud.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import { SubscribePrompt } from '../../../components/subscribe-prompt';
 import { MESSAGES_URL, messagesLabel } from '../../../pages/messages/links';
 import { useUnread } from '../../../pages/messages/use-unread';
 import { assessEntries } from '../../assess/shared/entries';
+import { registerEntries } from '../../register/shared/entries';
 import { worklogEntries } from '../../worker/worklog-shared/links';
 import { PATROLLING_ROLES as PATROL_ROLES } from '../../../domain/patrol/access';
 import { EIGHT_REPORTS_URL, PATROL_URL, SAMPLES_URL } from '../../../services/worker-links';
@@ -58,7 +59,7 @@ export default function StaffHomePage() {
                   {SAMPLER_ROLES.some((r) => held.has(r)) && <BigButton onClick={() => void Taro.navigateTo({ url: SAMPLES_URL })}>当场处置抽查</BigButton>}
                   <BigButton onClick={() => void Taro.navigateTo({ url: '/pages/report/index' })}>巡查上报问题</BigButton>
                   <BigButton onClick={() => void Taro.navigateTo({ url: MESSAGES_URL })}>{messagesLabel(unread)}</BigButton>
-                  {worklogEntries(held).map((e) => (
+                  {[...worklogEntries(held), ...registerEntries(held)].map((e) => (
                     <BigButton key={e.url} onClick={() => void Taro.navigateTo({ url: e.url })}>
                       {e.label}
                     </BigButton>

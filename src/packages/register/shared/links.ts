@@ -1,0 +1,13 @@
+/** The register's pages (subpackage packages/register). */
+export const REGISTER_HOME_URL = '/packages/register/index/index';
+export const householdUrl = (householdId: string) => `/packages/register/household/index?householdId=${encodeURIComponent(householdId)}`;
+export const personAddUrl = (householdId: string) => `/packages/register/person-add/index?householdId=${encodeURIComponent(householdId)}`;
+export const careUrl = (householdId: string, residentId: string) => `/packages/register/care/index?householdId=${encodeURIComponent(householdId)}&residentId=${encodeURIComponent(residentId)}`;
+export const moveOutUrl = (householdId: string, residentId: string) => `/packages/register/move-out/index?householdId=${encodeURIComponent(householdId)}&residentId=${encodeURIComponent(residentId)}`;
+export const HANDOVER_URL = '/packages/register/handover/index';
+export const OVERDUE_URL = '/packages/register/overdue/index';
+
+/** Today in China as YYYY-MM-DD (the default date of a change; the function refuses a future one). */
+export function chinaToday(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
