@@ -21,6 +21,7 @@ import { rankingTables } from './ranking';
 import { statsTables } from './stats';
 import { patrolStorageTables } from './patrol';
 import { registerTables } from './register';
+import { complianceTables } from './compliance';
 import { sweepTables } from './sweep';
 import { weappFigures } from './weapp';
 
@@ -72,6 +73,7 @@ async function cloudTables(): Promise<void> {
     await rankingTables(cloud.baseUrl);
     await statsTables(cloud.baseUrl);
     await registerTables(cloud.baseUrl);
+    await complianceTables(cloud.baseUrl);
   } finally {
     await cloud.stop();
     rmSync(dataDir, { recursive: true, force: true });
