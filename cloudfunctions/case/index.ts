@@ -22,7 +22,7 @@ function caseHandlers(app: ReturnType<typeof getApp>) {
     uploadPhoto: (input, call) => uploadPhoto(input, call, app),
     report,
     mine,
-    inbox: (_input, call) => inbox(call),
+    inbox,
     queue,
     overdue,
     detail: (input, call) => detail(input, call, app),

@@ -20,10 +20,23 @@ const notificationsOf = (db: Database) => collectionOf(db, 'notifications', noti
 const OPEN = CASE_STATES.filter((s) => CASE_STATE_GROUP[s] === 'open');
 const LIMIT = 100;
 
-async function listCases(call: Invocation, caller: Caller, where: Record<string, unknown>) {
-  const { items } = await casesOf(call.db).page(where, { orderBy: ['createdAt', 'desc'], limit: LIMIT });
+type PageInput = { after?: string; limit?: number };
+
+/**
+ * One cursor page of a work list, newest first (issue 8 item 9: never cut off silently), with the
+ * list's total and how many of its cases are past their deadline, for the workbench's counts.
+ */
+async function listCases(call: Invocation, caller: Caller, where: Record<string, unknown>, input: PageInput) {
+  const _ = call.db.command;
+  const cases = call.db.collection('cases');
+  const [page, { total }, { total: overdueCount }] = await Promise.all([
+    casesOf(call.db).page(where, { orderBy: ['createdAt', 'desc'], after: input.after ?? null, limit: input.limit ?? LIMIT }),
+    cases.where(where).count(),
+    cases.where(_.and([where, { dueAt: _.lt(call.now) }])).count(),
+  ]);
   // Scope is re-checked on every stored case (grantCovers), not trusted to the query alone (PRODUCT.md §11).
-  return { cases: items.filter((c) => c.reporterId === caller.userId || isStaffOver(caller, c)).map(summaryOf) };
+  const visible = page.items.filter((c) => c.reporterId === caller.userId || isStaffOver(caller, c));
+  return { cases: visible.map(summaryOf), next: page.next, total: total ?? 0, overdueCount: overdueCount ?? 0 };
 }
 
 const grantsOf = (caller: Caller, ...roles: Role[]) => caller.roles.filter((g) => roles.includes(g.role));
@@ -40,12 +53,12 @@ export async function mine(input: { after?: string; limit?: number }, call: Invo
 }
 
 /** inbox: open cases of the officer's / chief's own grids. */
-export async function inbox(call: Invocation) {
+export async function inbox(input: PageInput, call: Invocation) {
   const caller = await requireCaller(call);
   const gridIds = [...new Set(grantsOf(caller, 'grid_officer', 'grid_chief', 'assistant').flatMap((g) => g.gridIds ?? []))];
   authorize(gridIds.length > 0, '只有网格员可以查看待办');
   const _ = call.db.command;
-  return listCases(call, caller, { gridId: _.in(gridIds), state: _.in(OPEN) });
+  return listCases(call, caller, { gridId: _.in(gridIds), state: _.in(OPEN) }, input);
 }
 
 /** Where the level's staff look: community staff by community, street staff by street. */
@@ -64,18 +77,18 @@ function levelScope(call: Invocation, caller: Caller, level: 'community' | 'stre
 const QUEUE_STATE = { community: 'escalated_to_community', street: 'escalated_to_street', department: 'dispatched' } as const;
 
 /** queue: cases handed up to the level (department: 交办 cases, seen by the street). */
-export async function queue(input: { level: 'community' | 'street' | 'department' }, call: Invocation) {
+export async function queue(input: { level: 'community' | 'street' | 'department' } & PageInput, call: Invocation) {
   const caller = await requireCaller(call);
   const scope = levelScope(call, caller, input.level === 'community' ? 'community' : 'street');
-  return listCases(call, caller, { ...scope, state: QUEUE_STATE[input.level] });
+  return listCases(call, caller, { ...scope, state: QUEUE_STATE[input.level] }, input);
 }
 
 /** overdue (督办): open cases the timer escalated to this level or above. */
-export async function overdue(input: { level: 'community' | 'street' }, call: Invocation) {
+export async function overdue(input: { level: 'community' | 'street' } & PageInput, call: Invocation) {
   const caller = await requireCaller(call);
   const _ = call.db.command;
   const levels = input.level === 'community' ? ['community', 'street', 'street_leader'] : ['street', 'street_leader'];
-  return listCases(call, caller, { ...levelScope(call, caller, input.level), overdueLevel: _.in(levels), state: _.in(OPEN) });
+  return listCases(call, caller, { ...levelScope(call, caller, input.level), overdueLevel: _.in(levels), state: _.in(OPEN) }, input);
 }
 
 /** satisfaction: 满意率 = 满意 / rated × 100 % per grid (PRODUCT.md §6, 002). Staff covering the grid. */

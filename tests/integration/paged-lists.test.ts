@@ -41,6 +41,39 @@ describe('paged lists', () => {
     expect((await other('mine', { limit: 100 })).data).toEqual({ cases: [], next: null });
   });
 
+  it('the A1 officer reads 250 open cases of the inbox in pages with the total and how many are past their deadline; A2’s officer sees none', async () => {
+    const resident = await caseCaller(base(), 'user-resident-1');
+    const first = await resident('report', aReport());
+    expect(first.ok).toBe(true);
+    const stored = (await t.db.collection('cases').where({ _id: first.data.caseId }).get()).data[0] as Record<string, any>;
+    const { _id: _ignored, ...rest } = stored;
+    const start = new Date(stored.createdAt).getTime();
+    // 40 of the copies had their deadline an hour ago: the workbench's overdue badge counts them.
+    for (let i = 1; i < 250; i++) {
+      const dueAt = i <= 40 ? new Date(start - 3600_000) : new Date(start + 3 * 3600_000);
+      await t.db.collection('cases').add({ ...rest, _id: `case-inbox-${String(i).padStart(3, '0')}`, createdAt: new Date(start - i * 60_000), dueAt });
+    }
+    const officer = await caseCaller(base(), 'user-officer-a1');
+
+    const badge = await officer('inbox', { limit: 1 });
+    expect([badge.data.cases.length, badge.data.total, badge.data.overdueCount, typeof badge.data.next]).toEqual([1, 250, 40, 'string']);
+
+    const seen: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    do {
+      const answer = await officer('inbox', after ? { after } : {});
+      expect(answer.ok).toBe(true);
+      seen.push(...answer.data.cases.map((c: { caseId: string }) => c.caseId));
+      after = answer.data.next ?? undefined;
+      pages += 1;
+    } while (after && pages < 10);
+    expect([pages, seen.length, new Set(seen).size]).toEqual([3, 250, 250]);
+
+    const other = await caseCaller(base(), 'user-officer-a2');
+    expect((await other('inbox', {})).data).toMatchObject({ cases: [], next: null, total: 0, overdueCount: 0 });
+  });
+
   it('a damaged cursor is refused in plain words and changes nothing', async () => {
     const resident = await caseCaller(base(), 'user-resident-1');
     const answer = await resident('mine', { after: 'not-a-cursor' });

@@ -138,6 +138,12 @@ export const caseSummarySchema = z.object({
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 const caseList = z.object({ cases: z.array(caseSummarySchema) });
+/** A cursor page: `after` is the previous page's `next` (null only at the end). */
+const pageInput = {
+  after: z.string().min(1).max(400).optional().describe('翻页位置'),
+  limit: z.number().int().min(1).max(100).optional().describe('每页条数'),
+};
+const workList = caseList.extend({ next: z.string().nullable(), total: z.number(), overdueCount: z.number() });
 
 export const timelineEventSchema = z.object({
   /** A state-machine action, or `report` / `escalate` / `near_due` written by the system. */
@@ -253,17 +259,19 @@ export const caseApi = {
    * nothing more exists, so a long list is never cut off silently.
    */
   mine: {
-    input: z
-      .object({ after: z.string().min(1).max(400).optional().describe('翻页位置'), limit: z.number().int().min(1).max(100).optional().describe('每页条数') })
-      .strict(),
+    input: z.object(pageInput).strict(),
     output: caseList.extend({ next: z.string().nullable() }),
   },
+  /*
+   * Work lists, paged like `mine` (issue 8 item 9), each page with the list's `total` and how many of
+   * its cases are past their deadline (`overdueCount`): a workbench can ask `limit: 1` for counts.
+   */
   /** Grid officer / chief: open cases of their grids. */
-  inbox: { input: z.object({}).strict(), output: caseList },
+  inbox: { input: z.object(pageInput).strict(), output: workList },
   /** Community / street staff: cases waiting at that level (department: 交办 cases of the street). */
-  queue: { input: z.object({ level: z.enum(QUEUE_LEVELS) }).strict(), output: caseList },
+  queue: { input: z.object({ level: z.enum(QUEUE_LEVELS), ...pageInput }).strict(), output: workList },
   /** Community / street staff: the 督办 list — open cases the timer escalated to that level. */
-  overdue: { input: z.object({ level: z.enum(OVERDUE_LEVELS) }).strict(), output: caseList },
+  overdue: { input: z.object({ level: z.enum(OVERDUE_LEVELS), ...pageInput }).strict(), output: workList },
   /** Reporter or staff whose scope covers the case: the case with its full timeline. */
   detail: { input: caseIdInput, output: caseDetailSchema },
   /** One state-machine action (PRODUCT.md §5) on the stored version. */
