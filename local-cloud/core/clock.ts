@@ -32,9 +32,12 @@ export class Clock {
     else this.offsetMs += ms;
   }
 
-  /** Stop time at the current instant (deterministic tests). */
-  freeze(): void {
-    this.frozenAt = this.now();
+  /**
+   * Stop time (deterministic tests) at `at`, by default the current instant. "Set and freeze" passes the
+   * instant it set: reading now() again would add the milliseconds the request took to get here.
+   */
+  freeze(at: number = this.now()): void {
+    this.frozenAt = at;
   }
 
   reset(): void {

@@ -60,7 +60,8 @@ export class ClockControlService implements LocalCloudService {
     if (command.set) clock.set(Date.parse(command.set));
     if (command.advanceMs !== undefined) clock.advance(command.advanceMs);
     if (command.freeze) {
-      clock.freeze();
+      // Exactly at the instant asked for (a loaded machine once froze it 1 ms late).
+      clock.freeze(command.set ? Date.parse(command.set) + (command.advanceMs ?? 0) : undefined);
       this.frozen = true;
     }
     sendJson(res, 200, this.state());
