@@ -75,6 +75,11 @@ describe('a reported problem, from the board to the rating', () => {
     await see(page, '办理经过');
   }
 
+  /** One row of the resident's step bar, by its label and status as a screen reader hears them. */
+  function progressStep(page: Page, label: string, status: string) {
+    return page.getByRole('list', { name: '办理进度' }).filter({ visible: true }).getByRole('listitem', { name: new RegExp(`^${label}，${status}`) });
+  }
+
   async function act(page: Page, action: string, fill?: () => Promise<void>): Promise<void> {
     await tapButton(page, action);
     await see(page, `确认${action}`);
@@ -88,6 +93,15 @@ describe('a reported problem, from the board to the rating', () => {
     const description = '楼下垃圾桶满了三天没人清运，气味很大';
     const caseId = await screenshotOnFailure(resident, 'case-report', () => reportFromBoard(resident, description));
     expect(caseId).not.toBe('');
+    // Issue 8 item 5: the step bar says where it stands, who holds it and what comes next.
+    await screenshotOnFailure(resident, 'case-progress-new', async () => {
+      await progressStep(resident, '已上报', '已完成').waitFor();
+      await progressStep(resident, '已受理', '正在进行').waitFor();
+      await see(resident, '现在由：本网格的网格员');
+      await see(resident, '下一步：网格员签收');
+      await see(resident, '会自动转社区督办');
+      await screenshot(resident, 'case-resident-progress-new');
+    });
 
     await screenshotOnFailure(resident, 'case-my-reports', async () => {
       await resident.goto(`${base()}/#/pages/my-reports/index`);
@@ -135,6 +149,8 @@ describe('a reported problem, from the board to the rating', () => {
       await tapButton(resident, '提交评价');
       await see(resident, '已评价');
       await see(resident, '评价：满意');
+      for (const step of ['已上报', '已受理', '处置中', '已办结', '已评价']) await progressStep(resident, step, '已完成').waitFor();
+      await see(resident, '办理结束');
       await screenshot(resident, 'case-resident-timeline');
       await checkA11y(resident);
     });

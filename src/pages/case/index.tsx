@@ -3,6 +3,7 @@ import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { PageShell } from '../../components/page-shell';
 import { Section } from '../../components/section';
 import { CaseView } from '../../components/case-view';
+import { CaseProgress } from '../../components/case-progress';
 import { CaseTimeline } from '../../components/case-timeline';
 import { QueryBlock } from '../../components/case-list/query-block';
 import { call } from '../../services/call';
@@ -13,7 +14,7 @@ import { ShareHint } from './share-hint';
 export const casePath = (caseId: string) => `/pages/case/index?caseId=${encodeURIComponent(caseId)}`;
 
 /**
- * A case as its reporter follows it (main package): state, timeline, return reason, rating after
+ * A case as its reporter follows it (main package): the step bar first, then the case, timeline, return reason, rating after
  * resolution. Also what a shared card opens: `case.detail` checks the viewer, FORBIDDEN → 无权查看.
  */
 export default function CasePage() {
@@ -30,6 +31,7 @@ export default function CasePage() {
       <QueryBlock state={state} onRetry={reload}>
         {(detail) => (
           <View>
+            <CaseProgress detail={detail} />
             <CaseView detail={detail} />
             {detail.allowedActions.includes('rate') && <RatingForm caseId={detail.caseId} version={detail.version} onRated={reload} />}
             <Section heading='办理经过'>

@@ -29,7 +29,7 @@ export function RatingForm({ caseId, version, onRated }: { caseId: string; versi
 
   return (
     <Section heading='请您评价'>
-      <View className='section__help'>问题已处理完。您满意吗？选“不满意”会请网格员重新处理。</View>
+      <View className='section__help'>问题已处理完，社区也核查过了。您满意吗？选“不满意”会请网格员重新处理一次。</View>
       <CaseChoice label='满意度' options={OPTIONS} value={rating} onChange={setRating} columns={1} error={missing || submit.fields.rating} />
       <Field label='想说的话（可不填）' kind='multiline' value={comment} onChange={setComment} maxLength={500} error={submit.fields.comment} />
       {submit.message && (
