@@ -1,4 +1,4 @@
-import { BOARD_PAGE } from '../../cloudfunctions/board/wxacode';
+import { BOARD_PAGE, CHECK_IN_PAGE } from '../../cloudfunctions/board/wxacode';
 import { MESSAGES_PAGE, READER_PAGES } from '../../src/domain/notification/kinds';
 import { allPages, appJson, isAppPage, mountPage, recorded, resetRecorded } from './support/weapp-sim';
 
@@ -130,6 +130,7 @@ describe('every page the code sends, shares or encodes is a page of the built ap
     ['subscribe message, volunteer', READER_PAGES.volunteer.page],
     ['in-app 消息 list', MESSAGES_PAGE],
     ['grid QR (wxacode.getUnlimited page)', BOARD_PAGE],
+    ['building QR for patrol check-in (wxacode.getUnlimited page)', CHECK_IN_PAGE],
   ])('%s: %s', (_what, page) => {
     expect(isAppPage(page)).toBe(true);
   });
