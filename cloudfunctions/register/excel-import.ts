@@ -82,7 +82,7 @@ async function readRows(bytes: Buffer): Promise<Row[]> {
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new DomainError('INVALID_INPUT', '输入有误：文件不是有效的 Excel（.xlsx）文件，请使用导入模板', { fileBase64: '文件不是有效的 Excel（.xlsx）文件' });
+    throw new DomainError('INVALID_INPUT', '输入有误：文件不是有效的 Excel 表格文件，请使用导入模板', { fileBase64: '文件不是有效的 Excel 表格文件' });
   }
   const sheet = book.worksheets[0];
   if (!sheet) throw new DomainError('INVALID_INPUT', '输入有误：文件里没有工作表', { fileBase64: '文件里没有工作表' });
