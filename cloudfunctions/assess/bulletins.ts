@@ -4,33 +4,11 @@ import { BULLETIN_KIND_LABELS, type assessApi } from '../../src/domain/assessmen
 import { bulletinRecordSchema, bulletinTitle, redBlack, type BulletinRecord, type BulletinRow } from '../../src/domain/assessment/bulletin';
 import type { RunRecord } from '../../src/domain/assessment/records';
 import { DomainError } from '../../src/domain/errors';
-import { authorize, collectionOf, requireCaller, type getApp, type Invocation } from '../_lib';
+import { authorize, collectionOf, requireCaller, type Invocation } from '../_lib';
+import type { ExportStorage } from '../_lib/export-storage';
 import { currentSheets, loadRun, publishedRanking } from './runs';
 
 type In<A extends keyof typeof assessApi> = z.infer<(typeof assessApi)[A]['input']>;
-type App = ReturnType<typeof getApp>;
-
-/** Download links handed to staff: long enough to open, print or forward the same day (as the poster's). */
-const DOWNLOAD_URL_MAX_AGE_S = 3600;
-
-export interface FileStore {
-  upload(cloudPath: string, bytes: Buffer): Promise<string>;
-  url(fileId: string): Promise<string>;
-}
-
-export function fileStoreOf(app: App): FileStore {
-  return {
-    async upload(cloudPath, bytes) {
-      return (await app.uploadFile({ cloudPath, fileContent: bytes })).fileID;
-    },
-    async url(fileId) {
-      const { fileList } = await app.getTempFileURL({ fileList: [{ fileID: fileId, maxAge: DOWNLOAD_URL_MAX_AGE_S }] });
-      const url = fileList?.[0]?.tempFileURL;
-      if (!url) throw new DomainError('INTERNAL', '文件链接生成失败,请稍后再试');
-      return url;
-    },
-  };
-}
 
 async function publishedRows(call: Invocation, r: RunRecord): Promise<BulletinRow[]> {
   if (r.publishedRevision === null) throw new DomainError('CONFLICT', '考核结果公布后才能导出或通报');
@@ -55,21 +33,21 @@ async function workbook(title: string, rows: BulletinRow[], unit: string): Promi
 }
 
 /** The published ranking as .xlsx, for the street and (worker runs) the community's staff. */
-export async function exportRanking(input: In<'exportRanking'>, call: Invocation, files: FileStore) {
+export async function exportRanking(input: In<'exportRanking'>, call: Invocation, files: ExportStorage) {
   const caller = await requireCaller(call);
   const r = await loadRun(call, input.runId);
   authorize(canSeeRanking(caller.roles, r), '您没有权限导出该考核');
   const rows = await publishedRows(call, r);
   const title = bulletinTitle('ranking', r.month, r.scopeName, r.ruleSet.name);
   const fileId = await files.upload(`exports/assess/${r.streetId}/${r._id}-r${r.publishedRevision}-ranking.xlsx`, await workbook(title, rows, r.ruleSet.unit));
-  return { url: await files.url(fileId), fileId, rows: rows.length };
+  return { url: await files.tempUrl(fileId), fileId, rows: rows.length };
 }
 
 /**
  * A 通报 (monthly ranking or 红黑榜) from the published sheets, as PDF and Excel. Made once per published
  * revision and then frozen: asking again returns the same files.
  */
-export async function bulletin(input: In<'bulletin'>, call: Invocation, files: FileStore) {
+export async function bulletin(input: In<'bulletin'>, call: Invocation, files: ExportStorage) {
   const caller = await requireCaller(call);
   const r = await loadRun(call, input.runId);
   authorize(canRunAssessments(caller.roles, r.streetId), '只有街道工作人员可以发布通报');
@@ -97,15 +75,15 @@ export async function bulletin(input: In<'bulletin'>, call: Invocation, files: F
   return answer(doc, files, created);
 }
 
-async function answer(b: BulletinRecord, files: FileStore, created: boolean) {
-  const [pdfUrl, xlsxUrl] = await Promise.all([files.url(b.pdfFileId), files.url(b.xlsxFileId)]);
+async function answer(b: BulletinRecord, files: ExportStorage, created: boolean) {
+  const [pdfUrl, xlsxUrl] = await Promise.all([files.tempUrl(b.pdfFileId), files.tempUrl(b.xlsxFileId)]);
   return { bulletinId: b._id, title: b.title, pdfUrl, xlsxUrl, created };
 }
 
 /** Roles that read a shared 通报: the street's staff and the grid workers it ranks (001 L65 每月通报). */
 const BULLETIN_READERS = ['street_staff', 'admin', 'community_staff', 'grid_chief', 'grid_officer'];
 
-export async function bulletinView(input: In<'bulletinView'>, call: Invocation, files: FileStore) {
+export async function bulletinView(input: In<'bulletinView'>, call: Invocation, files: ExportStorage) {
   const caller = await requireCaller(call);
   const b = await collectionOf(call.db, 'assessment_bulletins', bulletinRecordSchema).require(input.bulletinId, '通报');
   authorize(caller.roles.some((g) => g.streetId === b.streetId && BULLETIN_READERS.includes(g.role)), '只有本街道的工作人员可以查看通报');
@@ -116,7 +94,7 @@ export async function bulletinView(input: In<'bulletinView'>, call: Invocation, 
     rows: b.rows,
     red: b.red,
     black: b.black,
-    pdfUrl: await files.url(b.pdfFileId),
+    pdfUrl: await files.tempUrl(b.pdfFileId),
     createdAt: b.createdAt.toISOString(),
   };
 }

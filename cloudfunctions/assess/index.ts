@@ -1,5 +1,6 @@
 import { defineFunction, getApp, type FunctionMain, type PlatformContext } from '../_lib';
-import { bulletin, bulletinView, exportRanking, fileStoreOf, type FileStore } from './bulletins';
+import { exportStorageOf, type ExportStorage } from '../_lib/export-storage';
+import { bulletin, bulletinView, exportRanking } from './bulletins';
 import { copyRuleSet, ruleSet, ruleSets, saveRuleSet } from './rule-sets';
 import { openRun, refreshFacts, run, runs } from './runs';
 import { correct, enterScore, publish, setCover } from './scoring';
@@ -10,7 +11,7 @@ import { mySheets, quarter, sheet } from './sheets';
  * runs filled from the data, assessors' entries, publication (frozen, corrections as new revisions),
  * own sheets, quarterly payouts and 通报. Thin edges over src/domain/assessment.
  */
-function assessHandlers(files: FileStore) {
+function assessHandlers(files: ExportStorage) {
   return defineFunction('assess', {
     ruleSets, ruleSet, copyRuleSet, saveRuleSet,
     openRun, runs, run, refreshFacts,
@@ -23,4 +24,4 @@ function assessHandlers(files: FileStore) {
 }
 
 // Storage needs the SDK app of this invocation's environment; Invocation carries only the database.
-export const main: FunctionMain = (event, context?: PlatformContext) => assessHandlers(fileStoreOf(getApp(context)))(event, context);
+export const main: FunctionMain = (event, context?: PlatformContext) => assessHandlers(exportStorageOf(getApp(context)))(event, context);

@@ -4,6 +4,7 @@ import { careGroupLabel, flagsVisibleAt, inScopes, isEmptyScope, JOB_STATUS_LABE
 import type { registerApi } from '../../src/domain/register/api';
 import { DomainError } from '../../src/domain/errors';
 import { authorize } from '../_lib';
+import type { ExportStorage } from '../_lib/export-storage';
 import { auditRead } from './audit-reads';
 import { actingInOwnStreet, DENIED, placeOf, type RegisterCall } from './context';
 import { COLUMNS } from './excel-columns';
@@ -12,10 +13,6 @@ import { scopedWhere } from './scope-where';
 
 type Input = z.infer<(typeof registerApi)['exportHouseholds']['input']>;
 
-export interface ExportStorage {
-  upload(cloudPath: string, bytes: Buffer): Promise<string>;
-  tempUrl(fileId: string): Promise<string>;
-}
 
 /** One street's register is at most a few tens of thousands of people; past this, export by grid. */
 const EXPORT_MAX = 50_000;

@@ -7,7 +7,8 @@ import { revealPerson, savePerson, setCareFlags } from './people';
 import { rules, saveRules } from './rules';
 import { registerKeysFrom, type RegisterKeys } from './sealing';
 import { searchPeople } from './search';
-import { exportHouseholds, importTemplate, type ExportStorage } from './excel-export';
+import { exportStorageOf, type ExportStorage } from '../_lib/export-storage';
+import { exportHouseholds, importTemplate } from './excel-export';
 import { importHouseholds } from './excel-import';
 import { recordRenterContact, saveTenancy } from './tenancies';
 
@@ -48,18 +49,6 @@ export const main: FunctionMain = (event, context?: PlatformContext) => {
   let opened: RegisterKeys | undefined;
   // The key is read from this invocation's environment, and only when a handler needs it.
   const keys = () => (opened ??= registerKeysFrom(invocationVariables(context)));
-  return registerHandlers(keys, storageOf(getApp(context)))(event, context);
+  return registerHandlers(keys, exportStorageOf(getApp(context)))(event, context);
 };
 
-/** Storage of this invocation's environment, for the Excel files (Invocation carries only the database). */
-function storageOf(app: ReturnType<typeof getApp>): ExportStorage {
-  return {
-    async upload(cloudPath, bytes) {
-      return (await app.uploadFile({ cloudPath, fileContent: bytes })).fileID;
-    },
-    async tempUrl(fileId) {
-      const { fileList } = await app.getTempFileURL({ fileList: [fileId] });
-      return fileList[0]?.tempFileURL ?? '';
-    },
-  };
-}

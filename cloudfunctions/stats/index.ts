@@ -2,7 +2,8 @@ import { canManageStreet } from '../../src/domain/access';
 import { authorize, defineFunction, getApp, requireCaller, type FunctionMain, type PlatformContext } from '../_lib';
 import { dashboard } from './dashboard';
 import { drillCases } from './drill';
-import { exportLedger, exportStorageOf, type ExportStorage } from './ledger';
+import { exportStorageOf, type ExportStorage } from '../_lib/export-storage';
+import { exportLedger } from './ledger';
 import { rebuildStreetDay } from '../_lib/stats/rows';
 import { workers } from './workers';
 

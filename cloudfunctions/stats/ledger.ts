@@ -2,34 +2,10 @@ import { CASE_STATE_LABELS, RATING_LABELS } from '../../src/domain/case/case-sta
 import { DomainError } from '../../src/domain/errors';
 import { countersOf, LEDGER_LABELS, monthToDate, resolveScope, STATS_LEVEL_LABELS, wasOverdue, type CounterKey, type LedgerKind, type Period, type ScopeInput } from '../../src/domain/stats';
 import type { CaseRecord } from '../../src/domain/case/records';
-import { appendAudit, requireCaller, type getApp, type Invocation } from '../_lib';
+import { appendAudit, requireCaller, type Invocation } from '../_lib';
+import type { ExportStorage } from '../_lib/export-storage';
 import { casesOf } from '../_lib/cases/store';
 import { drillWhere } from './drill';
-
-/**
- * exportLedger (issue 16 item 6): 台账 of cases, overdue cases and satisfaction for the caller's scope and
- * a period, as .xlsx in storage with a temporary link. The same drill-down condition as the figures, so a
- * ledger lists exactly the cases a dashboard counts. No reporter names or phones (PRODUCT.md §11: data
- * minimised); every export is written to the audit trail.
- */
-export interface ExportStorage {
-  upload(cloudPath: string, bytes: Buffer): Promise<string>;
-  tempUrl(fileId: string): Promise<string>;
-}
-
-export function exportStorageOf(app: ReturnType<typeof getApp>): ExportStorage {
-  return {
-    async upload(cloudPath, bytes) {
-      return (await app.uploadFile({ cloudPath, fileContent: bytes })).fileID;
-    },
-    async tempUrl(fileId) {
-      const { fileList } = await app.getTempFileURL({ fileList: [fileId] });
-      const url = fileList[0]?.tempFileURL;
-      if (!url) throw new DomainError('INTERNAL', '导出文件链接生成失败');
-      return url;
-    },
-  };
-}
 
 /** One export holds at most this many cases: a street's year (100 000) is exported month by month. */
 export const LEDGER_MAX_ROWS = 20_000;
@@ -76,6 +52,12 @@ function rowOf(c: CaseRecord): Record<string, string> {
   };
 }
 
+/**
+ * exportLedger (issue 16 item 6): 台账 of cases, overdue cases and satisfaction for the caller's scope and
+ * a period, as .xlsx in storage with a temporary link. The same drill-down condition as the figures, so a
+ * ledger lists exactly the cases a dashboard counts. No reporter names or phones (PRODUCT.md §11: data
+ * minimised); every export is written to the audit trail.
+ */
 export async function exportLedger(input: { kind: LedgerKind; scope?: ScopeInput; period?: Period }, call: Invocation, storage: ExportStorage) {
   const caller = await requireCaller(call);
   const scope = resolveScope(caller.roles, input.scope);

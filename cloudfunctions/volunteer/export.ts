@@ -1,30 +1,11 @@
 import type { z } from 'zod';
-import { DomainError } from '../../src/domain/errors';
 import type { exportInputSchema } from '../../src/domain/volunteer/api';
-import { authorize, requireCaller, type getApp, type Invocation } from '../_lib';
+import { authorize, requireCaller, type Invocation } from '../_lib';
+import type { ExportStorage } from '../_lib/export-storage';
 import { entryFromDoc, volunteerCollection } from './records';
 import { publicationRows, quarterlyRows } from './points';
 import { canOverseeCommunity, streetOf, volunteerNames } from './scope';
 
-/** Cloud storage as the export needs it, from the SDK app of this invocation (see index.ts). */
-export interface ExportStorage {
-  upload(cloudPath: string, bytes: Buffer): Promise<string>;
-  tempUrl(fileId: string): Promise<string>;
-}
-
-export function exportStorageOf(app: ReturnType<typeof getApp>): ExportStorage {
-  return {
-    async upload(cloudPath, bytes) {
-      return (await app.uploadFile({ cloudPath, fileContent: bytes })).fileID;
-    },
-    async tempUrl(fileId) {
-      const { fileList } = await app.getTempFileURL({ fileList: [fileId] });
-      const url = fileList[0]?.tempFileURL;
-      if (!url) throw new DomainError('INTERNAL', '导出文件链接生成失败');
-      return url;
-    },
-  };
-}
 
 type Sheet = { name: string; columns: Array<{ header: string; key: string; width: number }>; rows: Array<Record<string, unknown>> };
 

@@ -1,7 +1,8 @@
 import { defineFunction, getApp, type FunctionMain, type PlatformContext } from '../_lib';
 import { activities, activity, approvePoints, cancelActivity, publishActivity, saveActivity } from './activities';
 import { complete, confirmLead, confirmStaffAward, correct, leadStatus } from './awards';
-import { exportSheet, exportStorageOf, type ExportStorage } from './export';
+import { exportStorageOf, type ExportStorage } from '../_lib/export-storage';
+import { exportSheet } from './export';
 import { gifts, markPickedUp, redeem, redemptions, saveGift } from './gifts';
 import { ledger, myPoints, publication, quarterly, ranking, top } from './points';
 import { profile, rules, saveProfile, saveRules, setFlags, volunteers } from './profile';
