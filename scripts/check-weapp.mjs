@@ -90,7 +90,9 @@ function domApiUses(files) {
 
 /** The weapp smoke test; its JSON report joins the others so `npm test` counts its tests. */
 export function runSmokeTest(reportFile) {
-  const args = ['jest', '--selectProjects', 'weapp', '--maxWorkers=1', ...(reportFile ? ['--json', `--outputFile=${reportFile}`] : [])];
+  // --forceExit: a mounted patrol page keeps its elapsed-time ticker and location listener running (the
+  // simulator never unloads pages), which would hold jest open after the last test.
+  const args = ['jest', '--selectProjects', 'weapp', '--maxWorkers=1', '--forceExit', ...(reportFile ? ['--json', `--outputFile=${reportFile}`] : [])];
   const res = spawnSync('npx', args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
   return res.status === 0;
 }

@@ -73,9 +73,25 @@ const wxStub: Record<string, unknown> = {
   getWindowInfo: () => ({ windowWidth: 375, windowHeight: 667, screenWidth: 375, screenHeight: 667, pixelRatio: 2, statusBarHeight: 20 }),
   getMenuButtonBoundingClientRect: () => ({ top: 24, height: 32, right: 365, width: 87, left: 278, bottom: 56 }),
   getStorageSync: () => '',
+  getStorageInfoSync: () => ({ keys: [], currentSize: 0, limitSize: 10240 }),
   setStorageSync: () => undefined,
   removeStorageSync: () => undefined,
   nextTick: (fn: () => void) => setTimeout(fn, 0),
+  // Foreground location during a patrol (issue 14): WeChat's APIs exist, the stub answers ok and sends no points.
+  startLocationUpdate: (o: { success?: (r: unknown) => void; complete?: () => void } = {}) => {
+    recorded.wxCalls.push({ api: 'startLocationUpdate', arg: {} });
+    o.success?.({ errMsg: 'startLocationUpdate:ok' });
+    o.complete?.();
+  },
+  stopLocationUpdate: (o: { success?: (r: unknown) => void; complete?: () => void } = {}) => {
+    o.success?.({ errMsg: 'stopLocationUpdate:ok' });
+    o.complete?.();
+  },
+  onLocationChange: () => undefined,
+  offLocationChange: () => undefined,
+  // The offline queue (issue 14 item 7) syncs when the network returns.
+  onNetworkStatusChange: () => undefined,
+  offNetworkStatusChange: () => undefined,
   // WeChat's prompt, answered as if the user tapped 允许 for every template.
   requestSubscribeMessage: (o: { tmplIds: string[]; success?: (r: unknown) => void; complete?: () => void }) => {
     recorded.wxCalls.push({ api: 'requestSubscribeMessage', arg: { tmplIds: o.tmplIds } });

@@ -30,6 +30,9 @@ export function chinaDateTime(iso: string): string {
 
 /** "12月1日（周二）". */
 export function dateLabel(date: string): string {
-  const weekday = '日一二三四五六'[new Date(`${date}T00:00:00Z`).getUTCDay()];
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  // Not a YYYY-MM-DD date (the weapp smoke test's sample reply found "周undefined"): show it as it came.
+  if (Number.isNaN(day)) return date;
+  const weekday = '日一二三四五六'[day];
   return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日（周${weekday}）`;
 }
