@@ -52,7 +52,9 @@ export default function GridBoardPage() {
   const { grid, people, upperContacts } = state.board;
   // People first (issue 8 item 7): the grid's officer with photo and 拨打电话 on the first screen at any
   // text size, then 上报问题, then everyone else, the figures and the boundary.
-  const [first, ...others] = people;
+  // The board lists the chief first; a resident's first call is their grid officer (网格员).
+  const first = people.find((p) => p.role === 'grid_officer') ?? people[0];
+  const others = people.filter((p) => p !== first);
   return (
     <PageShell title={`${grid.code} ${grid.name}`}>
       <Section heading='您的网格员'>

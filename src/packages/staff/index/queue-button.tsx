@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { BigButton } from '../../../components/big-button';
 import { QUEUES, queueUrl, type QueueKind } from '../queue/queues';
@@ -16,12 +16,15 @@ export function queueLabel(title: string, counts?: { total: number; overdueCount
  */
 export function QueueButton({ kind, primary }: { kind: QueueKind; primary: boolean }) {
   const [counts, setCounts] = useState<{ total: number; overdueCount: number }>();
-  useDidShow(() => {
+  const load = useCallback(() => {
     QUEUES[kind]
       .load({ limit: 1 })
       .then((p) => setCounts({ total: p.total, overdueCount: p.overdueCount }))
       .catch(() => setCounts(undefined));
-  });
+  }, [kind]);
+  // A component mounted after the page showed misses that show: load on mount, and again on each show.
+  useEffect(load, [load]);
+  useDidShow(load);
   return (
     <BigButton kind={primary || (counts?.overdueCount ?? 0) > 0 ? 'primary' : 'default'} onClick={() => void Taro.navigateTo({ url: queueUrl(kind) })}>
       {queueLabel(QUEUES[kind].title, counts)}
