@@ -9,6 +9,8 @@ export interface Submit {
   /** Runs one call at a time: a second tap while one is in flight does nothing (no double submit). */
   run: <T>(send: () => Promise<T>) => Promise<T | undefined>;
   reset: () => void;
+  /** The user changed this field: its error goes at once (issue 8 item 8), the others stay. */
+  clearField: (...names: string[]) => void;
 }
 
 export function useSubmit(): Submit {
@@ -39,5 +41,13 @@ export function useSubmit(): Submit {
     setFields({});
     setMessage('');
   };
-  return { busy, fields, message, run, reset };
+  const clearField = (...names: string[]) =>
+    setFields((f) => {
+      if (!names.some((n) => n in f)) return f;
+      const left = { ...f };
+      names.forEach((n) => delete left[n]);
+      if (Object.keys(left).length === 0) setMessage('');
+      return left;
+    });
+  return { busy, fields, message, run, reset, clearField };
 }

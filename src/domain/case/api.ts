@@ -24,7 +24,7 @@ const photoIds = z.array(z.string().min(1).max(300)).max(9, '照片最多 9 张'
 const wireDate = z.union([z.date(), z.iso.datetime({ offset: true, error: '日期格式不正确' })]).transform((v) => new Date(v));
 
 // The domain's command schema uses Date for deadlines; over JSON they arrive as strings.
-const [accept, start, escalateToCommunity, dispatch, escalateToStreet, transfer, resolve, verify, rate, archive, ret, supervise] =
+const [accept, start, escalateToCommunity, dispatch, escalateToStreet, transfer, resolve, verify, rate, archive, ret, supervise, reclassify] =
   caseCommandSchema.options;
 export const caseCommandInputSchema = z.discriminatedUnion('type', [
   accept,
@@ -39,6 +39,7 @@ export const caseCommandInputSchema = z.discriminatedUnion('type', [
   archive,
   ret,
   supervise.extend({ dueAt: wireDate }),
+  reclassify,
 ]);
 
 // ---------- categories (PRODUCT.md §4 default tree, editable per street) ----------

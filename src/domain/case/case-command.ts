@@ -23,6 +23,8 @@ export const caseCommandSchema = z.discriminatedUnion('type', [
   // 004 L9 "在承办单上写明原因": a return always says why, and the reporter sees it.
   z.object({ type: z.literal('return'), reason: requiredText('退回原因') }),
   z.object({ type: z.literal('supervise'), dueAt: z.date({ error: '请填写督办期限' }), note: requiredText('督办事项') }),
+  // Issue 8 item 3: residents never choose a class; staff may change the one the category gave, saying why.
+  z.object({ type: z.literal('reclassify'), caseClass: z.enum(CASE_CLASSES, { error: '请选择事件类型' }), reason: requiredText('改类型的原因') }),
 ]);
 export type CaseCommand = z.infer<typeof caseCommandSchema>;
 export type CaseAction = CaseCommand['type'];
@@ -41,6 +43,7 @@ export const CASE_ACTIONS = [
   'archive',
   'return',
   'supervise',
+  'reclassify',
 ] as const satisfies readonly CaseAction[];
 
 export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
@@ -56,4 +59,5 @@ export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
   archive: '归档',
   return: '退回',
   supervise: '挂牌督办',
+  reclassify: '改事件类型',
 };

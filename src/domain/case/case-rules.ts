@@ -13,6 +13,10 @@ export interface ActionRule {
 
 const OPEN: readonly CaseState[] = ['reported', 'accepted', 'in_progress', 'escalated_to_community', 'dispatched', 'escalated_to_street'];
 const HANDLING: readonly CaseState[] = ['accepted', 'in_progress', 'escalated_to_community', 'dispatched', 'escalated_to_street'];
+const either =
+  (a: ActorCheck, b: ActorCheck): ActorCheck =>
+  (c, actor) =>
+    a(c, actor) || b(c, actor);
 const both =
   (a: ActorCheck, b: ActorCheck): ActorCheck =>
   (c, actor) =>
@@ -38,4 +42,6 @@ export const ACTION_RULES: Record<CaseAction, ActionRule> = {
   return: { from: OPEN, who: currentHandler, forbidden: '只有当前承办人可以退回' },
   // 001 L23 挂牌督办: any case still in the workflow can be flagged by a supervisor.
   supervise: { from: CASE_STATES.filter((s) => !isFinished({ state: s })), who: supervisor, forbidden: '只有网格长、社区或街道人员可以督办' },
+  // Issue 8 item 3: whoever holds the case, or anyone supervising it, may correct the class while it is open.
+  reclassify: { from: OPEN, who: either(currentHandler, supervisor), forbidden: '只有承办人或网格长、社区、街道人员可以改事件类型' },
 };

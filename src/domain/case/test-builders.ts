@@ -89,4 +89,5 @@ export const VALID_COMMANDS: Record<CaseAction, CaseCommand> = {
   archive: { type: 'archive' },
   return: { type: 'return', reason: '重复上报' },
   supervise: { type: 'supervise', dueAt: LATER, note: '限期整改' },
+  reclassify: { type: 'reclassify', caseClass: 'coordination', reason: '需要物业和社区一起处理' },
 };

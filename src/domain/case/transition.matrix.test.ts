@@ -39,6 +39,7 @@ const EXPECTED: Record<CaseAction, { states: CaseState[]; actors: (s: CaseState)
   archive: { states: ['verified', 'rated'], actors: () => SUPERVISORS },
   return: { states: OPEN, actors: (s) => HANDLER[s] },
   supervise: { states: [...OPEN, 'resolved', 'verified', 'rated'], actors: () => SUPERVISORS },
+  reclassify: { states: OPEN, actors: (s) => [...new Set([...HANDLER[s], ...SUPERVISORS])] },
 };
 
 type Outcome = 'ok' | 'CONFLICT' | 'FORBIDDEN';

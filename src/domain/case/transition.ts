@@ -2,7 +2,7 @@ import { DomainError, type FieldErrors } from '../errors';
 import { CASE_ACTION_LABELS, caseCommandSchema, type CaseAction, type CaseCommand, type CaseCommandOf } from './case-command';
 import { supervisingLevel, type CaseActor } from './case-actor';
 import { ACTION_RULES } from './case-rules';
-import type { CaseState, CaseWorkflow } from './case-state';
+import { CASE_CLASS_LABELS, type CaseState, type CaseWorkflow } from './case-state';
 
 /** The audit event every transition appends (PRODUCT.md §5: "who, when, note, photos"). */
 export interface CaseEvent {
@@ -47,6 +47,8 @@ const APPLY: { [A in CaseAction]: Apply<A> } = {
   return: (c, cmd, _actor, now) => ({ ...move(c, 'returned', now), returnReason: cmd.reason }),
   // A flag, not a state: the case stays where it is and its stage clock is untouched.
   supervise: (c, cmd, actor) => ({ ...c, supervision: { by: actor.userId, dueAt: cmd.dueAt, note: cmd.note, level: supervisingLevel(c, actor) } }),
+  // The class only: the state and its stage clock stay (the deadline follows the new class's rules).
+  reclassify: (c, cmd) => ({ ...c, caseClass: cmd.caseClass }),
 };
 
 /**
@@ -76,7 +78,14 @@ function parseCommand(command: CaseCommand): CaseCommand {
 }
 
 function eventOf(cmd: CaseCommand, from: CaseState, to: CaseState, actor: CaseActor, at: Date): CaseEvent {
-  const note = 'reason' in cmd ? cmd.reason : 'record' in cmd ? `${cmd.agency}: ${cmd.record}` : cmd.note;
+  const note =
+    cmd.type === 'reclassify'
+      ? `事件类型改为${CASE_CLASS_LABELS[cmd.caseClass]}。原因：${cmd.reason}`
+      : 'reason' in cmd
+        ? cmd.reason
+        : 'record' in cmd
+          ? `${cmd.agency}: ${cmd.record}`
+          : cmd.note;
   const photos = 'photos' in cmd && cmd.photos ? cmd.photos : [];
   return { type: cmd.type, from, to, by: actor.userId, at, ...(note ? { note } : {}), photos };
 }

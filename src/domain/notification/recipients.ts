@@ -39,6 +39,8 @@ const ACTION_NOTIFIES: Record<CaseAction, (to: CaseState) => PlannedNotification
   archive: () => [],
   return: () => [{ kind: 'case_returned', audience: 'reporter' }],
   supervise: () => [],
+  // A correction of the class is in the timeline; nobody's work changes hands.
+  reclassify: () => [],
 };
 
 export function notificationsForAction(action: CaseAction, to: CaseState): PlannedNotification[] {

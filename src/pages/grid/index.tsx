@@ -50,21 +50,30 @@ export default function GridBoardPage() {
   }
 
   const { grid, people, upperContacts } = state.board;
+  // People first (issue 8 item 7): the grid's officer with photo and 拨打电话 on the first screen at any
+  // text size, then 上报问题, then everyone else, the figures and the boundary.
+  // The board lists the chief first; a resident's first call is their grid officer (网格员).
+  const first = people.find((p) => p.role === 'grid_officer') ?? people[0];
+  const others = people.filter((p) => p !== first);
   return (
     <PageShell title={`${grid.code} ${grid.name}`}>
-      <GridSummary grid={grid} />
+      <Section heading='您的网格员'>
+        {first ? <PersonCard person={first} /> : <View className='section__text'>本网格人员正在安排中。</View>}
+      </Section>
       <View className='section__actions board__actions'>
         <BigButton kind='primary' onClick={() => Taro.navigateTo({ url: `/pages/report/index?gridId=${grid.gridId}` })}>
           上报问题
         </BigButton>
         <BigButton onClick={() => Taro.navigateTo({ url: '/packages/volunteer/index/index' })}>志愿服务</BigButton>
       </View>
-      <Section heading='网格服务人员'>
-        {people.length === 0 && <View className='section__text'>本网格人员正在安排中。</View>}
-        {people.map((p) => (
-          <PersonCard key={`${p.personId}-${p.role}`} person={p} />
-        ))}
-      </Section>
+      {others.length > 0 && (
+        <Section heading='网格服务人员'>
+          {others.map((p) => (
+            <PersonCard key={`${p.personId}-${p.role}`} person={p} />
+          ))}
+        </Section>
+      )}
+      <GridSummary grid={grid} />
       <UpperContacts contacts={upperContacts} />
       <ShareCard gridId={grid.gridId} />
     </PageShell>

@@ -18,13 +18,14 @@ export function PersonCard({ person }: { person: BoardPerson }) {
           <View className='person-card__phone'>电话：{person.phone}</View>
         </View>
       </View>
+      {/* The call comes before the duties, so it is on the first screen even in 特大字. */}
+      <CallButton phone={person.phone} who={person.name} />
       {person.duties !== '' && <View className='person-card__duties'>职责：{person.duties}</View>}
       {person.cover && (
         <View className='person-card__cover'>
           B岗：{person.cover.name} {person.cover.phoneMasked}
         </View>
       )}
-      <CallButton phone={person.phone} who={person.name} />
     </View>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { call, isCallError } from '../../services/call';
 import type { BoardView } from '../../domain/org/api';
+import { rememberGrid } from '../../services/last-grid';
 
 export type BoardState =
   | { status: 'loading' }
@@ -15,7 +16,10 @@ export function useBoard(gridId: string | null): { state: BoardState; reload: ()
     if (!gridId) return setState({ status: 'missing' });
     setState({ status: 'loading' });
     call('board', 'get', { gridId })
-      .then((board) => setState({ status: 'ready', board }))
+      .then((board) => {
+        rememberGrid({ gridId: board.grid.gridId, title: `${board.grid.code} ${board.grid.name}` });
+        setState({ status: 'ready', board });
+      })
       .catch((e: unknown) => {
         if (!isCallError(e)) throw e;
         // INVALID_INPUT: a malformed id in a hand-typed URL is as missing as an unknown one.

@@ -6,15 +6,17 @@ import { Section } from '../../components/section';
 import { useMe } from './use-me';
 import { ProfileSection } from './profile-section';
 import { FontScaleSection } from './font-scale-section';
+import { MyGridSection } from './my-grid-section';
 import { MESSAGES_URL, messagesLabel } from '../messages/links';
 import { useUnread } from '../messages/use-unread';
 
-/** Home (resident main package). A placeholder that proves the client round-trips to the functions. */
+/** Home (resident main package): 我的网格 first, who the user is, text size, and the resident's services. */
 export default function IndexPage() {
   const { state, reload } = useMe();
   const unread = useUnread();
   return (
     <PageShell title='网格通'>
+      <MyGridSection />
       <ProfileSection state={state} onRetry={reload} />
       <FontScaleSection />
       <Section heading='居民服务'>

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { call, isCallError, type CallError } from '../../services/call';
-import { setFontScale } from '../../services/font-scale';
+import { applyAccountFontScale } from '../../services/font-scale';
 import type { ActionOutput } from '../../domain/api';
 
 export type Me = ActionOutput<'user', 'me'>;
@@ -14,7 +14,7 @@ export function useMe(): { state: MeState; reload: () => void } {
     setState({ status: 'loading' });
     call('user', 'me', {})
       .then((me) => {
-        setFontScale(me.prefs.fontScale);
+        applyAccountFontScale(me.prefs.fontScale);
         setState({ status: 'ready', me });
       })
       .catch((e: unknown) => {

@@ -50,3 +50,23 @@ export async function openPdf(url: string): Promise<void> {
   const file = await Taro.downloadFile({ url });
   await Taro.openDocument({ filePath: file.tempFilePath, fileType: 'pdf', showMenu: true });
 }
+
+export interface MapSpot {
+  latitude: number;
+  longitude: number;
+  name: string;
+}
+
+/**
+ * H5: a map page for the spot (Amap's public marker URI, which opens the Amap app when installed).
+ * Points picked in WeChat are GCJ-02, which Amap uses too; a browser's GPS point is WGS-84 and may sit
+ * a few hundred metres off on the map.
+ */
+export function mapLinkOf(spot: MapSpot): string {
+  return `https://uri.amap.com/marker?position=${spot.longitude},${spot.latitude}&name=${encodeURIComponent(spot.name)}&callnative=1`;
+}
+
+/** weapp: WeChat's own map with its 导航 button. */
+export function openMap(spot: MapSpot): void {
+  Taro.openLocation({ latitude: spot.latitude, longitude: spot.longitude, name: spot.name, scale: 17 }).catch(() => undefined);
+}

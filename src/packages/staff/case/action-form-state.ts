@@ -49,7 +49,30 @@ export const COMMAND_OF: { [A in StaffAction]: (f: ActionFormState) => CommandIn
   archive: (f) => ({ type: 'archive', ...noteOf(f) }),
   return: (f) => ({ type: 'return', reason: f.reason }),
   supervise: (f) => ({ type: 'supervise', dueAt: dueIn(f.days), note: f.note }),
+  reclassify: (f) => ({ type: 'reclassify', caseClass: f.caseClass as CaseClass, reason: f.reason }),
 };
 
 export const STAFF_ACTIONS = Object.keys(COMMAND_OF) as StaffAction[];
 export const isStaffAction = (a: string): a is StaffAction => (STAFF_ACTIONS as string[]).includes(a);
+
+/**
+ * Steps that cannot be undone ask once more (issue 8 item 8: reversible steps need no second confirm):
+ * 退回 and 移交 end the grid's handling, and the reporter is told.
+ */
+export const CONFIRM_BEFORE: Partial<Record<StaffAction, { title: string; content: string; confirmText: string; cancelText: string }>> = {
+  return: { title: '确定退回吗？', content: '退回后这件事不再办理，上报人会看到退回原因。', confirmText: '确定退回', cancelText: '不退回' },
+  transfer: { title: '确定移交吗？', content: '移交后由接收单位处理，网格这边的办理到此结束。', confirmText: '确定移交', cancelText: '不移交' },
+};
+
+/**
+ * The one next action a case page leads with: the first the caller may take in this order (签收, then
+ * 办结, 核查, 归档, then whatever else is allowed). The rest go under 更多.
+ */
+const NEXT_ORDER: readonly StaffAction[] = ['accept', 'resolve', 'verify', 'archive', 'start', 'escalate_to_community', 'escalate_to_street', 'dispatch', 'transfer', 'supervise', 'reclassify', 'return'];
+export const nextActionOf = (allowed: readonly StaffAction[]): StaffAction | undefined => NEXT_ORDER.find((a) => allowed.includes(a));
+
+/**
+ * Taken with one tap, no form: 签收 keeps the class the category gave. A 突发性 case (an emergency
+ * category, or the resident marked 有危险/很紧急) opens the form, where the officer confirms or downgrades it.
+ */
+export const isOneTap = (a: StaffAction, caseClass: CaseClass): boolean => a === 'accept' && caseClass !== 'emergency';

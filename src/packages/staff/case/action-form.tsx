@@ -82,6 +82,13 @@ export function ActionForm({ action, form, onChange, fieldError }: ActionFormPro
           {note('交办事项（可不填）')}
         </View>
       );
+    case 'reclassify':
+      return (
+        <View>
+          <CaseChoice label='改为哪一类' options={CLASS_OPTIONS} value={form.caseClass} onChange={(caseClass) => onChange({ caseClass })} error={fieldError('caseClass')} />
+          <Field label='为什么改（会记在办理经过里）' kind='multiline' value={form.reason} onChange={(v) => onChange({ reason: v })} maxLength={500} error={fieldError('reason')} />
+        </View>
+      );
     case 'supervise':
       return (
         <View>

@@ -9,9 +9,10 @@ import { call } from '../../../services/call';
 import { useQuery } from '../../../services/use-query';
 import { ActionPanel } from './action-panel';
 import { LeadSection } from './lead-section';
+import { ReachButtons } from './reach-buttons';
 import './index.scss';
 
-/** Staff handle a case: what it is, what they may do now, and everything that happened so far. */
+/** Staff handle a case: what it is, how to reach the reporter and the spot, the next step, and everything that happened so far. */
 export default function StaffCasePage() {
   const caseId = decodeURIComponent(useRouter().params.caseId ?? '');
   const { state, reload } = useQuery(() => call('case', 'detail', { caseId }));
@@ -21,6 +22,7 @@ export default function StaffCasePage() {
         {(detail) => (
           <View>
             <CaseView detail={detail} />
+            <ReachButtons detail={detail} />
             {/* keyed by version: after an action the panel starts fresh on the new state */}
             <ActionPanel key={detail.version} detail={detail} onDone={reload} />
             <LeadSection detail={detail} />

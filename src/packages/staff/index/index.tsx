@@ -6,7 +6,8 @@ import { Section } from '../../../components/section';
 import { QueryBlock } from '../../../components/case-list/query-block';
 import { call } from '../../../services/call';
 import { useQuery } from '../../../services/use-query';
-import { QUEUE_KINDS, QUEUES, queueUrl } from '../queue/queues';
+import { QUEUE_KINDS, QUEUES } from '../queue/queues';
+import { QueueButton } from './queue-button';
 import { SubscribePrompt } from '../../../components/subscribe-prompt';
 import { MESSAGES_URL, messagesLabel } from '../../../pages/messages/links';
 import { useUnread } from '../../../pages/messages/use-unread';
@@ -19,7 +20,7 @@ import { EIGHT_REPORTS_URL, PATROL_URL, SAMPLES_URL } from '../../../services/wo
 /** Who checks on-the-spot findings (抽查, 004 L41): the grid chief and the community. */
 const SAMPLER_ROLES = ['grid_chief', 'community_staff'] as const;
 
-/** 网格工作台: the work lists the caller's roles open (officer inbox, community/street queues, 督办). */
+/** 网格工作台: the work lists the caller's roles open (officer inbox, community/street queues, 督办), each with its counts. */
 export default function StaffHomePage() {
   const { state, reload } = useQuery(async () => {
     const me = await call('user', 'me', {});
@@ -46,9 +47,7 @@ export default function StaffHomePage() {
                 {kinds.length === 0 && <View className='section__text'>您没有需要办理的事件列表。</View>}
                 <View className='section__actions'>
                   {kinds.map((k) => (
-                    <BigButton key={k} kind={k === kinds[0] ? 'primary' : 'default'} onClick={() => void Taro.navigateTo({ url: queueUrl(k) })}>
-                      {QUEUES[k].title}
-                    </BigButton>
+                    <QueueButton key={k} kind={k} primary={k === kinds[0]} />
                   ))}
                   {PATROL_ROLES.some((r) => held.has(r)) && (
                     <BigButton kind={kinds.length === 0 ? 'primary' : 'default'} onClick={() => void Taro.navigateTo({ url: PATROL_URL })}>

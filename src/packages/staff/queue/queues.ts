@@ -1,4 +1,4 @@
-import type { ActionOutput } from '../../../domain/api';
+import type { ActionInput, ActionOutput } from '../../../domain/api';
 import type { Role } from '../../../domain/user';
 import { call } from '../../../services/call';
 
@@ -6,20 +6,23 @@ import { call } from '../../../services/call';
 export const QUEUE_KINDS = ['inbox', 'community', 'street', 'department', 'overdue_community', 'overdue_street'] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];
 
+type PageInput = ActionInput<'case', 'inbox'>;
+
 interface QueueSpec {
   title: string;
   empty: string;
   roles: readonly Role[];
-  load: () => Promise<ActionOutput<'case', 'inbox'>>;
+  /** One cursor page; the workbench asks `{ limit: 1 }` for the counts. */
+  load: (page: PageInput) => Promise<ActionOutput<'case', 'inbox'>>;
 }
 
 export const QUEUES: Record<QueueKind, QueueSpec> = {
-  inbox: { title: '我的待办', empty: '没有待办的事件。', roles: ['grid_officer', 'grid_chief'], load: () => call('case', 'inbox', {}) },
-  community: { title: '社区待办', empty: '社区没有待办的事件。', roles: ['community_staff'], load: () => call('case', 'queue', { level: 'community' }) },
-  overdue_community: { title: '社区督办（超时）', empty: '没有超时的事件。', roles: ['community_staff'], load: () => call('case', 'overdue', { level: 'community' }) },
-  street: { title: '街道待办', empty: '街道没有待办的事件。', roles: ['street_staff'], load: () => call('case', 'queue', { level: 'street' }) },
-  overdue_street: { title: '街道督办（超时）', empty: '没有超时的事件。', roles: ['street_staff'], load: () => call('case', 'overdue', { level: 'street' }) },
-  department: { title: '科室交办', empty: '没有交办的事件。', roles: ['street_staff'], load: () => call('case', 'queue', { level: 'department' }) },
+  inbox: { title: '我的待办', empty: '没有待办的事件。', roles: ['grid_officer', 'grid_chief'], load: (page) => call('case', 'inbox', page) },
+  community: { title: '社区待办', empty: '社区没有待办的事件。', roles: ['community_staff'], load: (page) => call('case', 'queue', { level: 'community', ...page }) },
+  overdue_community: { title: '社区督办（超时）', empty: '没有超时的事件。', roles: ['community_staff'], load: (page) => call('case', 'overdue', { level: 'community', ...page }) },
+  street: { title: '街道待办', empty: '街道没有待办的事件。', roles: ['street_staff'], load: (page) => call('case', 'queue', { level: 'street', ...page }) },
+  overdue_street: { title: '街道督办（超时）', empty: '没有超时的事件。', roles: ['street_staff'], load: (page) => call('case', 'overdue', { level: 'street', ...page }) },
+  department: { title: '科室交办', empty: '没有交办的事件。', roles: ['street_staff'], load: (page) => call('case', 'queue', { level: 'department', ...page }) },
 };
 
 export const isQueueKind = (v: string | undefined): v is QueueKind => QUEUE_KINDS.includes(v as QueueKind);
