@@ -17,3 +17,10 @@ declare namespace NodeJS {
     TARO_APP_API_BASE?: string;
   }
 }
+
+/** uCharts ships plain JS without types; the options we pass are listed in src/components/stat-chart. */
+declare module '@qiun/ucharts' {
+  export default class uCharts {
+    constructor(opts: Record<string, unknown>);
+  }
+}

@@ -19,6 +19,7 @@ import { EIGHT_REPORTS_URL, PATROL_URL, SAMPLES_URL } from '../../../services/wo
 
 /** Who checks on-the-spot findings (抽查, 004 L41): the grid chief and the community. */
 const SAMPLER_ROLES = ['grid_chief', 'community_staff'] as const;
+import { canReadStats } from '../../../domain/stats/scope';
 
 /** 网格工作台: the work lists the caller's roles open (officer inbox, community/street queues, 督办), each with its counts. */
 export default function StaffHomePage() {
@@ -56,6 +57,7 @@ export default function StaffHomePage() {
                   )}
                   {PATROL_ROLES.some((r) => held.has(r)) && <BigButton onClick={() => void Taro.navigateTo({ url: EIGHT_REPORTS_URL })}>八必报</BigButton>}
                   {SAMPLER_ROLES.some((r) => held.has(r)) && <BigButton onClick={() => void Taro.navigateTo({ url: SAMPLES_URL })}>当场处置抽查</BigButton>}
+                  {canReadStats(me.roles) && <BigButton onClick={() => void Taro.navigateTo({ url: '/packages/dashboard/index/index' })}>统计看板</BigButton>}
                   <BigButton onClick={() => void Taro.navigateTo({ url: '/pages/report/index' })}>巡查上报问题</BigButton>
                   <BigButton onClick={() => void Taro.navigateTo({ url: MESSAGES_URL })}>{messagesLabel(unread)}</BigButton>
                   {[...worklogEntries(held), ...registerEntries(held)].map((e) => (

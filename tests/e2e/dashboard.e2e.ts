@@ -1,0 +1,61 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { checkA11y, newPhonePage, screenshot, screenshotOnFailure } from './support/browser';
+import { useE2eCloud } from './support/e2e-cloud';
+import { expectText, setClock, signInAs, tapButton } from './support/ui';
+import { closeWithRating, fileCase, gridA1People, returnCase, runStatsTimer } from '../support/stats-builders';
+
+/**
+ * Issue 16 items 1–3, 6: street staff open the dashboard from the workbench, see the figures of the cases
+ * seeded this month, open the cases behind one figure, and export the 台账.
+ */
+describe('统计看板: the street sees its month', () => {
+  const env = useE2eCloud();
+  let staff: { context: BrowserContext; page: Page };
+
+  beforeAll(async () => {
+    const base = env.cloud.baseUrl;
+    await setClock(base, new Date(Date.now() - 10 * 60_000).toISOString());
+    const p = await gridA1People(base);
+    await closeWithRating(p, await fileCase(p, { description: '东门垃圾桶满溢已清运' }), 'satisfied');
+    await returnCase(p, await fileCase(p, { description: '重复上报的垃圾问题' }));
+    await fileCase(p, { description: '楼道堆放杂物待清理' });
+    // The timer counts cases settled a minute ago: its clock is now.
+    await setClock(base, new Date().toISOString());
+    const run = await runStatsTimer(base);
+    if (!run.ok || run.data.changes.cases !== 3) throw new Error(`statsdaily: ${JSON.stringify(run)}`);
+    staff = await newPhonePage(env.browser);
+  });
+  afterAll(async () => staff?.context.close());
+
+  it('street staff open the dashboard, read the figures, drill into 立案数 and export the 事件台账', async () => {
+    const { page } = staff;
+    await screenshotOnFailure(page, 'dashboard-failure', async () => {
+      await signInAs(page, env.cloud.baseUrl, '杨文斌');
+      await page.goto(`${env.cloud.baseUrl}/#/packages/staff/index/index`);
+      await tapButton(page, '统计看板');
+      // 3 reports, 1 returned: 立案 2; 结案 1 of (2 − 1 on time pending) → 结案率 100 %; 满意 1 of 1.
+      await page.getByRole('button', { name: '立案数 2，查看明细' }).waitFor({ timeout: 20_000 });
+      await expectText(page, '结案率');
+      await page.getByRole('button', { name: '结案率 100.0%，查看明细' }).waitFor();
+      await page.getByRole('button', { name: '满意率 100.0%，查看明细' }).waitFor();
+      await expectText(page, '每月立案数与结案数');
+      await page.getByRole('table', { name: '各类事件立案数' }).waitFor();
+      await screenshot(page, 'dashboard-street');
+      await checkA11y(page);
+
+      await page.getByRole('button', { name: '立案数 2，查看明细' }).click();
+      await expectText(page, '东门垃圾桶满溢已清运');
+      await expectText(page, '楼道堆放杂物待清理');
+      expect(await page.getByText('重复上报的垃圾问题').filter({ visible: true }).count()).toBe(0);
+      await screenshot(page, 'dashboard-drill');
+
+      await page.goBack();
+      await tapButton(page, '导出事件台账');
+      const link = page.getByTestId('ledger-link').filter({ visible: true });
+      await link.waitFor({ timeout: 20_000 });
+      expect(await link.textContent()).toMatch(/事件台账.*（3 条）/);
+      const xlsx = await fetch((await link.getAttribute('href'))!);
+      expect(xlsx.status).toBe(200);
+    });
+  });
+});
