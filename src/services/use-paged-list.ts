@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
-import { useDidShow, useReachBottom } from '@tarojs/taro';
+import { useReachBottom } from '@tarojs/taro';
+import { useOnShow } from './use-on-show';
 import { isCallError, type CallError } from './call';
 
 /** A page of any cursor list (`case.mine`, the work lists): items plus `next`, null only at the end. */
@@ -48,7 +49,7 @@ export function usePagedList<T>(load: (after?: string) => Promise<CursorPage<T>>
       });
   }, []);
 
-  useDidShow(reload);
+  useOnShow(reload);
   useReachBottom(loadMore);
   return { state, reload, loadMore };
 }

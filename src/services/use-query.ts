@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
+import { useOnShow } from './use-on-show';
 import { isCallError, type CallError } from './call';
 
 export type QueryState<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'failed'; error: CallError };
@@ -18,6 +18,6 @@ export function useQuery<T>(load: () => Promise<T>): { state: QueryState<T>; rel
         setState({ status: 'failed', error: e });
       });
   }, []);
-  useDidShow(reload);
+  useOnShow(reload);
   return { state, reload };
 }

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
+import { useOnShow } from '../../services/use-on-show';
 import { call, isCallError, type CallError } from '../../services/call';
 import { applyAccountFontScale } from '../../services/font-scale';
 import type { ActionOutput } from '../../domain/api';
@@ -22,6 +22,6 @@ export function useMe(): { state: MeState; reload: () => void } {
         setState({ status: 'failed', error: e });
       });
   }, []);
-  useDidShow(reload);
+  useOnShow(reload);
   return { state, reload };
 }

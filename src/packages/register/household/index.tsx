@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { BigButton } from '../../../components/big-button';
 import { PageShell } from '../../../components/page-shell';
 import { QueryView } from '../../../components/query-view';
@@ -12,7 +12,6 @@ import { careUrl, moveOutUrl, personAddUrl } from '../shared/links';
 export default function HouseholdPage() {
   const householdId = useRouter().params.householdId ?? '';
   const { state, reload } = useQuery(() => call('register', 'household', { householdId }));
-  useDidShow(() => reload());
   return (
     <PageShell title='户况'>
       <QueryView state={state} onRetry={reload}>

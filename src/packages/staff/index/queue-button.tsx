@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useOnShow } from '../../../services/use-on-show';
 import { BigButton } from '../../../components/big-button';
 import { QUEUES, queueUrl, type QueueKind } from '../queue/queues';
 
@@ -22,9 +23,7 @@ export function QueueButton({ kind, primary }: { kind: QueueKind; primary: boole
       .then((p) => setCounts({ total: p.total, overdueCount: p.overdueCount }))
       .catch(() => setCounts(undefined));
   }, [kind]);
-  // A component mounted after the page showed misses that show: load on mount, and again on each show.
-  useEffect(load, [load]);
-  useDidShow(load);
+  useOnShow(load);
   return (
     <BigButton kind={primary || (counts?.overdueCount ?? 0) > 0 ? 'primary' : 'default'} onClick={() => void Taro.navigateTo({ url: queueUrl(kind) })}>
       {queueLabel(QUEUES[kind].title, counts)}

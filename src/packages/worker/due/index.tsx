@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { BigButton } from '../../../components/big-button';
 import { PageShell } from '../../../components/page-shell';
 import { QueryView } from '../../../components/query-view';
@@ -15,7 +15,6 @@ const STATUS_TEXT = { overdue: '已逾期', open: '待完成', done: '已完成'
 /** 待走访: this week's, month's and quarter's visits the street's rules ask for; last windows' misses first. */
 export default function DueVisitsPage() {
   const { state, reload } = useQuery(() => call('worklog', 'myDueVisits', {}));
-  useDidShow(() => reload());
   return (
     <PageShell title='待走访'>
       <QueryView state={state} onRetry={reload}>

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { BigButton } from '../../../components/big-button';
 import { PageShell } from '../../../components/page-shell';
 import { QueryView } from '../../../components/query-view';
@@ -13,7 +13,6 @@ import '../worklog-shared/worklog.scss';
 /** 走访记录: the worker's own visits, newest first, and the way to record one. */
 export default function VisitsPage() {
   const { state, reload } = useQuery(() => call('worklog', 'myVisits', { limit: 50 }));
-  useDidShow(() => reload());
   return (
     <PageShell title='走访记录'>
       <View className='section__actions'>
