@@ -56,24 +56,26 @@ export function queueCall(fn: string, action: string, data: Record<string, unkno
 
 /** Sends what waits, oldest first; stops at the first network failure (and is called again later). */
 export function flushQueue(): Promise<void> {
-  flushing ??= (async () => {
-    try {
-      transport ??= createDefaultTransport();
-      for (let item = nextToSend(loadQueue()); item; item = nextToSend(loadQueue())) {
-        save(markTried(loadQueue(), item.id));
-        try {
-          unwrapReply(await transport.send(item.fn, item.action, item.data));
-          save(markSent(loadQueue(), item.id));
-        } catch (e) {
-          if (!isCallError(e) || isRetryable(e.code)) return;
-          save(markRefused(loadQueue(), item.id, e.message));
-        }
-      }
-    } finally {
-      flushing = null;
-    }
-  })();
+  // `.finally` clears the flag a tick later: cleared inside an empty run it would be set again to that
+  // run's settled promise, and the queue would never be sent again (the patrol E2E's lost track).
+  flushing ??= sendWaiting().finally(() => {
+    flushing = null;
+  });
   return flushing;
+}
+
+async function sendWaiting(): Promise<void> {
+  transport ??= createDefaultTransport();
+  for (let item = nextToSend(loadQueue()); item; item = nextToSend(loadQueue())) {
+    save(markTried(loadQueue(), item.id));
+    try {
+      unwrapReply(await transport.send(item.fn, item.action, item.data));
+      save(markSent(loadQueue(), item.id));
+    } catch (e) {
+      if (!isCallError(e) || isRetryable(e.code)) return;
+      save(markRefused(loadQueue(), item.id, e.message));
+    }
+  }
 }
 
 /** "待同步 2 条记录、45 个轨迹点" (empty when nothing waits), kept current while the page shows. */

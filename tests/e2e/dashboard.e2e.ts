@@ -34,16 +34,16 @@ describe('统计看板: the street sees its month', () => {
       await page.goto(`${env.cloud.baseUrl}/#/packages/staff/index/index`);
       await tapButton(page, '统计看板');
       // 3 reports, 1 returned: 立案 2; 结案 1 of (2 − 1 on time pending) → 结案率 100 %; 满意 1 of 1.
-      await page.getByRole('button', { name: '立案数 2，查看明细' }).waitFor({ timeout: 20_000 });
+      await page.getByRole('button', { name: '立案数 2，查看明细', exact: true }).waitFor({ timeout: 20_000 });
       await expectText(page, '结案率');
-      await page.getByRole('button', { name: '结案率 100.0%，查看明细' }).waitFor();
-      await page.getByRole('button', { name: '满意率 100.0%，查看明细' }).waitFor();
+      await page.getByRole('button', { name: '结案率 100.0%，查看明细', exact: true }).waitFor();
+      await page.getByRole('button', { name: '满意率 100.0%，查看明细', exact: true }).waitFor();
       await expectText(page, '每月立案数与结案数');
       await page.getByRole('table', { name: '各类事件立案数' }).waitFor();
       await screenshot(page, 'dashboard-street');
       await checkA11y(page);
 
-      await page.getByRole('button', { name: '立案数 2，查看明细' }).click();
+      await page.getByRole('button', { name: '立案数 2，查看明细', exact: true }).click();
       await expectText(page, '东门垃圾桶满溢已清运');
       await expectText(page, '楼道堆放杂物待清理');
       expect(await page.getByText('重复上报的垃圾问题').filter({ visible: true }).count()).toBe(0);

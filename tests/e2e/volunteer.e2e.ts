@@ -124,10 +124,26 @@ describe('a clean-up activity, from publishing to a gift', () => {
       await expectText(page, '已报名，请按时到场');
       await expectText(page, '已报 1 人 / 共 5 人');
       await looksRight(page, 'vol-activity-signed-up');
+      // Issue 11 item 2: right after signing up, the day-before reminder is offered and allowed.
+      await expectText(page, '活动开始前一天时，微信可以通知您');
+      await tapButton(page, '接收微信通知');
+      await expectText(page, '已开启');
     });
 
+    // The reminder goes with the notify timer's next run inside the 24 hours before the start.
+    const tomorrow = await tomorrowInChina();
+    await setClock(`${tomorrow}T08:00:00+08:00`);
+    const run = await fetch(`${env.cloud.baseUrl}/internal/timers/notify/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(run.status).toBe(200);
+    const sent = (await (await fetch(`${env.cloud.baseUrl}/internal/wx/messages`)).json()) as Array<{ template_id: string; page: string | null; data: Record<string, { value: string }> }>;
+    const reminders = sent.filter((m) => m.template_id === 'TEMPLATE_ACTIVITY_REMINDER');
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0].data.thing1.value).toContain(TITLE);
+    expect(reminders[0].data.thing3.value).toBe('3栋楼下广场');
+    expect(reminders[0].page).toContain('activityId=');
+
     // The activity starts tomorrow at 09:00; check-in opens 30 minutes before. Move the cloud's clock, not the test.
-    await setClock(`${await tomorrowInChina()}T09:10:00+08:00`);
+    await setClock(`${tomorrow}T09:10:00+08:00`);
     await tapButton(page, '到了现场，点这里签到');
     await screenshotOnFailure(page, 'vol-check-in', async () => {
       const field = page.locator('input[aria-label="签到码"]');
