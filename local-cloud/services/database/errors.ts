@@ -11,6 +11,15 @@ export class DatabaseError extends Error {
   }
 }
 
+/**
+ * CloudBase's own wording for the two transaction failures: the vendor's transaction.test.ts (written
+ * against real CloudBase) asserts code and message together for "事务提交后, 不能进行其它操作" and "读偏".
+ */
+export const TRANSACTION_CONFLICT_MESSAGE =
+  '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.';
+export const TRANSACTION_NOT_EXIST_MESSAGE =
+  '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.';
+
 /** Codes as production names them (see @cloudbase/database/src/const/code.ts and CloudBase error docs). */
 export const DB_ERRORS = {
   invalidParam: (message: string) => new DatabaseError('INVALID_PARAM', message),
@@ -20,8 +29,7 @@ export const DB_ERRORS = {
    * Two transactions (or a transaction and a plain write) touched the same document; the SDK's
    * `runTransaction` retries exactly on this code (@cloudbase/database src/transaction/index.ts).
    */
-  transactionConflict: (what: string) =>
-    new DatabaseError('DATABASE_TRANSACTION_CONFLICT', `database transaction conflict: ${what}`),
-  /** CloudBase error-code docs: the transaction does not exist on the server (committed, aborted or past 30 s). */
-  transactionFailed: (message: string) => new DatabaseError('DATABASE_TRANSACTION_FAIL', message),
+  transactionConflict: () => new DatabaseError('DATABASE_TRANSACTION_CONFLICT', TRANSACTION_CONFLICT_MESSAGE),
+  /** The transaction does not exist on the server (committed, rolled back, or past its 30 s). */
+  transactionNotExist: () => new DatabaseError('DATABASE_TRANSACTION_FAIL', TRANSACTION_NOT_EXIST_MESSAGE),
 } as const;
