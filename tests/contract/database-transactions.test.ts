@@ -16,7 +16,7 @@ interface Tx {
 
 /** CloudBase database transactions through the real SDK: snapshot reads, first writer wins, all or nothing. */
 describe('database transactions through the CloudBase SDK', () => {
-  const t = useTestCloud();
+  const t = useTestCloud({ collections: ['accounts'] });
   const start = (): Promise<Tx> => t.db.startTransaction();
   const plain = (id: string) => t.db.collection('accounts').doc(id);
   const read = async (id: string) => (await plain(id).get()).data[0];

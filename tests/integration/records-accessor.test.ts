@@ -16,7 +16,7 @@ type Thing = z.infer<typeof thingSchema>;
 const aThing = (id: string, over: Partial<Thing> = {}): Thing => ({ _id: id, group: 'g', rank: 0, at: new Date('2026-12-01T00:00:00Z'), version: 1, ...over });
 
 describe('collectionOf: load, insertOnce, versioned update, paging', () => {
-  const t = useTestCloud();
+  const t = useTestCloud({ collections: ['things'] });
   const things = () => collectionOf(t.db as unknown as Database, 'things', thingSchema);
 
   it('load answers the parsed document (dates as Date) or null; require names what is missing', async () => {
@@ -108,7 +108,7 @@ describe('collectionOf: load, insertOnce, versioned update, paging', () => {
 });
 
 describe('collectionOf().aggregate: one round trip, rows parsed, never cut short', () => {
-  const t = useTestCloud();
+  const t = useTestCloud({ collections: ['things'] });
   const db = () => t.db as unknown as Database;
   const things = () => collectionOf(db(), 'things', thingSchema);
   const groupRow = z.object({ _id: z.string(), total: z.number(), last: z.date() });
@@ -144,7 +144,7 @@ describe('collectionOf().aggregate: one round trip, rows parsed, never cut short
 });
 
 describe('inTransaction: several documents change together or not at all', () => {
-  const t = useTestCloud();
+  const t = useTestCloud({ collections: ['things'] });
   const db = () => t.db as unknown as Database;
   const things = () => collectionOf(db(), 'things', thingSchema);
 

@@ -66,6 +66,11 @@ export function databaseAdminActions(
       const result = ops.modifyAndReturn(collectionName(p), decodeObject(p.query, 'query') ?? {}, data);
       return { updated: result.updated, doc: result.doc ? encodeForClient(result.doc) : null };
     },
+    // db.createCollection(name) (@cloudbase/database src/index.ts); the SDK hands back the whole answer.
+    'database.addCollection': (p) => {
+      ops.createCollection(collectionName(p));
+      return {};
+    },
     'database.aggregateDocuments': (p) => ({ list: ops.aggregate(collectionName(p), decodePipeline(p.stages)).map(encodeForClient) }),
     'database.removeDocument': (p) => ({ deleted: ops.remove(collectionName(p), decodeObject(p.query, 'query') ?? {}, p.multi === true) }),
   };

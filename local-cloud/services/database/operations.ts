@@ -67,6 +67,20 @@ export class DocumentOperations {
     store.parse = parseStoredDoc;
   }
 
+  /**
+   * CloudBase answers DATABASE_COLLECTION_NOT_EXIST for any read or write on a collection nobody created
+   * (MongoDB alone would create it on insert and read it as empty): a misspelt or undeployed collection
+   * fails locally as it will in production.
+   */
+  requireCollection(collection: string): void {
+    if (!this.store.hasCollection(collection)) throw DB_ERRORS.collectionNotExist();
+  }
+
+  /** db.createCollection (action database.addCollection): DATABASE_COLLECTION_ALREADY_EXIST when it exists. */
+  createCollection(collection: string): void {
+    if (!this.store.createCollection(collection)) throw DB_ERRORS.collectionAlreadyExist();
+  }
+
   find(req: FindRequest): Doc[] {
     const hasOrder = !!req.order && Object.keys(req.order).length > 0;
     // Unsorted reads stop at offset+limit matches, as a MongoDB cursor in natural order would.
@@ -82,6 +96,7 @@ export class DocumentOperations {
    * a transaction overlays its snapshot and own writes on them before matching.
    */
   candidateRows(collection: string, criteria: Doc): IterableIterator<StoredRow> {
+    this.requireCollection(collection);
     return this.store.scan(collection, planScan(criteria, this.store.indexSlots(collection)));
   }
 
@@ -109,6 +124,7 @@ export class DocumentOperations {
   }
 
   insert(collection: string, docs: Doc[]): DocumentId[] {
+    this.requireCollection(collection);
     return this.store.transaction(() =>
       docs.map((input) => {
         const doc = { _id: input._id ?? newDocumentId(), ...input };
@@ -206,6 +222,7 @@ export class DocumentOperations {
   }
 
   private collectMatches(action: string, collection: string, criteria: Doc, stopAfter: number): Match[] {
+    this.requireCollection(collection);
     const query = compileQuery(criteria);
     const plan = planScan(criteria, this.store.indexSlots(collection));
     const matches: Match[] = [];

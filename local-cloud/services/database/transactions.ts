@@ -106,6 +106,8 @@ export class TransactionManager {
 
   insert(txId: string, collection: string, inputs: Doc[]): DocumentId[] {
     const tx = this.active(txId);
+    // MongoDB: a transaction cannot create a collection; CloudBase: a missing collection is an error anyway.
+    this.ops.requireCollection(collection);
     return inputs.map((input) => {
       const doc = { _id: input._id ?? newDocumentId(), ...input };
       if (!isDocumentId(doc._id)) throw DB_ERRORS.invalidParam('_id must be a string, number or ObjectId');
@@ -199,6 +201,7 @@ export class TransactionManager {
 
   /** The documents matching `criteria` as this transaction sees them, in natural order, at most `stopAfter`. */
   private matching(tx: Transaction, collection: string, criteria: Doc, stopAfter: number): Doc[] {
+    this.ops.requireCollection(collection);
     const id = criteria._id;
     if (Object.keys(criteria).length === 1 && isDocumentId(id)) {
       const doc = this.visible(tx, collection, id); // doc(id): no scan
