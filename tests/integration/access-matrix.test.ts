@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { buildInvocationContext, type Trigger } from '../../local-cloud/services/functions/invocation';
 import { api, type FunctionName } from '../../src/domain/api';
 import { ERROR_CODES } from '../../src/domain/errors';
-import { setClock } from '../support/case-builders';
+import { advanceClock, setClock } from '../support/case-builders';
 import { MATRIX, NOT_YET_CLASSIFIED } from './access-matrix/rows';
-import { CALLER_KEYS, CALLERS, type ActionRows, type CallerKey, type MatrixContext } from './access-matrix/types';
+import { CALLER_KEYS, CALLERS, type ActionRows, type CallerKey, type MatrixContext, type Refusal } from './access-matrix/types';
 import { WxOpenApiService } from '../../local-cloud/services/wx-openapi';
 import { seedDemoData } from '../../scripts/seed/load';
 import { useTestCloud } from '../support/local-cloud-harness';
@@ -27,12 +27,12 @@ const FUNCTIONS = Object.keys(api) as FunctionName[];
 const DEFAULT_AT = '2026-12-07T09:00:00+08:00';
 
 const slowest: Array<[string, number]> = [];
-const figures = { rows: 0, unauthenticated: 0, refused: 0, allowedOk: 0, allowedOther: {} as Record<string, number> };
+const figures = { rows: 0, unauthenticated: 0, refused: 0, refusedByOwnRecord: 0, allowedOk: 0, allowedOther: {} as Record<string, number> };
 afterAll(() => {
   // eslint-disable-next-line no-console
   console.log(`access matrix slowest actions (ms): ${JSON.stringify(slowest.sort((a, b) => b[1] - a[1]).slice(0, 8))}`);
   // eslint-disable-next-line no-console
-  console.log(`access matrix: ${figures.rows} rows (${figures.unauthenticated} without identity, ${figures.refused} refused, ${figures.allowedOk} allowed ok, allowed with a business code: ${JSON.stringify(figures.allowedOther)})`);
+  console.log(`access matrix: ${figures.rows} rows (${figures.unauthenticated} without identity, ${figures.refused} FORBIDDEN, ${figures.refusedByOwnRecord} refused by the caller's own record (CONFLICT/NOT_FOUND), ${figures.allowedOk} allowed ok, allowed with a business code: ${JSON.stringify(figures.allowedOther)})`);
 });
 
 jest.setTimeout(120_000);
@@ -90,6 +90,7 @@ describe('the access matrix holds', () => {
       return t.db;
     },
     now: () => t.cloud.clock.now(),
+    advanceClock: (ms) => advanceClock(t.cloud.baseUrl, ms),
     call: (caller, fn, action, data, label) => invoke(fn, action, data, { kind: 'user', openid: caller === 'visitor' && label ? `${CALLERS.visitor}-${label}` : CALLERS[caller] }),
     must: async (caller, fn, action, data) => {
       const answer = await invoke(fn, action, data, { kind: 'user', openid: CALLERS[caller] });
@@ -107,7 +108,7 @@ describe('the access matrix holds', () => {
     const actions = Object.entries(matrix.actions as Record<string, ActionRows<unknown>>);
     const wrong: string[] = [];
 
-    const refusedWith = async (label: string, code: 'FORBIDDEN' | 'UNAUTHENTICATED', run: () => Promise<any>) => {
+    const refusedWith = async (label: string, code: Refusal | 'UNAUTHENTICATED', run: () => Promise<any>) => {
       const [w, f] = [writes(), files()];
       const answer = await run();
       figures.rows += 1;
@@ -127,9 +128,10 @@ describe('the access matrix holds', () => {
     for (const [action, rows] of actions) {
       await refusedWith(`${fn}.${action} × no identity`, 'UNAUTHENTICATED', async () => invoke(fn, action, await rows.payload(fx, 'visitor', ctx), { kind: 'timer' }));
       figures.unauthenticated += 1;
-      for (const caller of CALLER_KEYS.filter((c) => rows.who[c] === 'FORBIDDEN')) {
-        await refusedWith(`${fn}.${action} × ${caller}`, 'FORBIDDEN', async () => ctx.call(caller, fn, action, await rows.payload(fx, caller, ctx), action));
-        figures.refused += 1;
+      for (const caller of CALLER_KEYS.filter((c) => rows.who[c] !== 'allow')) {
+        await refusedWith(`${fn}.${action} × ${caller}`, rows.who[caller] as Refusal, async () => ctx.call(caller, fn, action, await rows.payload(fx, caller, ctx), action));
+        if (rows.who[caller] === 'FORBIDDEN') figures.refused += 1;
+        else figures.refusedByOwnRecord += 1;
       }
     }
     for (const [action, rows] of actions) {

@@ -2,6 +2,7 @@ import type { FunctionName } from '../../../src/domain/api';
 import { caseMatrix } from './case';
 import { orgMatrix } from './org';
 import type { FunctionMatrix } from './types';
+import { volunteerMatrix } from './volunteer';
 import { boardMatrix, userMatrix } from './user-board';
 
 /**
@@ -13,6 +14,7 @@ export const MATRIX: { [F in FunctionName]?: FunctionMatrix<F, any> } = {
   board: boardMatrix,
   org: orgMatrix,
   case: caseMatrix,
+  volunteer: volunteerMatrix,
 };
 
 /**
@@ -20,4 +22,4 @@ export const MATRIX: { [F in FunctionName]?: FunctionMatrix<F, any> } = {
  * A function leaves this list the moment its module is added; an action added to a listed function
  * is not checked until then, so this list must end empty.
  */
-export const NOT_YET_CLASSIFIED: FunctionName[] = ['volunteer', 'patrol', 'worklog', 'stats', 'assess', 'register'];
+export const NOT_YET_CLASSIFIED: FunctionName[] = ['patrol', 'worklog', 'stats', 'assess', 'register'];

@@ -37,13 +37,19 @@ export const CALLER_KEYS = Object.keys(CALLERS) as CallerKey[];
 
 /**
  * What a caller must get: `allow` reaches past the role and scope check (ok, or a business answer such
- * as CONFLICT that only a permitted caller can see); FORBIDDEN refuses with nothing written.
+ * as CONFLICT that only a permitted caller can see); FORBIDDEN refuses with nothing written. Two more
+ * refusals exist where the caller's OWN record decides before any role does, and the row says why:
+ * CONFLICT (e.g. "fill in your volunteer profile first": anyone may, so it is a step, not a right) and
+ * NOT_FOUND (e.g. "you have no sign-up": records keyed by the caller's id). They too must write nothing.
  */
-export type Outcome = 'allow' | 'FORBIDDEN';
+export type Outcome = 'allow' | 'FORBIDDEN' | 'CONFLICT' | 'NOT_FOUND';
+export type Refusal = Exclude<Outcome, 'allow'>;
 
 export interface MatrixContext {
   db: CloudBaseDb;
   now: () => number;
+  /** Moves the local cloud's clock on (set-up that needs an activity to have started). */
+  advanceClock(ms: number): Promise<void>;
   /**
    * Calls `fn.action` as `caller` through the built bundle, the real SDK and the local cloud. The visitor
    * gets a fresh openid per action (`label`), since a visitor's first write makes them a resident on record.
@@ -79,6 +85,14 @@ export interface FunctionMatrix<F extends FunctionName, Fx> {
 export function allow(...keys: CallerKey[]): Record<CallerKey, Outcome> {
   return Object.fromEntries(CALLER_KEYS.map((k) => [k, keys.includes(k) ? 'allow' : 'FORBIDDEN'])) as Record<CallerKey, Outcome>;
 }
+
+/** `refuse(who, 'CONFLICT', 'volunteer', …)`: those callers get that refusal instead of what `who` said. */
+export function refuse(who: Record<CallerKey, Outcome>, code: Refusal, ...keys: CallerKey[]): Record<CallerKey, Outcome> {
+  return { ...who, ...Object.fromEntries(keys.map((k) => [k, code])) };
+}
+
+/** The demo user id of a caller (scripts/seed/demo-data.ts: openid demo-x, user id user-x). */
+export const userIdOf = (caller: CallerKey): string => CALLERS[caller].replace(/^demo-/, 'user-');
 
 /** Every caller passes (public or self-service actions). */
 export const everyone = (): Record<CallerKey, Outcome> => allow(...CALLER_KEYS);
