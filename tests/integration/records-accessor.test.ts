@@ -137,6 +137,28 @@ describe('collectionOf().aggregate: one round trip, rows parsed, never cut short
     await expect(things().aggregate((p) => p.match({}), ids, { max: 5, tooMany: narrow })).rejects.toBe(narrow);
   });
 
+  it('$lookup joins other collections in the same round trip; an array localField nothing matches joins [] (as MongoDB)', async () => {
+    await things().insertOnce(aThing('hub', { group: 'h' }));
+    await t.db.collection('owners').add([{ _id: 'o1', group: 'h' }]);
+    await t.db.collection('labels').add([{ _id: 'l1', ownerId: 'o1', text: '一' }, { _id: 'l2', ownerId: 'o9', text: '九' }]);
+    const $ = db().command.aggregate;
+    const row = z.object({ _id: z.string(), owners: z.array(z.object({ _id: z.string() })), labels: z.array(z.object({ _id: z.string(), text: z.string() })), none: z.array(z.object({ _id: z.string() })) });
+    t.database.stats.reset();
+    const [hub] = await things().aggregate(
+      (p) =>
+        p
+          .match({ _id: 'hub' })
+          .lookup({ from: 'owners', localField: 'group', foreignField: 'group', as: 'owners' })
+          .lookup({ from: 'labels', localField: 'owners._id', foreignField: 'ownerId', as: 'labels' })
+          .lookup({ from: 'owners', pipeline: $.pipeline().match({ group: 'nobody' }).done(), as: 'nobodies' })
+          .lookup({ from: 'labels', localField: 'nobodies._id', foreignField: 'ownerId', as: 'none' }),
+      row,
+    );
+    expect(t.database.stats.roundTrips).toBe(1);
+    expect(hub.labels).toEqual([{ _id: 'l1', text: '一' }]);
+    expect(hub.none).toEqual([]);
+  });
+
   it('a row that breaks its schema fails loudly, naming the collection and the field', async () => {
     await things().insertOnce(aThing('bad-row'));
     await expect(things().aggregate((p) => p.match({}).project({ rank: '$group' }), z.object({ _id: z.string(), rank: z.number() }))).rejects.toThrow(/things aggregation\/bad-row.*rank/);
