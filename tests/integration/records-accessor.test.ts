@@ -108,7 +108,7 @@ describe('collectionOf: load, insertOnce, versioned update, paging', () => {
 });
 
 describe('collectionOf().aggregate: one round trip, rows parsed, never cut short', () => {
-  const t = useTestCloud({ collections: ['things'] });
+  const t = useTestCloud({ collections: ['things', 'owners', 'labels'] });
   const db = () => t.db as unknown as Database;
   const things = () => collectionOf(db(), 'things', thingSchema);
   const groupRow = z.object({ _id: z.string(), total: z.number(), last: z.date() });
