@@ -9,10 +9,25 @@
  * - `unique` is documentation only here: the local cloud does not reject duplicates, CloudBase does.
  * Idempotent; may be called before the service has started (indexes are queued until start()).
  */
-import { INDEXES, type IndexSpec } from '../deploy/collections';
+import { COLLECTIONS, INDEXES, type IndexSpec } from '../deploy/collections';
 
 export interface IndexTarget {
   ensureIndex(collection: string, fieldPaths: string[]): void;
+}
+
+export interface CollectionTarget {
+  ensureCollection(name: string): void;
+}
+
+/**
+ * Creates every collection of deploy/collections.json, as deploying does on CloudBase (docs/deploy.md):
+ * there, and now locally, reading or writing a collection nobody created answers
+ * DATABASE_COLLECTION_NOT_EXIST. Idempotent; may be called before the service has started.
+ */
+export function ensureDeclaredCollections(databaseService: CollectionTarget): readonly string[] {
+  const names = COLLECTIONS.map((c) => c.name);
+  for (const name of names) databaseService.ensureCollection(name);
+  return names;
 }
 
 /** Declares every index from deploy/collections.json; returns what was declared. */

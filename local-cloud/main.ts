@@ -5,7 +5,7 @@ import { AdminApiService } from './services/admin-api';
 import { ClockControlService } from './services/clock';
 import { CrashControlService } from './services/crash';
 import { DatabaseService } from './services/database';
-import { ensureDeclaredIndexes } from './indexes';
+import { ensureDeclaredCollections, ensureDeclaredIndexes } from './indexes';
 import { FunctionsService } from './services/functions';
 import { OutboxViewService } from './services/outbox-view';
 import { SessionsService } from './services/sessions';
@@ -38,7 +38,8 @@ export interface FullLocalCloudOptions {
 /** Every service in start order: storage of data first, then what calls into it. */
 export function fullServices(options: Pick<FullLocalCloudOptions, 'h5Dir' | 'functionsDir' | 'timers'>): LocalCloudService[] {
   const database = new DatabaseService();
-  // The hot-query indexes CloudBase gets from deploy/collections.json, declared here too.
+  // The collections and hot-query indexes CloudBase gets from deploy/collections.json, declared here too.
+  ensureDeclaredCollections(database);
   ensureDeclaredIndexes(database);
   return [
     database,

@@ -16,7 +16,8 @@ export interface Caller {
 /** The `users` collection through the records accessor (schema in src/domain/user.ts). */
 export const usersOf = (db: Database) => collectionOf(db, 'users', userRecordSchema);
 
-const callerOf = (user: UserRecord): Caller => ({ userId: user._id, name: user.name, roles: user.roles, createdAt: user.createdAt });
+/** The Caller of a `users` record read by other means (e.g. in one aggregation with the rest). */
+export const callerOf = (user: UserRecord): Caller => ({ userId: user._id, name: user.name, roles: user.roles, createdAt: user.createdAt });
 
 /** The caller's stored record (prefs, version), or null for a visitor WeChat knows but we do not (one indexed read). */
 export const findCallerRecord = ({ db, openid }: Pick<Invocation, 'db' | 'openid'>): Promise<UserRecord | null> => usersOf(db).findOne({ openid });

@@ -120,7 +120,24 @@ export async function callerAndStaff(
   const _ = db.command;
   const clauses = [{ openid }, ...levels.map((l) => ({ roles: _.elemMatch(staffMatch(db, l, place)) }))];
   const { items: users } = await userRowsOf(db).page(clauses.length === 1 ? clauses[0]! : (_.or(clauses) as unknown as Record<string, unknown>), { limit: 200 });
-  const holds = (u: UserRow, level: StaffLevel) =>
+  return { caller: users.find((u) => u.openid === openid) ?? null, staff: staffAmong(users, levels, place) };
+}
+
+/** The staff on duty at `levels` of the place, in ONE query (a step that knows its caller already). */
+export async function staffAtLevels(db: Database, levels: readonly StaffLevel[], place: Place): Promise<Record<StaffLevel, string[]>> {
+  const _ = db.command;
+  if (!levels.length) return staffAmong([], levels, place);
+  const clauses = levels.map((l) => ({ roles: _.elemMatch(staffMatch(db, l, place)) }));
+  const { items } = await userRowsOf(db).page(clauses.length === 1 ? clauses[0]! : (_.or(clauses) as unknown as Record<string, unknown>), { limit: 200 });
+  return staffAmong(items, levels, place);
+}
+
+/**
+ * Of `users` (read with a wider or narrower query), those on duty at each of `levels` of the place:
+ * the role grant must name the place, street included (a grid id alone is not trusted across streets).
+ */
+export function staffAmong(users: ReadonlyArray<Pick<UserRow, '_id' | 'roles'>>, levels: readonly StaffLevel[], place: Place): Record<StaffLevel, string[]> {
+  const holds = (u: Pick<UserRow, 'roles'>, level: StaffLevel) =>
     u.roles.some((g) =>
       level === 'grid'
         ? (g.role === 'grid_officer' || g.role === 'grid_chief') && g.streetId === place.streetId && (g.gridIds ?? []).includes(place.gridId)
@@ -130,5 +147,5 @@ export async function callerAndStaff(
     );
   const staff = { grid: [], community: [], street: [] } as Record<StaffLevel, string[]>;
   for (const level of levels) staff[level] = users.filter((u) => holds(u, level)).map((u) => u._id);
-  return { caller: users.find((u) => u.openid === openid) ?? null, staff };
+  return staff;
 }

@@ -39,6 +39,12 @@ export interface LimitOptions {
   subject?: string;
   /** Bytes for photoBytes, else 1. */
   amount?: number;
+  /**
+   * The window as the caller already read it (null: none stored), e.g. in one aggregation with the rest
+   * of what an action reads (case.report): the first try then costs no read. Only a hint: a stale or
+   * missing one loses the conditional write, and the next try reads the window itself.
+   */
+  window?: RateLimitRecord | null;
 }
 
 /** A taken slot; `release()` gives it back (the action did not happen after all). */
@@ -59,7 +65,7 @@ export async function takeLimit(db: Database, caller: Caller, action: LimitedAct
   const id = limitDocId(action, subject);
   const hit: Hit = { id: randomUUID(), at: now.getTime(), amount: options.amount ?? 1 };
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const found = await limitsOf(db).load(id);
+    const found = attempt === 0 && options.window !== undefined ? options.window : await limitsOf(db).load(id);
     const verdict = checkLimit(hitsOf(found), rule, newUser, hit);
     if (!verdict.allowed) throw new DomainError('RATE_LIMITED', limitMessage(rule, verdict.max, verdict.retryAt, now.getTime(), newUser));
     if (await save(db, id, action, subject, found, verdict.hits, now)) return { release: () => releaseHit(db, id, action, subject, hit.id, now) };

@@ -12,6 +12,7 @@ import type { Database } from './app';
  *   const { doc, created } = await cases.insertOnce({ _id: caseIdFor(…), … });
  *   const version = await cases.update(c, { state: 'accepted' });
  *   const { items, next } = await cases.page({ gridId }, { orderBy: ['createdAt', 'desc'], limit: 20 });
+ *   const rows = await cases.aggregate((p) => p.match({ gridId }).group({ _id: '$state', n: $.sum(1) }), rowSchema);
  *   await inTransaction(db, async (tx) => { const t = tx.collectionOf('cases', caseRecordSchema); … });
  */
 
@@ -25,6 +26,22 @@ const DUPLICATE = 'DATABASE_DUPLICATE_WRITE';
 export const MAX_PAGE = 1000;
 
 export const CONFLICT_MESSAGE = '数据已被其他操作修改，请刷新后重试';
+
+/** The SDK's pipeline builder after `collection(…).aggregate()` (@cloudbase/database's Aggregation). */
+export type Aggregation = import('@cloudbase/database/dist/commonjs/aggregate').default;
+/**
+ * CloudBase answers an aggregation with 20 rows unless given a limit, and 10 000 is its ceiling: the
+ * accessor always sets the limit itself, so no caller can forget it and get a silently short answer.
+ */
+export const AGGREGATE_CEILING = 10_000;
+const AGGREGATE_DEFAULT_MAX = 1000;
+
+export interface AggregateOptions {
+  /** The most rows the caller accepts (default 1000, at most 10 000); more is an error, never a cut. */
+  max?: number;
+  /** What the caller is told when there are more than `max` rows (a DomainError naming what to narrow); else a RangeError. */
+  tooMany?: DomainError;
+}
 
 export interface PageOptions {
   /** The field to order by, then `_id` as the tie-break, so a cursor never skips or repeats a document. */
@@ -79,6 +96,13 @@ export interface Collection<T extends Stored> {
   page(where: Where, opts?: PageOptions): Promise<Page<T>>;
   /** Every match, read page by page up to `max` documents; throws rather than truncate silently. */
   all(where: Where, opts?: { orderBy?: PageOptions['orderBy']; max?: number }): Promise<T[]>;
+  /**
+   * ONE aggregation over this collection (one round trip, `$lookup`s included): `build` adds the stages
+   * after `aggregate()` — start with `match` so the scan is narrowed by an index — and each output row
+   * is parsed with `rowSchema` (rows are shaped by the pipeline, not the stored schema). The accessor
+   * sets the row limit and throws rather than truncate (see AggregateOptions).
+   */
+  aggregate<R extends z.ZodTypeAny>(build: (pipeline: Aggregation) => Aggregation, rowSchema: R, opts?: AggregateOptions): Promise<Array<z.infer<R>>>;
 }
 
 export function collectionOf<S extends z.ZodType<Stored, unknown>>(db: Database, name: string, schema: S): Collection<z.infer<S>> {
@@ -188,6 +212,16 @@ export function collectionOf<S extends z.ZodType<Stored, unknown>>(db: Database,
       } while (after);
       return out;
     },
+    async aggregate(build, rowSchema, opts = {}) {
+      const max = opts.max ?? AGGREGATE_DEFAULT_MAX;
+      if (max < 1 || max > AGGREGATE_CEILING) throw new RangeError(`aggregate max must be 1…${AGGREGATE_CEILING}, got ${max}`);
+      // One more than accepted tells "exactly max" from "more than max"; at the ceiling a full answer counts as more.
+      const asked = Math.min(max + 1, AGGREGATE_CEILING);
+      const { data } = (await build(coll().aggregate()).limit(asked).end()) as { data?: unknown[] };
+      const rows = data ?? [];
+      if (rows.length > max || rows.length === AGGREGATE_CEILING) throw opts.tooMany ?? new RangeError(`${name}: the aggregation gives more than ${max} rows; narrow its match`);
+      return rows.map((row) => parseRow(`${name} aggregation`, rowSchema, row));
+    },
   };
 }
 
@@ -283,11 +317,15 @@ async function requireFound<T>(load: (id: string) => Promise<T | null>, id: stri
 }
 
 function parseStored<S extends z.ZodTypeAny>(name: string, schema: S, doc: unknown): z.infer<S> {
+  return parseRow(`stored ${name}`, schema, doc);
+}
+
+function parseRow<S extends z.ZodTypeAny>(what: string, schema: S, doc: unknown): z.infer<S> {
   const result = schema.safeParse(doc);
   if (result.success) return result.data;
   const id = (doc as { _id?: unknown } | null)?._id;
   // A malformed stored document is our bug or drift, not the caller's input: INTERNAL, with where to look.
-  throw new Error(`stored ${name}/${String(id)} does not match its schema: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  throw new Error(`${what}/${typeof id === 'object' ? JSON.stringify(id) : String(id)} does not match its schema: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
 }
 
 export function isDuplicate(err: unknown): boolean {

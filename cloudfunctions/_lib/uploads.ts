@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { DomainError } from '../../src/domain/errors';
-import { uploadRecordSchema } from '../../src/domain/platform/records';
+import { uploadRecordSchema, type UploadRecord } from '../../src/domain/platform/records';
 import type { Database } from './app';
 import { collectionOf } from './records';
 
@@ -69,15 +69,23 @@ export function fileIdProblem(fileId: string): string | null {
  */
 export async function requireOwnUploads(db: Database, fileIds: readonly string[], ownerId: string, field = 'photos'): Promise<void> {
   if (!fileIds.length) return;
-  const fail = (i: number, why: string) => {
-    throw new DomainError('INVALID_INPUT', `输入有误：${why}`, { [`${field}.${i}`]: why });
-  };
+  requireWellFormedFileIds(fileIds, field);
+  requireOwnedAmong(fileIds, await uploadsOf(db).loadMany(fileIds.map(uploadIdOf)), ownerId, field);
+}
+
+const refuse = (field: string, i: number, why: string) => new DomainError('INVALID_INPUT', `输入有误：${why}`, { [`${field}.${i}`]: why });
+
+/** Refuses traversal, NUL and foreign schemes before any lookup (field `${field}.${i}`). */
+export function requireWellFormedFileIds(fileIds: readonly string[], field = 'photos'): void {
   fileIds.forEach((id, i) => {
     const problem = fileIdProblem(id);
-    if (problem) fail(i, problem);
+    if (problem) throw refuse(field, i, problem);
   });
-  const stored = await uploadsOf(db).loadMany(fileIds.map(uploadIdOf));
+}
+
+/** requireOwnUploads on `uploads` records the caller already read (e.g. in one aggregation with the rest). */
+export function requireOwnedAmong(fileIds: readonly string[], stored: readonly UploadRecord[], ownerId: string, field = 'photos'): void {
   const own = new Set(stored.filter((u) => u.ownerId === ownerId).map((u) => u.fileId));
   const bad = fileIds.findIndex((id) => !own.has(id));
-  if (bad >= 0) fail(bad, '照片需先由您本人上传');
+  if (bad >= 0) throw refuse(field, bad, '照片需先由您本人上传');
 }

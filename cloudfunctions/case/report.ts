@@ -4,14 +4,16 @@ import { PHOTO_MAX_BYTES, type casePhotoInputSchema, type reportInputSchema } fr
 import type { CaseWorkflow } from '../../src/domain/case/case-state';
 import { deadlineFieldsOf, type Escalation } from '../../src/domain/case/escalation';
 import { caseEventId, caseRecordSchema, type CaseRecord } from '../../src/domain/case/records';
-import { gridRecordSchema } from '../../src/domain/org/records';
+import type { LimitedAction } from '../../src/domain/limits';
 import { DomainError } from '../../src/domain/errors';
-import { callerOrNewResident, decodePhoto, PHOTO_EXTENSIONS, recordUpload, requireOwnUploads, takeLimit, type getApp, type Invocation, type LimitSlot } from '../_lib';
+import { callerOf, callerOrNewResident, decodePhoto, newResident, PHOTO_EXTENSIONS, recordUpload, takeLimit, type getApp, type Invocation, type LimitSlot } from '../_lib';
 import { dueEscalation, escalationEffects } from '../_lib/cases/escalation';
-import { loadStreetConfig } from '../_lib/cases/street-config';
+import { streetConfigFrom } from '../_lib/cases/street-config';
 import { casesOf, flushOutbox, withEffects, type StepEffects } from '../_lib/cases/store';
-import { callerAndStaff, notificationDocs } from '../_lib/notify';
-import { collectionOf } from '../_lib/records';
+import { notificationDocs, staffAmong, staffAtLevels } from '../_lib/notify';
+import { limitDocId } from '../_lib/rate-limit';
+import { requireOwnedAmong, requireWellFormedFileIds } from '../_lib/uploads';
+import { loadReportContext } from './report-context';
 import { photoFolder, requireCategory } from './records';
 
 type App = ReturnType<typeof getApp>;
@@ -60,12 +62,18 @@ export const caseIdFor = (streetId: string, userId: string, requestId: string) =
  * holding its report event (and, for a 突发性 case, its immediate escalation) and the officers'
  * outbox rows; then the rows go to `notifications`. Idempotent by a deterministic `_id`: a retry with
  * the same request id finds the case and completes whatever outbox rows an interrupted try left out.
- * Round trips: grid, street config, caller + officers (one query), insert, outbox.
+ * Round trips (issue 9 item 6, ≤ 4): ONE aggregation reads the grid, the street's configs, the caller,
+ * the grid's officers, the caller's rate-limit windows and the photos' upload records
+ * (report-context.ts); then the window's conditional write, the case insert, the outbox rows. A
+ * first-time visitor adds the insert of their record; a 突发性 case adds the community and street
+ * staff query and its second window (emergencyReport).
  */
 export async function report(input: z.infer<typeof reportInputSchema>, call: Invocation) {
-  const grid = await collectionOf(call.db, 'grids', gridRecordSchema).load(input.gridId);
-  if (!grid || !grid.enabled) throw new DomainError('NOT_FOUND', '网格不存在或已停用');
-  const config = await loadStreetConfig(call.db, grid.streetId);
+  requireWellFormedFileIds(input.photos);
+  const context = await loadReportContext(call.db, { gridId: input.gridId, openid: call.openid, photos: input.photos });
+  if (!context || !context.enabled) throw new DomainError('NOT_FOUND', '网格不存在或已停用');
+  const grid = context;
+  const config = streetConfigFrom(grid.streetId, context.configs);
   const category = requireCategory(config.categories, input.categoryId);
   const now = call.now;
   const place = { streetId: grid.streetId, communityId: grid.communityId, gridId: grid._id };
@@ -74,12 +82,15 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
   const deadline = deadlineFieldsOf(draft, config.sla, now);
   // 突发性: its deadline is "immediately" (§5), so it is escalated in the same write, not at the next sweep.
   const escalatesNow = deadline !== null && deadline.dueAt.getTime() <= now.getTime();
-  const levels = escalatesNow ? (['grid', 'community', 'street'] as const) : (['grid'] as const);
-  const found = await callerAndStaff(call.db, call.openid, levels, place);
+  const staff = escalatesNow
+    ? { ...(await staffAtLevels(call.db, ['community', 'street'], place)), grid: staffAmong(context.gridStaff, ['grid'], place).grid }
+    : staffAmong(context.gridStaff, ['grid'], place);
+  const stored = context.caller[0];
   // After the grid check: a visitor who reports to no real grid leaves no record behind.
-  const caller = found.caller ? { userId: found.caller._id, name: found.caller.name, roles: found.caller.roles } : await callerOrNewResident(call);
+  const caller = callerOf(stored ?? (await newResident(call, { fontScale: 'standard' })));
+  const windowOf = (action: LimitedAction) => (stored ? (context.windows.find((w) => w._id === limitDocId(action, caller.userId)) ?? null) : undefined);
   const caseId = caseIdFor(grid.streetId, caller.userId, input.requestId);
-  await requireOwnUploads(call.db, input.photos, caller.userId);
+  requireOwnedAmong(input.photos, context.uploads, caller.userId);
 
   const wf: CaseWorkflow = { ...draft, reporterId: caller.userId };
   const filed: CaseRecord = caseRecordSchema.parse({
@@ -104,7 +115,7 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
     {
       event: { _id: reportEventId, caseId, type: 'report', to: 'reported', by: caller.userId, at: now, note: input.description, photos: input.photos },
       notifications: notificationDocs(
-        found.staff.grid.map((toUserId) => ({ toUserId, kind: 'case_assigned' as const, caseId, cause: reportEventId, body: `${category.label}：${input.description}` })),
+        staff.grid.map((toUserId) => ({ toUserId, kind: 'case_assigned' as const, caseId, cause: reportEventId, body: `${category.label}：${input.description}` })),
         now,
         { categoryLabel: category.label, templates: config.templates },
       ),
@@ -113,20 +124,20 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
   let doc: CaseRecord = filed;
   const esc = escalatesNow ? dueEscalation(filed, config, now) : null;
   if (esc) {
-    steps.push(escalationEffects(filed, esc, found.staff, config, now));
+    steps.push(escalationEffects(filed, esc, staff, config, now));
     doc = escalatedInMemory(filed, esc);
   }
   // Limits last, right before the write: a refused or replayed report costs the reporter nothing.
-  const slots = [await takeLimit(call.db, caller, 'report', now)];
+  const slots = [await takeLimit(call.db, caller, 'report', now, { window: windowOf('report') })];
   if (caseClass === 'emergency') {
     try {
-      slots.push(await takeLimit(call.db, caller, 'emergencyReport', now));
+      slots.push(await takeLimit(call.db, caller, 'emergencyReport', now, { window: windowOf('emergencyReport') }));
     } catch (err) {
       await slots[0].release();
       throw err;
     }
   }
-  const { doc: stored, created } = await casesOf(call.db)
+  const { doc: filedCase, created } = await casesOf(call.db)
     .insertOnce(withEffects(doc, steps, now))
     .catch(async (err: unknown) => {
       await Promise.all(slots.map((s) => s.release()));
@@ -135,8 +146,8 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
   // The retry, or the other of two taps, was counted by the try that wrote the case.
   if (!created) await Promise.all(slots.map((s) => s.release()));
   // A retry (or the second of two taps) completes the outbox of the try that wrote the case.
-  await flushOutbox(call.db, created ? steps.flatMap((e) => e.notifications) : (stored.outbox ?? []));
-  return { caseId, state: stored.state, version: stored.version, created };
+  await flushOutbox(call.db, created ? steps.flatMap((e) => e.notifications) : (filedCase.outbox ?? []));
+  return { caseId, state: filedCase.state, version: filedCase.version, created };
 }
 
 /** The case after an escalation at filing: same state, the follow-up deadline (or none), the level reached. */

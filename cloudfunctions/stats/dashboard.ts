@@ -18,9 +18,10 @@ import {
   type ScopeInput,
 } from '../../src/domain/stats';
 import { periodInstants } from '../../src/domain/stats/period';
+import { z } from 'zod';
 import { requireCaller, type Database, type Invocation } from '../_lib';
 import { configsOf } from '../_lib/cases/street-config';
-import { MONTH_ROWS, ROWS } from '../_lib/stats/rows';
+import { monthRowsOf, rowsOf } from '../_lib/stats/rows';
 
 /**
  * dashboard (issue 16 items 2–3): a scope's figures over a period from the daily rows, in three round
@@ -28,10 +29,18 @@ import { MONTH_ROWS, ROWS } from '../_lib/stats/rows';
  * `configs` (targets and category names) read alongside it. Never reads cases.
  */
 
-/** Aggregation results are capped explicitly: CloudBase answers 20 by default when no limit is given. */
+/** A scope's grids and categories together; more means a scope too wide for one screen (the accessor refuses to cut). */
 export const AGGREGATE_LIMIT = 1000;
 
-type Fact = { _id: { k: 'g' | 'c'; id: string }; name?: string; communityId?: string; months: Array<{ month: string } & Counters> };
+const counterSums = z.object(Object.fromEntries(COUNTER_KEYS.map((k) => [k, z.number().optional()])) as Record<keyof Counters, z.ZodOptional<z.ZodNumber>>);
+/** One row of the pipeline below: a grid's or a category's months of summed counters. */
+const factSchema = z.object({
+  _id: z.object({ k: z.enum(['g', 'c']), id: z.string() }),
+  name: z.string().nullish(),
+  communityId: z.string().nullish(),
+  months: z.array(counterSums.extend({ month: z.string() })),
+});
+type Fact = z.infer<typeof factSchema>;
 
 /**
  * One pipeline for both breakdowns: each row becomes facts — one for its grid (with the month) and one
@@ -42,12 +51,12 @@ type Fact = { _id: { k: 'g' | 'c'; id: string }; name?: string; communityId?: st
  * Where a period's figures are summed from: whole months from the month rows (a year is 12 rows per
  * grid), any other period from the daily rows. Both hold the same additive counters.
  */
-export function rowsSource(db: Database, period: Period): { collection: string; match: Record<string, unknown> } {
+export function rowsSource(db: Database, period: Period): { rows: ReturnType<typeof rowsOf>; match: Record<string, unknown> } {
   const _ = db.command;
   const whole = period.from.endsWith('-01') && monthPeriod(period.to.slice(0, 7)).to === period.to;
   return whole
-    ? { collection: MONTH_ROWS, match: { month: _.gte(period.from.slice(0, 7)).and(_.lte(period.to.slice(0, 7))) } }
-    : { collection: ROWS, match: { day: _.gte(period.from).and(_.lte(period.to)) } };
+    ? { rows: monthRowsOf(db), match: { month: _.gte(period.from.slice(0, 7)).and(_.lte(period.to.slice(0, 7))) } }
+    : { rows: rowsOf(db), match: { day: _.gte(period.from).and(_.lte(period.to)) } };
 }
 
 export async function aggregateFacts(db: Database, scope: ResolvedScope, period: Period): Promise<Fact[]> {
@@ -56,24 +65,22 @@ export async function aggregateFacts(db: Database, scope: ResolvedScope, period:
   const sums = Object.fromEntries(COUNTER_KEYS.map((k) => [k, $.sum(`$facts.counters.${k}`)]));
   const monthly = Object.fromEntries(COUNTER_KEYS.map((k) => [k, `$${k}`]));
   const source = rowsSource(db, period);
-  const res = await db
-    .collection(source.collection)
-    .aggregate()
-    .match({ ...scope.match, ...source.match })
-    .project({
-      facts: $.concatArrays([
-        [{ k: 'g', id: '$gridId', name: '$gridName', communityId: '$communityId', month: '$month', counters: '$counters' }],
-        $.map({ input: '$byCategory', as: 'c', in: { k: 'c', id: '$$c.categoryId', month: '$month', counters: '$$c.counters' } }),
-      ]),
-    })
-    .unwind('$facts')
-    .group({ _id: { k: '$facts.k', id: '$facts.id', month: '$facts.month' }, name: $.first('$facts.name'), communityId: $.first('$facts.communityId'), ...sums })
-    .group({ _id: { k: '$_id.k', id: '$_id.id' }, name: $.first('$name'), communityId: $.first('$communityId'), months: $.push({ month: '$_id.month', ...monthly }) })
-    .limit(AGGREGATE_LIMIT)
-    .end();
-  const list = ((res as { data?: unknown[]; list?: unknown[] }).data ?? (res as { list?: unknown[] }).list ?? []) as Fact[];
-  if (list.length >= AGGREGATE_LIMIT) throw new RangeError(`dashboard: ${list.length} grids and categories in one scope; narrow the scope`);
-  return list;
+  return source.rows.aggregate(
+    (p) =>
+      p
+        .match({ ...scope.match, ...source.match })
+        .project({
+          facts: $.concatArrays([
+            [{ k: 'g', id: '$gridId', name: '$gridName', communityId: '$communityId', month: '$month', counters: '$counters' }],
+            $.map({ input: '$byCategory', as: 'c', in: { k: 'c', id: '$$c.categoryId', month: '$month', counters: '$$c.counters' } }),
+          ]),
+        })
+        .unwind('$facts')
+        .group({ _id: { k: '$facts.k', id: '$facts.id', month: '$facts.month' }, name: $.first('$facts.name'), communityId: $.first('$facts.communityId'), ...sums })
+        .group({ _id: { k: '$_id.k', id: '$_id.id' }, name: $.first('$name'), communityId: $.first('$communityId'), months: $.push({ month: '$_id.month', ...monthly }) }),
+    factSchema,
+    { max: AGGREGATE_LIMIT },
+  );
 }
 
 const countersFrom = (m: Partial<Counters>): Counters => {

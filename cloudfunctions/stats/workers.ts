@@ -1,6 +1,11 @@
 import { COUNTER_KEYS, kpisOf, monthToDate, resolveScope, zeroCounters, type Counters, type Period, type ScopeInput } from '../../src/domain/stats';
+import { z } from 'zod';
 import { requireCaller, type Invocation } from '../_lib';
+import { userRowsOf } from '../_lib/notify';
 import { AGGREGATE_LIMIT, rowsSource } from './dashboard';
+
+/** One officer's counters summed over the scope and period. */
+const ownerSumSchema = z.object({ _id: z.string() }).extend(Object.fromEntries(COUNTER_KEYS.map((k) => [k, z.number().optional()])) as Record<keyof Counters, z.ZodOptional<z.ZodNumber>>);
 
 /**
  * workers: the worker level of the figures (issue 16 item 1, street → community → grid → worker): the
@@ -10,21 +15,19 @@ export async function workers(input: { scope?: ScopeInput; period?: Period }, ca
   const caller = await requireCaller(call);
   const scope = resolveScope(caller.roles, input.scope);
   const period = input.period ?? monthToDate(call.now);
-  const _ = call.db.command;
-  const $ = _.aggregate;
+  const $ = call.db.command.aggregate;
   const source = rowsSource(call.db, period);
-  const res = await call.db
-    .collection(source.collection)
-    .aggregate()
-    .match({ ...scope.match, ...source.match })
-    .unwind('$byOwner')
-    .group({ _id: '$byOwner.ownerId', ...Object.fromEntries(COUNTER_KEYS.map((k) => [k, $.sum(`$byOwner.counters.${k}`)])) })
-    .limit(AGGREGATE_LIMIT)
-    .end();
-  const list = ((res as { data?: unknown[] }).data ?? []) as Array<{ _id: string } & Partial<Counters>>;
-  const ids = list.map((w) => w._id);
-  const { data: users } = ids.length ? await call.db.collection('users').where({ _id: _.in(ids) }).field({ _id: true, name: true }).limit(AGGREGATE_LIMIT).get() : { data: [] };
-  const names = new Map((users as Array<{ _id: string; name: string }>).map((u) => [u._id, u.name]));
+  const list = await source.rows.aggregate(
+    (p) =>
+      p
+        .match({ ...scope.match, ...source.match })
+        .unwind('$byOwner')
+        .group({ _id: '$byOwner.ownerId', ...Object.fromEntries(COUNTER_KEYS.map((k) => [k, $.sum(`$byOwner.counters.${k}`)])) }),
+    ownerSumSchema,
+    { max: AGGREGATE_LIMIT },
+  );
+  const users = await userRowsOf(call.db).loadMany(list.map((w) => w._id));
+  const names = new Map(users.map((u) => [u._id, u.name]));
   return {
     workers: list
       .map((w) => {

@@ -15,6 +15,7 @@ describe('crash control: counting writes (in process, the death recorded instead
   const deaths: number[] = [];
   const t = useTestCloud({
     extraServices: [new SessionsService(), new FunctionsService({ functionsDir: FIXTURE_FUNCTIONS }), new CrashControlService(() => deaths.push(Date.now()))],
+    collections: ['steps'],
   });
   const state = async () => (await (await fetch(`${t.cloud.baseUrl}/internal/crash`)).json()) as Record<string, any>;
   beforeEach(() => {
@@ -72,6 +73,7 @@ describe('crash control: kill -9 at every write of a call, restart on the same d
     const { totalWrites } = await walkCrashPoints({
       functionsDir: FIXTURE_FUNCTIONS,
       prepare: async (cloud) => {
+        await cloud.db.createCollection('steps'); // the fixture's collection, as deploying would create it
         await cloud.db.collection('steps').add({ _id: 'before', step: 0 });
       },
       invoke: (cloud) => cloud.call('writer', 'run', { run: 'w' }),

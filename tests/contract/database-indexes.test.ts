@@ -7,7 +7,7 @@ const NOW = new Date('2026-06-01T00:00:00Z');
 
 /** The escalation timer's hot query must read only the due cases, not the whole collection. */
 describe('database indexes', () => {
-  const t = useTestCloud();
+  const t = useTestCloud({ collections: ['timers', 'late', 'tagged', 'mixed', 'byid'] });
   const _ = () => t.db.command;
 
   const stats = async () => (await (await fetch(`${t.cloud.baseUrl}/internal/db/stats`)).json()) as Record<string, any>;

@@ -6,7 +6,7 @@ import { useTestCloud } from '../support/local-cloud-harness';
  */
 describe('database read limits', () => {
   // One raw, unsigned admin request below (the server-side clamp).
-  const t = useTestCloud({ unsignedAdmin: true });
+  const t = useTestCloud({ unsignedAdmin: true, collections: ['rows'] });
   const rows = () => t.db.collection('rows');
 
   beforeEach(async () => {

@@ -2,7 +2,7 @@ import { useTestCloud } from '../support/local-cloud-harness';
 
 /** where / orderBy / skip / limit / count / field through the real SDK, with MongoDB semantics. */
 describe('database queries through the CloudBase SDK', () => {
-  const t = useTestCloud();
+  const t = useTestCloud({ collections: ['timers', 'empty'] });
   const cases = () => t.db.collection('cases');
   const _ = () => t.db.command;
   const ids = (res: { data: Array<{ _id: string }> }) => res.data.map((d) => d._id).sort();
@@ -100,7 +100,7 @@ describe('database queries through the CloudBase SDK', () => {
     expect(ids(res)).toEqual(['due']);
   });
 
-  test('querying a collection that never had documents returns an empty list', async () => {
+  test('querying a created collection that never had documents returns an empty list', async () => {
     expect((await t.db.collection('empty').where({ a: 1 }).get()).data).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TRANSACTION_CONFLICT_MESSAGE, TRANSACTION_NOT_EXIST_MESSAGE } from '../../local-cloud/services/database/errors';
 import { startTestCloud, useTestCloud } from '../support/local-cloud-harness';
 
 /** What `db.startTransaction()` resolves to (@cloudbase/database src/transaction/index.ts); the SDK types it `any`. */
@@ -15,7 +16,7 @@ interface Tx {
 
 /** CloudBase database transactions through the real SDK: snapshot reads, first writer wins, all or nothing. */
 describe('database transactions through the CloudBase SDK', () => {
-  const t = useTestCloud();
+  const t = useTestCloud({ collections: ['accounts'] });
   const start = (): Promise<Tx> => t.db.startTransaction();
   const plain = (id: string) => t.db.collection('accounts').doc(id);
   const read = async (id: string) => (await plain(id).get()).data[0];
@@ -62,19 +63,36 @@ describe('database transactions through the CloudBase SDK', () => {
     await tx.rollback();
   });
 
-  test('reads inside see the snapshot taken at start, not later commits (repeatable read)', async () => {
+  test('reads inside see the snapshot taken at its first operation, not later commits (repeatable read)', async () => {
     const tx = await start();
+    await tx.collection('accounts').doc('bob').get(); // first command: MongoDB sets the snapshot here
     await plain('alice').update({ balance: 1 });
     await t.db.collection('accounts').add({ _id: 'late', balance: 2 });
     expect((await tx.collection('accounts').doc('alice').get()).data).toEqual({ _id: 'alice', balance: 100 });
     expect((await tx.collection('accounts').doc('late').get()).data).toBeNull();
+    const all = await tx.collection('accounts').where({ balance: t.db.command.gte(0) }).get();
+    expect(all.data.map((d: { _id: string }) => d._id).sort()).toEqual(['alice', 'bob']);
+    expect(all.data.find((d: { _id: string }) => d._id === 'alice')).toEqual({ _id: 'alice', balance: 100 });
     await tx.rollback();
   });
 
-  test('writing a document committed by someone else after the start is a conflict; the transaction is aborted', async () => {
+  test('a commit between startTransaction and the first operation is visible: the snapshot is not set at start', async () => {
     const tx = await start();
     await plain('alice').update({ balance: 1 });
-    await expect(tx.collection('accounts').doc('alice').update({ balance: 2 })).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+    expect((await tx.collection('accounts').doc('alice').get()).data).toEqual({ _id: 'alice', balance: 1 });
+    await tx.collection('accounts').doc('alice').update({ balance: 2 }); // no conflict: written before the snapshot
+    await tx.commit();
+    expect(await read('alice')).toEqual({ _id: 'alice', balance: 2 });
+  });
+
+  test('writing a document committed by someone else after the snapshot is a conflict; the transaction is aborted', async () => {
+    const tx = await start();
+    await tx.collection('accounts').doc('alice').get();
+    await plain('alice').update({ balance: 1 });
+    await expect(tx.collection('accounts').doc('alice').update({ balance: 2 })).rejects.toMatchObject({
+      code: 'DATABASE_TRANSACTION_CONFLICT',
+      message: TRANSACTION_CONFLICT_MESSAGE,
+    });
     await expect(tx.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
     await tx.rollback(); // harmless, as the SDK's runTransaction assumes
     expect(await read('alice')).toEqual({ _id: 'alice', balance: 1 });
@@ -169,30 +187,70 @@ describe('database transactions through the CloudBase SDK', () => {
     expect(await read('alice')).toEqual({ _id: 'alice', balance: 50 });
   });
 
-  test('a committed or unknown transaction cannot be used again', async () => {
+  test('a committed or unknown transaction cannot be used again: DATABASE_TRANSACTION_FAIL, CloudBase’s TransactionNotExist', async () => {
+    const notExist = { code: 'DATABASE_TRANSACTION_FAIL', message: TRANSACTION_NOT_EXIST_MESSAGE };
     const tx = await start();
     await tx.commit();
-    await expect(tx.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
-    await expect(tx.collection('accounts').doc('alice').get()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
+    await expect(tx.commit()).rejects.toMatchObject(notExist);
+    await expect(tx.collection('accounts').doc('alice').get()).rejects.toMatchObject(notExist);
+    await expect(tx.collection('accounts').doc('alice').set({ balance: 0 })).rejects.toMatchObject(notExist);
     const send = tx.getRequestMethod();
-    await expect(send.send('database.commitTransaction', { transactionId: 'no-such-transaction' })).rejects.toMatchObject({
-      code: 'DATABASE_TRANSACTION_FAIL',
-    });
+    await expect(send.send('database.commitTransaction', { transactionId: 'no-such-transaction' })).rejects.toMatchObject(notExist);
+    expect(await read('alice')).toEqual({ _id: 'alice', balance: 100 });
   });
 
-  test('only single-document operations are allowed inside a transaction (CloudBase limit)', async () => {
+  test('batch inserts and where queries inside a transaction see its own writes and its snapshot only', async () => {
+    const _ = t.db.command;
+    const tx = await start();
+    const added = await tx.collection('accounts').add([
+      { _id: 'carol', balance: 50 },
+      { _id: 'dave', balance: 5 },
+    ]);
+    expect(added.ids).toEqual(['carol', 'dave']);
+    await tx.collection('accounts').doc('bob').delete();
+    await plain('alice').update({ balance: 999 }); // after the snapshot: invisible inside
+    const rich = await tx.collection('accounts').where({ balance: _.gte(50) }).orderBy('balance', 'desc').get();
+    expect(rich.data).toEqual([
+      { _id: 'alice', balance: 100 },
+      { _id: 'carol', balance: 50 },
+    ]);
+    const page = await tx.collection('accounts').where({}).orderBy('balance', 'asc').skip(1).limit(1).field({ balance: true }).get();
+    expect(page.data).toEqual([{ _id: 'carol', balance: 50 }]);
+    expect((await t.db.collection('accounts').where({ _id: _.in(['carol', 'dave']) }).get()).data).toEqual([]);
+    await tx.commit();
+    expect((await t.db.collection('accounts').orderBy('_id', 'asc').get()).data.map((d: { _id: string }) => d._id)).toEqual(['alice', 'carol', 'dave']);
+  });
+
+  test('query-based writes inside a transaction (raw modifyDocument / removeDocument with a where) land at commit only', async () => {
     const tx = await start();
     const send = tx.getRequestMethod();
     const transactionId = tx.getTransactionId();
     const where = JSON.stringify({ balance: { $gte: 0 } });
-    await expect(
-      send.send('database.modifyDocument', { transactionId, collectionName: 'accounts', query: where, data: JSON.stringify({ $set: { x: 1 } }), multi: true, merge: true }),
-    ).rejects.toMatchObject({ code: 'INVALID_PARAM' });
-    await expect(send.send('database.removeDocument', { transactionId, collectionName: 'accounts', query: where, multi: false })).rejects.toMatchObject({
-      code: 'INVALID_PARAM',
+    const modified = await send.send('database.modifyDocument', {
+      transactionId,
+      collectionName: 'accounts',
+      query: where,
+      data: JSON.stringify({ $inc: { balance: 1 } }),
+      multi: true,
+      merge: true,
     });
-    await expect(send.send('database.getDocument', { transactionId, collectionName: 'accounts', query: where })).rejects.toMatchObject({ code: 'INVALID_PARAM' });
-    await tx.rollback();
+    expect(modified.data.updated).toBe(2);
+    const removed = await send.send('database.removeDocument', { transactionId, collectionName: 'accounts', query: JSON.stringify({ balance: 1 }), multi: true });
+    expect(removed.data.deleted).toBe(1);
+    expect(await read('alice')).toEqual({ _id: 'alice', balance: 100 });
+    await tx.commit();
+    expect(await read('alice')).toEqual({ _id: 'alice', balance: 101 });
+    expect(await read('bob')).toBeUndefined();
+  });
+
+  test('updateAndReturn inside a transaction answers the updated document and claims it like any write', async () => {
+    const tx = await start();
+    const result = await tx.collection('accounts').where({ _id: 'alice' }).updateAndReturn({ balance: t.db.command.inc(-40) });
+    expect(result).toMatchObject({ updated: 1, doc: { _id: 'alice', balance: 60 } });
+    const rival = await start();
+    await expect(rival.collection('accounts').doc('alice').update({ balance: 0 })).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+    await tx.commit();
+    expect(await read('alice')).toEqual({ _id: 'alice', balance: 60 });
   });
 });
 

@@ -97,4 +97,17 @@ describe('database updates through the CloudBase SDK', () => {
     expect(doc.closedAt).toBeInstanceOf(Date);
     expect(doc.closedAt.getTime()).toBe(closedAt.getTime());
   });
+  test('where(…).updateAndReturn updates the first match only and answers it as it is after the update', async () => {
+    await cases().add([
+      { _id: 'c1', state: 'open', reminders: 0 },
+      { _id: 'c2', state: 'open', reminders: 0 },
+    ]);
+    const result = await cases().where({ state: 'open' }).updateAndReturn({ reminders: _().inc(1), state: 'sent' });
+    expect(result).toMatchObject({ updated: 1, doc: { _id: 'c1', state: 'sent', reminders: 1 } });
+    expect(await read('c1')).toEqual({ _id: 'c1', state: 'sent', reminders: 1 });
+    expect(await read('c2')).toEqual({ _id: 'c2', state: 'open', reminders: 0 });
+    const none = await cases().where({ state: 'closed' }).updateAndReturn({ reminders: _().inc(1) });
+    expect(none.updated).toBe(0);
+    expect(none.doc).toBeFalsy();
+  });
 });

@@ -166,6 +166,8 @@ describe('collections and indexes', () => {
         'cases{nearDueAt}',
         'case_events{caseId,at}',
         'notifications{toUserId,createdAt}',
+        // case.report's one aggregation joins the caller's rate-limit windows on subject (issue 9 item 6)
+        'rate_limits{subject}',
         // patrol function (issue 14): a worker's running patrol and own list, a grid's patrols, the track retention purge
         'patrols{workerId,state,startedAt}',
         'patrols{gridId,startedAt}',

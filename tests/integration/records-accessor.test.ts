@@ -16,7 +16,7 @@ type Thing = z.infer<typeof thingSchema>;
 const aThing = (id: string, over: Partial<Thing> = {}): Thing => ({ _id: id, group: 'g', rank: 0, at: new Date('2026-12-01T00:00:00Z'), version: 1, ...over });
 
 describe('collectionOf: load, insertOnce, versioned update, paging', () => {
-  const t = useTestCloud();
+  const t = useTestCloud({ collections: ['things'] });
   const things = () => collectionOf(t.db as unknown as Database, 'things', thingSchema);
 
   it('load answers the parsed document (dates as Date) or null; require names what is missing', async () => {
@@ -107,8 +107,66 @@ describe('collectionOf: load, insertOnce, versioned update, paging', () => {
   });
 });
 
+describe('collectionOf().aggregate: one round trip, rows parsed, never cut short', () => {
+  const t = useTestCloud({ collections: ['things', 'owners', 'labels'] });
+  const db = () => t.db as unknown as Database;
+  const things = () => collectionOf(db(), 'things', thingSchema);
+  const groupRow = z.object({ _id: z.string(), total: z.number(), last: z.date() });
+
+  it('answers the pipeline’s rows parsed with the row schema (dates as Date), in one round trip', async () => {
+    await things().insertAllOnce([aThing('a1', { group: 'x', rank: 2 }), aThing('a2', { group: 'x', rank: 3 }), aThing('a3', { group: 'y', rank: 5 })]);
+    const $ = db().command.aggregate;
+    t.database.stats.reset();
+    const rows = await things().aggregate((p) => p.match({ rank: db().command.gte(0) }).group({ _id: '$group', total: $.sum('$rank'), last: $.max('$at') }).sort({ _id: 1 }), groupRow);
+    expect(t.database.stats.roundTrips).toBe(1);
+    expect(rows).toEqual([{ _id: 'x', total: 5, last: new Date('2026-12-01T00:00:00Z') }, { _id: 'y', total: 5, last: new Date('2026-12-01T00:00:00Z') }]);
+    expect(rows[0].last).toBeInstanceOf(Date);
+  });
+
+  it('sets the row limit itself: more than 20 rows come back whole (CloudBase’s default would cut at 20)', async () => {
+    await things().insertAllOnce(Array.from({ length: 30 }, (_, i) => aThing(`r${i}`)));
+    expect(await things().aggregate((p) => p.match({ group: 'g' }).project({ _id: 1 }), z.object({ _id: z.string() }))).toHaveLength(30);
+  });
+
+  it('more rows than max is an error, the caller’s own when given, never a shorter answer', async () => {
+    await things().insertAllOnce(Array.from({ length: 6 }, (_, i) => aThing(`m${i}`)));
+    const ids = z.object({ _id: z.string() });
+    expect(await things().aggregate((p) => p.match({}), ids, { max: 6 })).toHaveLength(6);
+    await expect(things().aggregate((p) => p.match({}), ids, { max: 5 })).rejects.toThrow(RangeError);
+    const narrow = new DomainError('CONFLICT', '数据量太大，请缩小范围');
+    await expect(things().aggregate((p) => p.match({}), ids, { max: 5, tooMany: narrow })).rejects.toBe(narrow);
+  });
+
+  it('$lookup joins other collections in the same round trip; an array localField nothing matches joins [] (as MongoDB)', async () => {
+    await things().insertOnce(aThing('hub', { group: 'h' }));
+    await t.db.collection('owners').add([{ _id: 'o1', group: 'h' }]);
+    await t.db.collection('labels').add([{ _id: 'l1', ownerId: 'o1', text: '一' }, { _id: 'l2', ownerId: 'o9', text: '九' }]);
+    const $ = db().command.aggregate;
+    const row = z.object({ _id: z.string(), owners: z.array(z.object({ _id: z.string() })), labels: z.array(z.object({ _id: z.string(), text: z.string() })), none: z.array(z.object({ _id: z.string() })) });
+    t.database.stats.reset();
+    const [hub] = await things().aggregate(
+      (p) =>
+        p
+          .match({ _id: 'hub' })
+          .lookup({ from: 'owners', localField: 'group', foreignField: 'group', as: 'owners' })
+          .lookup({ from: 'labels', localField: 'owners._id', foreignField: 'ownerId', as: 'labels' })
+          .lookup({ from: 'owners', pipeline: $.pipeline().match({ group: 'nobody' }).done(), as: 'nobodies' })
+          .lookup({ from: 'labels', localField: 'nobodies._id', foreignField: 'ownerId', as: 'none' }),
+      row,
+    );
+    expect(t.database.stats.roundTrips).toBe(1);
+    expect(hub.labels).toEqual([{ _id: 'l1', text: '一' }]);
+    expect(hub.none).toEqual([]);
+  });
+
+  it('a row that breaks its schema fails loudly, naming the collection and the field', async () => {
+    await things().insertOnce(aThing('bad-row'));
+    await expect(things().aggregate((p) => p.match({}).project({ rank: '$group' }), z.object({ _id: z.string(), rank: z.number() }))).rejects.toThrow(/things aggregation\/bad-row.*rank/);
+  });
+});
+
 describe('inTransaction: several documents change together or not at all', () => {
-  const t = useTestCloud();
+  const t = useTestCloud({ collections: ['things'] });
   const db = () => t.db as unknown as Database;
   const things = () => collectionOf(db(), 'things', thingSchema);
 

@@ -7,6 +7,7 @@ import type { LocalCloudService } from '../../local-cloud/core/service';
 import { AdminApiService } from '../../local-cloud/services/admin-api';
 import { DatabaseService } from '../../local-cloud/services/database';
 import { StorageService } from '../../local-cloud/services/storage';
+import { ensureDeclaredCollections } from '../../local-cloud/indexes';
 import { LOCAL_ENV_ID, localApp } from '../../local-cloud/local-sdk';
 import { testNowMs } from './test-now';
 
@@ -24,6 +25,11 @@ export interface TestCloudOptions {
   dataDir?: string;
   /** Let the admin API accept requests without the SDK's signature (raw-request contract tests only). */
   unsignedAdmin?: boolean;
+  /**
+   * Collections to create besides deploy/collections.json's (which every test cloud has, as a deployed
+   * environment does): CloudBase answers DATABASE_COLLECTION_NOT_EXIST for a collection nobody created.
+   */
+  collections?: string[];
 }
 
 export interface TestCloud {
@@ -48,6 +54,8 @@ export async function startTestCloud(opts: TestCloudOptions = {}): Promise<TestC
   const ownsDir = !opts.dataDir;
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'gridlink-cloud-'));
   const database = new DatabaseService();
+  ensureDeclaredCollections(database);
+  for (const name of opts.collections ?? []) database.ensureCollection(name);
   const services: LocalCloudService[] = [database, new StorageService(), new AdminApiService(), ...(opts.extraServices ?? [])];
   const cloud = await startLocalCloud({ dataDir, mode: opts.mode ?? 'test', services, unsignedAdmin: opts.unsignedAdmin });
   // GRIDLINK_TEST_NOW: the clock starts (and every reset returns) there instead of real time.

@@ -1,6 +1,6 @@
 import type { Category } from '../../../src/domain/case/api';
 import { DEFAULT_CATEGORIES } from '../../../src/domain/case/categories';
-import { categoriesConfigRecordSchema, configRecordSchema, slaConfigRecordSchema, templatesConfigRecordSchema } from '../../../src/domain/case/records';
+import { categoriesConfigRecordSchema, configRecordSchema, slaConfigRecordSchema, templatesConfigRecordSchema, type ConfigRecord } from '../../../src/domain/case/records';
 import { DEFAULT_SLA } from '../../../src/domain/case/sla-config';
 import type { SlaContext } from '../../../src/domain/case/sla';
 import { DEFAULT_WORKING_CALENDAR } from '../../../src/domain/calendar';
@@ -34,8 +34,13 @@ export interface StreetConfig {
 export const configsOf = (db: Database) => collectionOf(db, 'configs', configRecordSchema);
 
 export async function loadStreetConfig(db: Database, streetId: string): Promise<StreetConfig> {
+  return streetConfigFrom(streetId, await configsOf(db).loadMany(Object.values(configIds(streetId))));
+}
+
+/** The street's configuration from its `configs` documents as read (any others among them are ignored). */
+export function streetConfigFrom(streetId: string, docs: readonly ConfigRecord[]): StreetConfig {
   const ids = configIds(streetId);
-  const byId = new Map((await configsOf(db).loadMany(Object.values(ids))).map((d) => [d._id, d]));
+  const byId = new Map(docs.map((d) => [d._id, d]));
   const cat = byId.has(ids.categories) ? categoriesConfigRecordSchema.parse(byId.get(ids.categories)) : null;
   const sla = byId.has(ids.sla) ? slaConfigRecordSchema.parse(byId.get(ids.sla)) : null;
   const tpl = byId.has(ids.templates) ? templatesConfigRecordSchema.parse(byId.get(ids.templates)) : null;

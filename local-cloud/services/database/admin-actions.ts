@@ -10,7 +10,8 @@ import type { TransactionManager } from './transactions';
  * Translates the SDK's `database.*` actions to operations and back, nothing more. Request fields and
  * the `data` shapes below are what @cloudbase/database/src (document.ts, query.ts, collection.ts) sends
  * and reads: `list` holds one EJSON string per document; counts are `updated` / `deleted` / `total`;
- * inserts answer `insertedIds`; doc.set answers `upsert_id`.
+ * inserts answer `insertedIds`; doc.set answers `upsert_id`; updateAndReturn (modifyAndReturnDoc) answers
+ * `updated` and `doc`, the updated document as one EJSON string (query.ts parses it with EJSON.parse).
  */
 export function databaseAdminActions(
   ops: DocumentOperations,
@@ -59,6 +60,17 @@ export function databaseAdminActions(
       });
       return { updated: result.updated, upsert_id: objectIdsAsHex(result.upsertId) };
     },
+    'database.modifyAndReturnDoc': (p) => {
+      const data = stampServerDates(decodeObject(p.data, 'data'), now()) as Doc | undefined;
+      if (!data) throw DB_ERRORS.invalidParam('data is required');
+      const result = ops.modifyAndReturn(collectionName(p), decodeObject(p.query, 'query') ?? {}, data);
+      return { updated: result.updated, doc: result.doc ? encodeForClient(result.doc) : null };
+    },
+    // db.createCollection(name) (@cloudbase/database src/index.ts); the SDK hands back the whole answer.
+    'database.addCollection': (p) => {
+      ops.createCollection(collectionName(p));
+      return {};
+    },
     'database.aggregateDocuments': (p) => ({ list: ops.aggregate(collectionName(p), decodePipeline(p.stages)).map(encodeForClient) }),
     'database.removeDocument': (p) => ({ deleted: ops.remove(collectionName(p), decodeObject(p.query, 'query') ?? {}, p.multi === true) }),
   };
@@ -73,7 +85,13 @@ export function databaseAdminActions(
 }
 
 /** Writes that are durable when they answer: plain document writes and transaction commits (writes inside a transaction are not). */
-const DURABLE_WRITE_ACTIONS = new Set(['database.insertDocument', 'database.modifyDocument', 'database.removeDocument', 'database.commitTransaction']);
+const DURABLE_WRITE_ACTIONS = new Set([
+  'database.insertDocument',
+  'database.modifyDocument',
+  'database.modifyAndReturnDoc',
+  'database.removeDocument',
+  'database.commitTransaction',
+]);
 
 function isDurableWrite(action: string, params: Record<string, unknown>): boolean {
   return DURABLE_WRITE_ACTIONS.has(action) && (action === 'database.commitTransaction' || !params.transactionId);

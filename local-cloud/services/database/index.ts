@@ -22,12 +22,15 @@ export class DatabaseService implements LocalCloudService {
   private readonly writeListeners: Array<(action: string) => void> = [];
   /** Indexes asked for before start() are declared once the store is open. */
   private readonly pendingIndexes: Array<[string, string[]]> = [];
+  /** Collections asked for before start() are created once the store is open. */
+  private readonly pendingCollections: string[] = [];
 
   start(ctx: ServiceContext): void {
     this.ctx = ctx;
     this.store = new DocumentStore(join(ctx.dataDir, 'database.sqlite'));
     this.ops = new DocumentOperations(this.store, this.stats);
     this.txns = new TransactionManager(this.ops, () => this.ctx?.clock.now() ?? Date.now());
+    for (const name of this.pendingCollections.splice(0)) this.ensureCollection(name);
     for (const [collection, paths] of this.pendingIndexes.splice(0)) this.ensureIndex(collection, paths);
   }
 
@@ -36,6 +39,16 @@ export class DatabaseService implements LocalCloudService {
     this.store = null;
     this.ops = null;
     this.txns = null;
+  }
+
+  /**
+   * Creates a collection if it does not exist — what deploying does on CloudBase, where any read or write
+   * on a collection nobody created answers DATABASE_COLLECTION_NOT_EXIST. Idempotent; may be called
+   * before start(). (`db.createCollection` through the SDK is the strict one: it fails on an existing name.)
+   */
+  ensureCollection(name: string): void {
+    if (!this.store) this.pendingCollections.push(name);
+    else this.store.createCollection(name);
   }
 
   /**

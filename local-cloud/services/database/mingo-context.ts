@@ -73,6 +73,24 @@ const $indexOfCP: ExpressionOperator = (obj, expr, options) => {
   return -1;
 };
 
+type PipelineOperator = (collection: { map(f: (doc: Record<string, unknown>) => unknown): unknown }, expr: Record<string, unknown>, options: Options) => { map(f: (doc: Record<string, unknown>) => unknown): unknown };
+const mingoPipeline = pipelineOperators as unknown as Record<string, PipelineOperator>;
+
+/**
+ * `$lookup` with `localField` naming an array (e.g. `caller._id` after an earlier lookup): MongoDB joins
+ * the documents matching any of its values, and none is `[]`. mingo 7 answers `[undefined]` for a value
+ * nothing matches (its flatten keeps the missing map entry), which the SDK then reads as `[null]`.
+ */
+const $lookup: PipelineOperator = (collection, expr, options) => {
+  const joined = mingoPipeline.$lookup(collection, expr, options);
+  const as = String(expr.as);
+  if (!expr.localField || as.includes('.')) return joined;
+  return joined.map((doc) => {
+    const found = doc[as];
+    return Array.isArray(found) ? { ...doc, [as]: found.filter((d) => d !== undefined) } : doc;
+  }) as ReturnType<PipelineOperator>;
+};
+
 /** mingo's operators as CloudBase's MongoDB evaluates them, with our corrections layered on top. */
 const CLOUDBASE_CONTEXT = Context.init({
   accumulator: accumulatorOperators,
@@ -83,7 +101,7 @@ const CLOUDBASE_CONTEXT = Context.init({
     $substr: toEndOfString(mingoExpr.$substr),
     $substrBytes: toEndOfString(mingoExpr.$substrBytes),
   } as never,
-  pipeline: pipelineOperators,
+  pipeline: { ...pipelineOperators, $lookup } as never,
   projection: projectionOperators,
   query: { ...queryOperators, $elemMatch } as never,
   window: windowOperators,

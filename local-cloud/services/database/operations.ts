@@ -46,7 +46,7 @@ interface Match {
 /** One document's committed fate, as a transaction's commit applies it: `doc: null` deletes it. */
 export interface DocumentWrite {
   collection: string;
-  id: string | number;
+  id: DocumentId;
   doc: Doc | null;
 }
 
@@ -67,18 +67,37 @@ export class DocumentOperations {
     store.parse = parseStoredDoc;
   }
 
+  /**
+   * CloudBase answers DATABASE_COLLECTION_NOT_EXIST for any read or write on a collection nobody created
+   * (MongoDB alone would create it on insert and read it as empty): a misspelt or undeployed collection
+   * fails locally as it will in production.
+   */
+  requireCollection(collection: string): void {
+    if (!this.store.hasCollection(collection)) throw DB_ERRORS.collectionNotExist();
+  }
+
+  /** db.createCollection (action database.addCollection): DATABASE_COLLECTION_ALREADY_EXIST when it exists. */
+  createCollection(collection: string): void {
+    if (!this.store.createCollection(collection)) throw DB_ERRORS.collectionAlreadyExist();
+  }
+
   find(req: FindRequest): Doc[] {
-    const limit = clampLimit(req.limit);
-    const offset = Math.max(0, Math.floor(req.offset ?? 0));
     const hasOrder = !!req.order && Object.keys(req.order).length > 0;
     // Unsorted reads stop at offset+limit matches, as a MongoDB cursor in natural order would.
-    const stopAfter = hasOrder ? Infinity : offset + limit;
+    const stopAfter = hasOrder ? Infinity : Math.max(0, Math.floor(req.offset ?? 0)) + clampLimit(req.limit);
     const matched = this.collectMatches('getDocument', req.collection, req.criteria, stopAfter);
-    let cursor = queryOf({}).find<Doc>(matched.map((m) => m.doc), req.projection as never);
-    if (hasOrder) cursor = cursor.sort(req.order as never);
-    const result = cursor.skip(offset).limit(limit).all();
+    const result = shapeResult(matched.map((m) => m.doc), req);
     this.stats.recordReturned(result.length);
     return result;
+  }
+
+  /**
+   * The committed rows that may match `criteria` (the index plan's superset, natural order), unparsed:
+   * a transaction overlays its snapshot and own writes on them before matching.
+   */
+  candidateRows(collection: string, criteria: Doc): IterableIterator<StoredRow> {
+    this.requireCollection(collection);
+    return this.store.scan(collection, planScan(criteria, this.store.indexSlots(collection)));
   }
 
   count(collection: string, criteria: Doc): number {
@@ -105,6 +124,7 @@ export class DocumentOperations {
   }
 
   insert(collection: string, docs: Doc[]): DocumentId[] {
+    this.requireCollection(collection);
     return this.store.transaction(() =>
       docs.map((input) => {
         const doc = { _id: input._id ?? newDocumentId(), ...input };
@@ -125,16 +145,23 @@ export class DocumentOperations {
       const matches = this.collectMatches('modifyDocument', req.collection, req.criteria, req.multi ? Infinity : 1);
       if (matches.length === 0 && req.upsert) return { updated: 0, upsertId: this.upsert(req) };
       let updated = 0;
-      for (const { row, doc } of matches) {
-        const next = req.merge ? updatedCopy(doc, req.data) : { ...req.data, _id: doc._id };
-        if (!sameId(next._id, doc._id)) throw DB_ERRORS.invalidParam('不能更新_id的值');
-        const text = encodeDoc(next);
-        if (text === row.doc) continue;
-        this.observeWrite(req.collection, plainIdKey(row.id), row.doc);
-        this.store.replace(req.collection, row.seq, next, text);
-        updated += 1;
-      }
+      for (const match of matches) if (this.rewrite(req.collection, match, req.data, req.merge)) updated += 1;
       return { updated };
+    });
+  }
+
+  /**
+   * `query.updateAndReturn(data)` (action database.modifyAndReturnDoc): the first match in natural order
+   * is updated with the operators and returned as it is after the update, atomically — MongoDB's
+   * findOneAndUpdate with returnNewDocument. No match: `{ updated: 0 }` and no document.
+   */
+  modifyAndReturn(collection: string, criteria: Doc, data: Doc): { updated: number; doc?: Doc } {
+    assertOperators(data);
+    return this.store.transaction(() => {
+      const [match] = this.collectMatches('modifyAndReturnDoc', collection, criteria, 1);
+      if (!match) return { updated: 0 };
+      const next = this.rewrite(collection, match, data, true);
+      return next ? { updated: 1, doc: next } : { updated: 0, doc: match.doc };
     });
   }
 
@@ -150,7 +177,7 @@ export class DocumentOperations {
   }
 
   /** The committed document with this `_id`, parsed, or undefined. */
-  read(collection: string, id: string | number): Doc | undefined {
+  read(collection: string, id: DocumentId): Doc | undefined {
     const row = this.findById(collection, id);
     return row ? parseStoredDoc(row.doc) : undefined;
   }
@@ -166,7 +193,7 @@ export class DocumentOperations {
       for (const write of writes) {
         const row = this.findById(write.collection, write.id);
         if (!row && !write.doc) continue;
-        this.observeWrite(write.collection, write.id, row?.doc ?? null);
+        this.observeWrite(write.collection, plainIdKey(write.id), row?.doc ?? null);
         if (!write.doc) this.store.delete(write.collection, row!.seq);
         else if (row) this.store.replace(write.collection, row.seq, write.doc, encodeDoc(write.doc));
         else this.store.insert(write.collection, storedIdKey(write.id), write.doc, encodeDoc(write.doc));
@@ -175,10 +202,17 @@ export class DocumentOperations {
   }
 
   private upsert(req: ModifyRequest): DocumentId {
-    const seed: Doc = {};
-    for (const [key, value] of Object.entries(req.criteria)) if (!key.startsWith('$') && !isOperatorObject(value)) seed[key] = value;
-    const doc = req.merge ? updatedCopy(seed, req.data) : { ...req.data, _id: seed._id };
-    return this.insert(req.collection, [doc])[0];
+    return this.insert(req.collection, [upsertedDocument(req.criteria, req.data, req.merge)])[0];
+  }
+
+  /** Writes the updated (merge) or replaced version of a matched row; returns it, or undefined when nothing changed. */
+  private rewrite(collection: string, { row, doc }: Match, data: Doc, merge: boolean): Doc | undefined {
+    const next = nextVersion(doc, data, merge);
+    const text = encodeDoc(next);
+    if (text === row.doc) return undefined;
+    this.observeWrite(collection, plainIdKey(row.id), row.doc);
+    this.store.replace(collection, row.seq, next, text);
+    return next;
   }
 
   private findById(collection: string, id: DocumentId): StoredRow | undefined {
@@ -188,6 +222,7 @@ export class DocumentOperations {
   }
 
   private collectMatches(action: string, collection: string, criteria: Doc, stopAfter: number): Match[] {
+    this.requireCollection(collection);
     const query = compileQuery(criteria);
     const plan = planScan(criteria, this.store.indexSlots(collection));
     const matches: Match[] = [];
@@ -203,7 +238,31 @@ export class DocumentOperations {
   }
 }
 
-function compileQuery(criteria: Doc): Query {
+/** Projection, order, offset and limit over matched documents, as a read through the SDK asks for them. */
+export function shapeResult(matched: Doc[], req: Pick<FindRequest, 'order' | 'offset' | 'limit' | 'projection'>): Doc[] {
+  const limit = clampLimit(req.limit);
+  const offset = Math.max(0, Math.floor(req.offset ?? 0));
+  let cursor = queryOf({}).find<Doc>(matched, req.projection as never);
+  if (req.order && Object.keys(req.order).length > 0) cursor = cursor.sort(req.order as never);
+  return cursor.skip(offset).limit(limit).all();
+}
+
+/** A matched document after `data`: operators applied (merge) or replaced whole, `_id` unchangeable. */
+export function nextVersion(doc: Doc, data: Doc, merge: boolean): Doc {
+  const next = merge ? updatedCopy(doc, data) : { ...data, _id: doc._id };
+  if (!sameId(next._id, doc._id)) throw DB_ERRORS.invalidParam('不能更新_id的值');
+  return next;
+}
+
+/** An upsert's new document: the query's plain equalities, then the update applied (or the replacement). */
+export function upsertedDocument(criteria: Doc, data: Doc, merge: boolean): Doc {
+  const seed: Doc = {};
+  for (const [key, value] of Object.entries(criteria)) if (!key.startsWith('$') && !isOperatorObject(value)) seed[key] = value;
+  if (merge) return updatedCopy(seed, data);
+  return seed._id === undefined ? { ...data } : { ...data, _id: seed._id };
+}
+
+export function compileQuery(criteria: Doc): Query {
   try {
     return queryOf(criteria);
   } catch (err) {

@@ -52,6 +52,13 @@ export class DocumentStore {
     return this.tables.has(collection);
   }
 
+  /** Creates an empty collection; false when it exists already. Collections survive wipe() and restarts. */
+  createCollection(collection: string): boolean {
+    if (this.tables.has(collection)) return false;
+    this.transaction(() => this.ensureTable(collection));
+    return true;
+  }
+
   *scan(collection: string, filter: SqlFilter): IterableIterator<StoredRow> {
     const tbl = this.tables.get(collection);
     if (!tbl) return;

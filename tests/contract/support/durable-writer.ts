@@ -6,7 +6,7 @@
 import { startTestCloud } from '../../support/local-cloud-harness';
 
 async function writeUntilKilled(dataDir: string): Promise<void> {
-  const { db } = await startTestCloud({ dataDir });
+  const { db } = await startTestCloud({ dataDir, collections: ['durable'] });
   for (let i = 0; ; i += 1) {
     const id = `doc-${i}`;
     await db.collection('durable').add({ _id: id, i, at: new Date(1_700_000_000_000 + i) });

@@ -6,7 +6,7 @@
 import { startTestCloud } from '../../support/local-cloud-harness';
 
 async function writeThenWait(dataDir: string): Promise<void> {
-  const { db } = await startTestCloud({ dataDir });
+  const { db } = await startTestCloud({ dataDir, collections: ['committed', 'uncommitted'] });
   const committed = await db.startTransaction();
   await committed.collection('committed').add({ _id: 'c-1', v: 1 });
   await committed.collection('committed').add({ _id: 'c-2', v: 2 });

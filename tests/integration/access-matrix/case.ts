@@ -1,0 +1,72 @@
+import { aReport } from '../../support/case-builders';
+import { jpegBytes } from '../../support/org-builders';
+import { allow, ALL_STAFF, everyone, SIGNED_IN, type FunctionMatrix, type MatrixContext } from './types';
+
+interface CaseFixtures {
+  /** Reported by 徐大爷 in grid A1, untouched: what officers sign (签收). */
+  reported: string;
+  /** 徐大爷's case, resolved by 张丽 and verified by the chief: what only its reporter rates. */
+  verified: string;
+  categories: { streetId: string; version: number; categories: unknown };
+  config: { sla: unknown; calendar: unknown; slaVersion: number; templates: unknown; templatesVersion: number };
+}
+
+const photo = () => ({ mimeType: 'image/jpeg', dataBase64: jpegBytes().toString('base64') });
+
+async function walk(ctx: MatrixContext, caseId: string, caller: 'officer' | 'chief', command: Record<string, unknown>) {
+  const { version } = await ctx.must(caller, 'case', 'detail', { caseId });
+  await ctx.must(caller, 'case', 'act', { caseId, expectedVersion: version, command });
+}
+
+/**
+ * `case` (PRODUCT.md §4–§6, §11): anyone may report and see their own reports; staff see the cases their
+ * grant covers (grid, community, street); the state machine (src/domain/case/case-actor.ts) decides who
+ * acts; the street admin alone edits categories, deadlines and templates.
+ */
+export const caseMatrix: FunctionMatrix<'case', CaseFixtures> = {
+  setup: async (ctx) => {
+    const reported = (await ctx.must('resident', 'case', 'report', aReport())).caseId;
+    const verified = (await ctx.must('resident', 'case', 'report', aReport({ description: '楼道灯坏了，晚上很黑' }))).caseId;
+    await walk(ctx, verified, 'officer', { type: 'accept' });
+    const { fileId } = await ctx.must('officer', 'case', 'uploadPhoto', photo());
+    await walk(ctx, verified, 'officer', { type: 'resolve', note: '已更换灯泡', photos: [fileId] });
+    await walk(ctx, verified, 'chief', { type: 'verify', passed: true });
+    const categories = await ctx.must('admin', 'case', 'categories', { gridId: 'grid-a1', includeDisabled: true });
+    const config = await ctx.must('admin', 'case', 'streetConfig', { streetId: 'street-demo' });
+    return { reported, verified, categories, config };
+  },
+  actions: {
+    categories: { payload: () => ({ gridId: 'grid-a1' }), who: everyone(), why: 'the report form of anyone who scanned a grid code' },
+    saveCategories: {
+      payload: (fx) => ({ streetId: fx.categories.streetId, expectedVersion: fx.categories.version, categories: fx.categories.categories }),
+      who: allow('admin'),
+    },
+    streetConfig: { payload: () => ({ streetId: 'street-demo' }), who: allow('admin') },
+    calendarStatus: { payload: () => ({ streetId: 'street-demo' }), who: allow(...ALL_STAFF), why: 'whoever keeps case deadlines; residents and volunteers have none' },
+    saveSla: { payload: (fx) => ({ streetId: 'street-demo', expectedVersion: fx.config.slaVersion, sla: fx.config.sla, calendar: fx.config.calendar }), who: allow('admin') },
+    saveTemplates: { payload: (fx) => ({ streetId: 'street-demo', expectedVersion: fx.config.templatesVersion, templates: fx.config.templates }), who: allow('admin') },
+    uploadPhoto: { payload: photo, who: everyone(), why: 'a visitor\'s first upload makes them a resident (PRODUCT.md §1)' },
+    report: { payload: () => aReport(), who: everyone(), why: 'anyone with WeChat who scans a grid\'s code may report (PRODUCT.md §1)' },
+    mine: { payload: () => ({}), who: everyone(), why: 'one\'s own reports only (filtered by reporter)' },
+    inbox: { payload: () => ({}), who: allow('officer', 'officerA2', 'officerB1', 'chief'), why: 'grid staff; each sees their own grids (filtered)' },
+    queue: { payload: () => ({ level: 'community' }), who: allow('staff', 'staffB'), why: 'community staff, each their own community (filtered)' },
+    overdue: { payload: () => ({ level: 'street' }), who: allow('street', 'admin') },
+    detail: { payload: (fx) => ({ caseId: fx.reported }), who: allow('resident', 'officer', 'chief', 'staff', 'street', 'admin') },
+    act: {
+      payload: (fx) => ({ caseId: fx.reported, expectedVersion: 1, command: { type: 'accept' } }),
+      who: allow('officer', 'chief'),
+      allowedErrors: { codes: ['CONFLICT'], why: 'the officer signs first; the chief then sees the version moved on' },
+      why: '签收 in state reported: the grid\'s officers and chief (HANDLER_BY_STATE); others who can see the case are refused by the state machine',
+    },
+    rate: { payload: (fx) => ({ caseId: fx.verified, rating: 'satisfied' }), who: allow('resident'), why: 'only the reporter rates (PRODUCT.md §6)' },
+    satisfaction: { payload: () => ({ gridId: 'grid-a1' }), who: allow('officer', 'chief', 'staff', 'street', 'admin') },
+    notifications: { payload: () => ({}), who: everyone(), why: 'one\'s own notifications only' },
+    readNotifications: { payload: () => ({}), who: everyone(), why: 'the condition carries the caller\'s id' },
+    subscriptionTemplates: {
+      payload: (fx) => ({ caseId: fx.reported }),
+      who: allow('visitor', 'resident', 'officer', 'chief', 'staff', 'street', 'admin'),
+      why: 'those who can see the case; a visitor with no record is asked nothing (an empty list)',
+    },
+    acceptSubscriptions: { payload: () => ({ templateIds: ['TEMPLATE_CASE_PROGRESS'] }), who: allow(...SIGNED_IN), why: 'one\'s own one-time sends; a visitor has no record to hold them' },
+  },
+};
