@@ -98,6 +98,20 @@ const wxStub: Record<string, unknown> = {
     o.success?.({ errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(o.tmplIds.map((id) => [id, 'accept'])) });
     o.complete?.();
   },
+  // The dashboard's Canvas 2D charts look up their canvas node; the simulator has none, so the query
+  // answers [null] as WeChat does for a node it cannot find (the chart's plain table still shows).
+  createSelectorQuery: () => {
+    const query = {
+      in: () => query,
+      select: () => query,
+      selectAll: () => query,
+      fields: () => query,
+      boundingClientRect: () => query,
+      exec: (cb?: (res: unknown[]) => void) => setTimeout(() => cb?.([null]), 0),
+    };
+    recorded.wxCalls.push({ api: 'createSelectorQuery', arg: {} });
+    return query;
+  },
   canIUse: () => true,
   env: { USER_DATA_PATH: 'wxfile://usr' },
 };
