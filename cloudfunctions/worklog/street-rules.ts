@@ -1,5 +1,5 @@
 import { DEFAULT_WORKING_CALENDAR, type WorkingCalendarConfig } from '../../src/domain/calendar';
-import { configRecordSchema, slaConfigRecordSchema } from '../../src/domain/case/records';
+import { configRecordSchema, slaConfigRecordSchema, type ConfigRecord } from '../../src/domain/case/records';
 import { patrolConfigId, patrolConfigRecordSchema } from '../../src/domain/patrol/records';
 import { DEFAULT_PATROL_RULES, patrolRuleOverridesSchema } from '../../src/domain/patrol/rules';
 import { resolveWorkRules, workRulesConfigId, workRulesConfigRecordSchema, type WorkRule, type WorkRules } from '../../src/domain/worklog';
@@ -17,9 +17,17 @@ export interface StreetWorkConfig {
   patrolMinutesPerDay: WorkRule;
 }
 
+const configIdsOf = (streetId: string) => ({ rules: workRulesConfigId(streetId), sla: `sla-${streetId}`, patrol: patrolConfigId(streetId) });
+/** The `configs` ids a street's work configuration is made of (for a caller reading them with other things). */
+export const streetWorkConfigIds = (streetId: string): string[] => Object.values(configIdsOf(streetId));
+
 export async function loadStreetWorkConfig(db: Database, streetId: string): Promise<StreetWorkConfig> {
-  const ids = { rules: workRulesConfigId(streetId), sla: `sla-${streetId}`, patrol: patrolConfigId(streetId) };
-  const docs = await collectionOf(db, 'configs', configRecordSchema).loadMany(Object.values(ids));
+  return streetWorkConfigFrom(streetId, await collectionOf(db, 'configs', configRecordSchema).loadMany(streetWorkConfigIds(streetId)));
+}
+
+/** The street's work configuration from its `configs` documents as read (others among them are ignored). */
+export function streetWorkConfigFrom(streetId: string, docs: readonly ConfigRecord[]): StreetWorkConfig {
+  const ids = configIdsOf(streetId);
   const doc = (id: string) => docs.find((d) => d._id === id);
   const stored = doc(ids.rules) ? workRulesConfigRecordSchema.parse(doc(ids.rules)) : null;
   const sla = doc(ids.sla);

@@ -69,7 +69,7 @@ export const budgets = {
    * timeout (60 s, cloudfunctions/statsdaily/config.json), with room: it stops taking work at 40 s.
    */
   stats: { dashboardRoundTrips: 3, dashboardMedianMs: 3_000, rebuildDayMs: 40_000, timerTimeoutMs: 60_000 },
-  /** worklog.compliance for 100 workers × 4 weeks (issue 14 item 8): at most 3 database round trips. */
+  /** worklog.compliance for 100 workers × 4 weeks (issue 14 item 8): at most 3 database round trips (records3: 2, the caller + one $lookup aggregation; tests/integration/worklog-compliance.test.ts). */
   compliance: { roundTrips: 3 },
   /** weapp main package, KB (ARCHITECTURE §6; WeChat's hard limit is 2 MB). */
   weappMainKB: 600,

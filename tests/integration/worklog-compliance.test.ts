@@ -47,4 +47,18 @@ describe('worklog: compliance at a glance', () => {
     const chiefB = (await (await worklogAs(base(), 'user-chief-b'))('compliance', {})).data;
     expect(chiefB.rows.map((r: any) => r.workerId)).not.toContain(OFFICER_A1);
   });
+
+  it('costs 2 database round trips whatever the weeks hold: the caller, then one aggregation (issue 14 item 8: at most 3)', async () => {
+    pin('2026-12-02');
+    const b1 = await aBuilding(t.db, 'grid-a1', '3栋', new Date(chinaMs('2026-06-01')));
+    await (await worklogAs(base(), OFFICER_A1))('recordVisit', aVisit(b1));
+    pin('2026-12-07');
+    const chief = await worklogAs(base(), CHIEF_A);
+    await chief('compliance', { weeks: 4 }); // a warm function instance
+    t.database.stats.reset();
+    const { data } = await chief('compliance', { weeks: 4 });
+    expect(t.database.stats.byAction).toEqual({ 'database.getDocument': 1, 'database.aggregateDocuments': 1 });
+    expect(t.database.stats.roundTrips).toBe(2);
+    expect(data.rows.find((r: any) => r.workerId === OFFICER_A1).weeks.at(-2).cells.find((c: any) => c.metric === 'visits')).toMatchObject({ value: 1 });
+  });
 });
