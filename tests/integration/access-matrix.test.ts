@@ -21,7 +21,7 @@ import { BUILT_FUNCTIONS, ensureBundlesBuilt, functionServices } from './functio
  * - an allowed caller gets past the role and scope check (ok, or a business code the row names and explains).
  * Refusals run before allowances so a permitted write never changes what a refusal is tested against.
  */
-const WRITE_ACTIONS = /insert|modify|remove|update|delete|commit/i;
+const WRITE_ACTIONS = /insert|modify|remove|update|delete|commit|addCollection/i;
 const CHINESE = /[\u4e00-\u9fa5]/;
 const FUNCTIONS = Object.keys(api) as FunctionName[];
 const DEFAULT_AT = '2026-12-07T09:00:00+08:00';

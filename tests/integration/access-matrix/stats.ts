@@ -1,0 +1,23 @@
+import { allow, type FunctionMatrix } from './types';
+
+const GRID_A1 = { level: 'grid', id: 'grid-a1' } as const;
+
+/**
+ * `stats` (src/domain/stats/scope.ts): figures of a scope the caller holds — the street (street staff,
+ * admin), a community (its staff), a grid (its officers and chief). Community staff asking for a grid get
+ * it narrowed to their own community (a grid of another community matches no rows: zero figures, no
+ * leak). Only the street admin rebuilds a day.
+ */
+const seesA1 = allow('officer', 'chief', 'staff', 'staffB', 'street', 'admin');
+const why = 'grid A1\'s figures: its officer and chief, community A staff, the street; community B staff are narrowed to community B (zero rows)';
+
+export const statsMatrix: FunctionMatrix<'stats', null> = {
+  setup: async () => null,
+  actions: {
+    dashboard: { payload: () => ({ scope: GRID_A1 }), who: seesA1, why },
+    cases: { payload: () => ({ scope: GRID_A1, figure: 'reported' }), who: seesA1, why },
+    workers: { payload: () => ({ scope: GRID_A1 }), who: seesA1, why },
+    rebuildDay: { payload: () => ({ streetId: 'street-demo', day: '2026-12-06' }), who: allow('admin') },
+    exportLedger: { payload: () => ({ kind: 'cases', scope: GRID_A1 }), who: seesA1, why },
+  },
+};
