@@ -5,7 +5,7 @@ import { api, type FunctionName } from '../../src/domain/api';
 import { ERROR_CODES } from '../../src/domain/errors';
 import { advanceClock, setClock } from '../support/case-builders';
 import { MATRIX } from './access-matrix/rows';
-import { CALLER_KEYS, CALLERS, type ActionRows, type CallerKey, type MatrixContext, type Refusal } from './access-matrix/types';
+import { CALLER_KEYS, CALLERS, rowSetsOf, type ActionRows, type CallerKey, type MatrixContext, type Refusal } from './access-matrix/types';
 import { WxOpenApiService } from '../../local-cloud/services/wx-openapi';
 import { seedDemoData } from '../../scripts/seed/load';
 import { useTestCloud } from '../support/local-cloud-harness';
@@ -14,10 +14,13 @@ import { BUILT_FUNCTIONS, ensureBundlesBuilt, functionServices } from './functio
 /**
  * Issue 10 item 7: the role × action × scope matrix, generated from the contract table (src/domain/api.ts).
  * Every action of every function must have a row per caller kind in ./access-matrix (a new action, or a
- * new caller kind, fails the first test until it is classified). Each row then runs through the built
+ * new caller kind, fails the first test — and the type check — until it is classified); an action whose
+ * commands follow different rules (case.act) has one row set per command. Each row then runs through the built
  * function with the real SDK against the local cloud:
  * - a caller with no platform identity (e.g. a timer event) gets UNAUTHENTICATED and nothing is written;
  * - a refused caller gets FORBIDDEN with a Chinese message and nothing is written (database or storage);
+ *   where the caller's own record decides before any role (no volunteer profile, no sign-up of theirs),
+ *   the row names that refusal (CONFLICT / NOT_FOUND) and it too writes nothing;
  * - an allowed caller gets past the role and scope check (ok, or a business code the row names and explains).
  * Refusals run before allowances so a permitted write never changes what a refusal is tested against.
  */
@@ -42,11 +45,11 @@ describe('the access matrix covers the contract table', () => {
     const missing: string[] = [];
     const extra: string[] = [];
     for (const fn of FUNCTIONS) {
-      const table = MATRIX[fn]?.actions as Record<string, ActionRows<unknown>> | undefined;
+      const table = MATRIX[fn]?.actions as Record<string, ActionRows<unknown> | ActionRows<unknown>[]> | undefined;
       for (const action of Object.keys(api[fn])) {
-        const rows = table?.[action];
-        if (!rows) missing.push(`${fn}.${action}`);
-        else for (const caller of CALLER_KEYS) if (!rows.who[caller]) missing.push(`${fn}.${action} × ${caller}`);
+        const sets = table?.[action] ? rowSetsOf(table[action]) : [];
+        if (!sets.length) missing.push(`${fn}.${action}`);
+        for (const rows of sets) for (const caller of CALLER_KEYS) if (!rows.who?.[caller]) missing.push(`${fn}.${action}${rows.variant ? ` (${rows.variant})` : ''} × ${caller}`);
       }
       for (const action of Object.keys(table ?? {})) if (!(action in api[fn])) extra.push(`${fn}.${action}`);
     }
@@ -102,7 +105,7 @@ describe('the access matrix holds', () => {
     const matrix = MATRIX[fn] as (typeof MATRIX)[FunctionName];
     await setClock(t.cloud.baseUrl, matrix.at ?? DEFAULT_AT);
     const fx = await matrix.setup(ctx);
-    const actions = Object.entries(matrix.actions as Record<string, ActionRows<unknown>>);
+    const actions = Object.entries(matrix.actions as Record<string, ActionRows<unknown> | ActionRows<unknown>[]>).flatMap(([action, rows]) => rowSetsOf(rows).map((r) => [action, r] as const));
     const wrong: string[] = [];
 
     const refusedWith = async (label: string, code: Refusal | 'UNAUTHENTICATED', run: () => Promise<any>) => {
@@ -123,10 +126,10 @@ describe('the access matrix holds', () => {
       }
     };
     for (const [action, rows] of actions) {
-      await refusedWith(`${fn}.${action} × no identity`, 'UNAUTHENTICATED', async () => invoke(fn, action, await rows.payload(fx, 'visitor', ctx), { kind: 'timer' }));
+      await refusedWith(`${fn}.${action}${rows.variant ? ` (${rows.variant})` : ''} × no identity`, 'UNAUTHENTICATED', async () => invoke(fn, action, await rows.payload(fx, 'visitor', ctx), { kind: 'timer' }));
       figures.unauthenticated += 1;
       for (const caller of CALLER_KEYS.filter((c) => rows.who[c] !== 'allow')) {
-        await refusedWith(`${fn}.${action} × ${caller}`, rows.who[caller] as Refusal, async () => ctx.call(caller, fn, action, await rows.payload(fx, caller, ctx), action));
+        await refusedWith(`${fn}.${action}${rows.variant ? ` (${rows.variant})` : ''} × ${caller}`, rows.who[caller] as Refusal, async () => ctx.call(caller, fn, action, await rows.payload(fx, caller, ctx), action));
         if (rows.who[caller] === 'FORBIDDEN') figures.refused += 1;
         else figures.refusedByOwnRecord += 1;
       }
@@ -138,7 +141,7 @@ describe('the access matrix holds', () => {
         if (answer.ok) figures.allowedOk += 1;
         else if (rows.allowedErrors?.codes.includes(answer.error.code) && ERROR_CODES.includes(answer.error.code)) {
           figures.allowedOther[answer.error.code] = (figures.allowedOther[answer.error.code] ?? 0) + 1;
-        } else wrong.push(`${fn}.${action} × ${caller}: expected to be allowed, got ${JSON.stringify([answer.error, answer.logged]).slice(0, 300)}`);
+        } else wrong.push(`${fn}.${action}${rows.variant ? ` (${rows.variant})` : ''} × ${caller}: expected to be allowed, got ${JSON.stringify([answer.error, answer.logged]).slice(0, 300)}`);
       }
     }
     slowest.push(...Object.entries(spent).map(([action, ms]): [string, number] => [`${fn}.${action}`, ms]));

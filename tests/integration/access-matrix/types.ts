@@ -60,6 +60,8 @@ export interface MatrixContext {
 }
 
 export interface ActionRows<Fx> {
+  /** For an action with several rows (one per command of `case.act`): what this row tries. */
+  variant?: string;
   /** A valid payload aimed at the target in scope (grid A1 / community A); fresh per call for writes. */
   payload: (fx: Fx, caller: CallerKey, ctx: MatrixContext) => unknown;
   /** Every caller, exhaustively: a new caller kind must be classified for every action too. */
@@ -78,8 +80,12 @@ export interface FunctionMatrix<F extends FunctionName, Fx> {
   setup: (ctx: MatrixContext) => Promise<Fx>;
   /** Time the rows run at (China time): some actions depend on the day (working day, month). */
   at?: string;
-  actions: { [A in ActionName<F>]: ActionRows<Fx> };
+  /** One row set per action; an action taking commands of different rules may list one per command. */
+  actions: { [A in ActionName<F>]: ActionRows<Fx> | readonly ActionRows<Fx>[] };
 }
+
+/** The row sets of an action, one or several. */
+export const rowSetsOf = <Fx>(rows: ActionRows<Fx> | readonly ActionRows<Fx>[]): readonly ActionRows<Fx>[] => (Array.isArray(rows) ? rows : [rows as ActionRows<Fx>]);
 
 /** `allow('officer', 'chief')`: those callers pass, everyone else is refused. */
 export function allow(...keys: CallerKey[]): Record<CallerKey, Outcome> {
