@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { OVERDUE_KIND_LABELS, type registerApi } from '../../src/domain/register/api';
-import { CHANGE_KIND_LABELS, inScopes, isEmptyScope, scopesFor, type ChangeRecord } from '../../src/domain/register';
+import { CHANGE_KIND_LABELS, type ChangeRecord } from '../../src/domain/register';
 import { DomainError } from '../../src/domain/errors';
-import { authorize, type Invocation } from '../_lib';
-import { actingIn, actingInOwnStreet, authorizeAt, DENIED, placeOf } from './context';
-import { scopedWhere } from './scope-where';
+import type { Invocation } from '../_lib';
+import { actingIn, actingInOwnStreet, authorizeAt, placeOf } from './context';
+import { scopedListing, scopedWhere } from './scope-where';
 
 type Input<A extends keyof typeof registerApi> = z.infer<(typeof registerApi)[A]['input']>;
 
@@ -32,15 +32,8 @@ export const changeView = (c: ChangeRecord) => ({
 
 /** changes: the 交接单 of the caller's scope, newest first (community staff: the ones to acknowledge). */
 export async function changes(input: Input<'changes'>, call: Invocation) {
-  const acting = await actingInOwnStreet(call);
-  const scopes = scopesFor(acting.caller.roles, acting.streetId, acting.rules, 'read');
-  authorize(!isEmptyScope(scopes), DENIED.read);
-  const extra: Record<string, unknown> = {};
-  if (input.gridId) {
-    const grid = await acting.stores.grids.require(input.gridId, '网格');
-    authorize(inScopes(scopes, { streetId: grid.streetId, communityId: grid.communityId, gridId: grid._id }), DENIED.read);
-    extra.gridId = grid._id;
-  }
+  const { acting, scopes, grid } = await scopedListing(call, 'read', input.gridId);
+  const extra: Record<string, unknown> = { ...grid };
   if (input.handoverState) extra['handover.state'] = input.handoverState;
   const page = await acting.stores.changes.page(scopedWhere(call, acting.streetId, scopes, extra), { orderBy: ['createdAt', 'desc'], after: input.after ?? null, limit: input.limit });
   return { items: page.items.map(changeView), next: page.next };
@@ -77,17 +70,9 @@ export async function acknowledgeHandover(input: Input<'acknowledgeHandover'>, c
  * month. Deadlines were computed on the street's working calendar when each record was made.
  */
 export async function overdue(input: Input<'overdue'>, call: Invocation) {
-  const acting = await actingInOwnStreet(call);
-  const scopes = scopesFor(acting.caller.roles, acting.streetId, acting.rules, 'read');
-  authorize(!isEmptyScope(scopes), DENIED.read);
+  const { acting, scopes, grid } = await scopedListing(call, 'read', input.gridId);
   const _ = call.db.command;
-  const extra: Record<string, unknown> = {};
-  if (input.gridId) {
-    const grid = await acting.stores.grids.require(input.gridId, '网格');
-    authorize(inScopes(scopes, { streetId: grid.streetId, communityId: grid.communityId, gridId: grid._id }), DENIED.read);
-    extra.gridId = grid._id;
-  }
-  const where = (more: Record<string, unknown>) => scopedWhere(call, acting.streetId, scopes, { ...extra, ...more });
+  const where = (more: Record<string, unknown>) => scopedWhere(call, acting.streetId, scopes, { ...grid, ...more });
   const [drafts, handovers, renters] = await Promise.all([
     acting.stores.changes.page(where({ state: 'draft', dueAt: _.lte(call.now) }), { orderBy: ['dueAt', 'asc'], limit: OVERDUE_MAX }),
     acting.stores.changes.page(where({ 'handover.state': 'pending', 'handover.dueAt': _.lte(call.now) }), { orderBy: ['handover.dueAt', 'asc'], limit: OVERDUE_MAX }),

@@ -1,15 +1,14 @@
 import type { z } from 'zod';
 import { maskPhone } from '../../src/domain/org/phone';
-import { careGroupLabel, flagsVisibleAt, inScopes, isEmptyScope, JOB_STATUS_LABELS, maskIdNumber, RELATION_LABELS, scopesFor, SEX_LABELS, TENURE_LABELS } from '../../src/domain/register';
+import { careGroupLabel, flagsVisibleAt, JOB_STATUS_LABELS, maskIdNumber, RELATION_LABELS, SEX_LABELS, TENURE_LABELS } from '../../src/domain/register';
 import type { registerApi } from '../../src/domain/register/api';
 import { DomainError } from '../../src/domain/errors';
-import { authorize } from '../_lib';
 import type { ExportStorage } from '../_lib/export-storage';
 import { auditRead } from './audit-reads';
-import { actingInOwnStreet, DENIED, placeOf, type RegisterCall } from './context';
+import { actingInOwnStreet, placeOf, type RegisterCall } from './context';
 import { COLUMNS } from './excel-columns';
 import { openedOf } from './people-masking';
-import { scopedWhere } from './scope-where';
+import { careGroupWhere, scopedListing, scopedWhere } from './scope-where';
 
 type Input = z.infer<(typeof registerApi)['exportHouseholds']['input']>;
 
@@ -24,22 +23,10 @@ const EXPORT_MAX = 50_000;
  * appear only where the exporter may see them.
  */
 export async function exportHouseholds(input: Input, call: RegisterCall, storage: ExportStorage) {
-  const acting = await actingInOwnStreet(call);
-  const scopes = scopesFor(acting.caller.roles, acting.streetId, acting.rules, 'export');
-  authorize(!isEmptyScope(scopes), DENIED.export);
-  const extra: Record<string, unknown> = { status: 'active' };
-  if (input.gridId) {
-    const grid = await acting.stores.grids.require(input.gridId, '网格');
-    authorize(inScopes(scopes, { streetId: grid.streetId, communityId: grid.communityId, gridId: grid._id }), DENIED.export);
-    extra.gridId = grid._id;
-  }
-  if (input.careGroup) {
-    const group = acting.rules.careGroups.find((g) => g.id === input.careGroup && g.enabled);
-    authorize(Boolean(group && acting.caller.roles.some((r) => group.visibleTo.includes(r.role))), '您没有导出该群体名单的权限');
-    extra.careFlags = input.careGroup;
-  }
+  const { acting, scopes, grid } = await scopedListing(call, 'export', input.gridId);
+  const extra: Record<string, unknown> = { status: 'active', ...grid, ...(input.careGroup ? careGroupWhere(acting, input.careGroup, '您没有导出该群体名单的权限') : {}) };
   const households = new Map(
-    (await acting.stores.households.all(scopedWhere(call, acting.streetId, scopes, { ...(extra.gridId ? { gridId: extra.gridId } : {}), ...(input.buildingId ? { buildingId: input.buildingId } : {}) }), { max: EXPORT_MAX })).map((h) => [h._id, h]),
+    (await acting.stores.households.all(scopedWhere(call, acting.streetId, scopes, { ...grid, ...(input.buildingId ? { buildingId: input.buildingId } : {}) }), { max: EXPORT_MAX })).map((h) => [h._id, h]),
   );
   const people = (await acting.stores.residents.all(scopedWhere(call, acting.streetId, scopes, extra), { max: EXPORT_MAX })).filter((r) => households.has(r.householdId));
   const keys = call.keys();

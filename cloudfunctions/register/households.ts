@@ -6,22 +6,19 @@ import {
   careGroupLabel,
   flagsVisibleAt,
   householdSummary,
-  inScopes,
-  isEmptyScope,
   mayAt,
   personView,
   RELATION_LABELS,
-  scopesFor,
   type HouseholdRecord,
   type ResidentRecord,
 } from '../../src/domain/register';
 import type { GridRecord } from '../../src/domain/org/records';
-import { authorize, type Invocation } from '../_lib';
+import type { Invocation } from '../_lib';
 import { idFromRequest } from '../_lib/register';
 import { auditRead } from './audit-reads';
-import { actingIn, actingInOwnStreet, authorizeAt, DENIED, placeOf, requireRequestId, type Acting, type RegisterCall } from './context';
+import { actingIn, actingInOwnStreet, authorizeAt, placeOf, requireRequestId, type Acting, type RegisterCall } from './context';
 import { maskedOf } from './people-masking';
-import { scopedWhere } from './scope-where';
+import { careGroupWhere, scopedListing, scopedWhere } from './scope-where';
 
 type Input<A extends keyof typeof registerApi> = z.infer<(typeof registerApi)[A]['input']>;
 
@@ -79,21 +76,12 @@ export async function ensureBuilding(call: Invocation, acting: Acting, grid: Gri
 
 /** households: the caller's grids (or a grid, building or care group of them), a page at a time. */
 export async function households(input: Input<'households'>, call: Invocation) {
-  const acting = await actingInOwnStreet(call);
-  const scopes = scopesFor(acting.caller.roles, acting.streetId, acting.rules, 'read');
-  authorize(!isEmptyScope(scopes), DENIED.read);
-  const extra: Record<string, unknown> = {};
-  if (input.gridId) {
-    const grid = await acting.stores.grids.require(input.gridId, '网格');
-    authorize(inScopes(scopes, { streetId: grid.streetId, communityId: grid.communityId, gridId: grid._id }), DENIED.read);
-    extra.gridId = grid._id;
-  }
-  if (input.buildingId) extra.buildingId = input.buildingId;
-  if (input.careGroup) {
-    const group = acting.rules.careGroups.find((g) => g.id === input.careGroup && g.enabled);
-    authorize(Boolean(group && acting.caller.roles.some((r) => group.visibleTo.includes(r.role))), '您没有查看该群体名单的权限');
-    extra.careFlags = input.careGroup;
-  }
+  const { acting, scopes, grid } = await scopedListing(call, 'read', input.gridId);
+  const extra: Record<string, unknown> = {
+    ...grid,
+    ...(input.buildingId ? { buildingId: input.buildingId } : {}),
+    ...(input.careGroup ? careGroupWhere(acting, input.careGroup, '您没有查看该群体名单的权限') : {}),
+  };
   const where = scopedWhere(call, acting.streetId, scopes, extra);
   const page = await acting.stores.households.page(where, { orderBy: ['address', 'asc'], after: input.after ?? null, limit: input.limit });
   const items = await summariesOf(call, acting, page.items);

@@ -1,11 +1,10 @@
 import type { z } from 'zod';
-import { flagsVisibleAt, inScopes, isEmptyScope, personView, scopesFor, type ResidentRecord } from '../../src/domain/register';
+import { flagsVisibleAt, personView, type ResidentRecord } from '../../src/domain/register';
 import type { registerApi } from '../../src/domain/register/api';
-import { authorize } from '../_lib';
 import { auditRead } from './audit-reads';
-import { actingInOwnStreet, DENIED, invalid, placeOf, type RegisterCall } from './context';
+import { invalid, placeOf, type RegisterCall } from './context';
 import { maskedOf } from './people-masking';
-import { scopedWhere } from './scope-where';
+import { scopedListing, scopedWhere } from './scope-where';
 
 type Input = z.infer<(typeof registerApi)['searchPeople']['input']>;
 
@@ -20,21 +19,14 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * (contains, over households). Results are masked and show only the care groups the caller may see.
  */
 export async function searchPeople(input: Input, call: RegisterCall) {
-  const acting = await actingInOwnStreet(call);
-  const scopes = scopesFor(acting.caller.roles, acting.streetId, acting.rules, 'read');
-  authorize(!isEmptyScope(scopes), DENIED.read);
-  const extra: Record<string, unknown> = { status: 'active' };
-  if (input.gridId) {
-    const grid = await acting.stores.grids.require(input.gridId, '网格');
-    authorize(inScopes(scopes, { streetId: grid.streetId, communityId: grid.communityId, gridId: grid._id }), DENIED.read);
-    extra.gridId = grid._id;
-  }
+  const { acting, scopes, grid } = await scopedListing(call, 'read', input.gridId);
+  const extra: Record<string, unknown> = { status: 'active', ...grid };
   const text = input.text;
   const keys = call.keys();
   let found: ResidentRecord[];
   let more = false;
   if (input.by === 'address') {
-    const households = await acting.stores.households.page(scopedWhere(call, acting.streetId, scopes, { ...(extra.gridId ? { gridId: extra.gridId } : {}), address: call.db.RegExp({ regexp: escapeRegExp(text), options: 'i' }) }), { limit: SEARCH_MAX });
+    const households = await acting.stores.households.page(scopedWhere(call, acting.streetId, scopes, { ...grid, address: call.db.RegExp({ regexp: escapeRegExp(text), options: 'i' }) }), { limit: SEARCH_MAX });
     const ids = households.items.map((h) => h._id);
     const page = ids.length ? await acting.stores.residents.page(scopedWhere(call, acting.streetId, scopes, { ...extra, householdId: call.db.command.in(ids) }), { limit: SEARCH_MAX }) : { items: [], next: null };
     found = page.items;
