@@ -26,11 +26,20 @@ export { gridBoardUrl } from './board-url';
  * `POST /internal/wx/subscribe` — what the user's 允许 in `wx.requestSubscribeMessage` does in WeChat.
  * Any other API gets WeChat's refusal (48001).
  */
+/** How many drawn codes the local WeChat keeps (a street's grids and buildings fit; the oldest goes first). */
+const DRAWN_CODES_KEPT = 500;
+
 export class WxOpenApiService implements LocalCloudService {
   readonly name = 'wx-openapi';
   private ctx: ServiceContext | null = null;
   private readonly templates: TemplateRegistry = defaultTemplates();
   private pageSet: Set<string> | null = null;
+  /**
+   * Codes already drawn, by what they encode: WeChat answers the same image for the same scene, page and
+   * width, and drawing one (pngjs) takes ~2 s inside jest's sandbox (~0.1 s in plain Node), which made
+   * every print of a board or building sheet in the tests cost seconds. Bounded; cleared on reset.
+   */
+  private readonly drawn = new Map<string, Buffer>();
   private readonly inbox = new SubscribeMessageInbox(
     () => this.templates,
     () => this.pages(),
@@ -45,6 +54,7 @@ export class WxOpenApiService implements LocalCloudService {
   }
 
   reset(): void {
+    this.drawn.clear();
     this.inbox.clear();
     this.templates.clear();
     for (const [id, keys] of defaultTemplates()) this.templates.set(id, keys);
@@ -100,7 +110,14 @@ export class WxOpenApiService implements LocalCloudService {
       return { responseData: JSON.stringify({ errcode: 41030, errmsg: 'invalid page' }) };
     }
     const width = typeof request.width === 'number' && request.width >= 280 && request.width <= 1280 ? request.width : 430;
-    const png = await QRCode.toBuffer(codeUrl(this.baseUrl(), typeof page === 'string' ? page : undefined, scene), { type: 'png', width, margin: 2, errorCorrectionLevel: 'M' });
+    const url = codeUrl(this.baseUrl(), typeof page === 'string' ? page : undefined, scene);
+    const key = `${width} ${url}`;
+    let png = this.drawn.get(key);
+    if (!png) {
+      png = await QRCode.toBuffer(url, { type: 'png', width, margin: 2, errorCorrectionLevel: 'M' });
+      if (this.drawn.size >= DRAWN_CODES_KEPT) this.drawn.delete(this.drawn.keys().next().value as string);
+      this.drawn.set(key, png);
+    }
     return { responseData: png.toString('base64') };
   }
 
