@@ -33,14 +33,18 @@ export function changedFields(before: Record<string, unknown> | null, after: Rec
  * Appends one entry after a successful write. The `_id` is derived from the action, the target and the
  * after-hash and time, so a retried handler does not append the same change twice.
  */
-export async function appendAudit(
-  db: Database,
-  entry: { caller: Caller; streetId: string; now: Date; action: AuditedAction; target: AuditRecord['target']; before: Record<string, unknown> | null; after: Record<string, unknown> },
-): Promise<void> {
+export type AuditEntry = { caller: Caller; streetId: string; now: Date; action: AuditedAction; target: AuditRecord['target']; before: Record<string, unknown> | null; after: Record<string, unknown> };
+
+export async function appendAudit(db: Database, entry: AuditEntry): Promise<void> {
+  await collectionOf(db, AUDIT_COLLECTION, auditRecordSchema).insertOnce(auditRecordOf(entry));
+}
+
+/** The audit entry as stored, not yet written: for a write that records it in its own transaction. */
+export function auditRecordOf(entry: AuditEntry): AuditRecord {
   const beforeHash = personalHash(entry.before);
   const afterHash = personalHash(entry.after);
   const _id = `audit-${createHash('sha256').update(`${entry.action}|${entry.target.id}|${beforeHash}|${afterHash}|${entry.now.toISOString()}`).digest('hex').slice(0, 32)}`;
-  const record: AuditRecord = {
+  return {
     _id,
     streetId: entry.streetId,
     at: entry.now,
@@ -51,5 +55,4 @@ export async function appendAudit(
     beforeHash,
     afterHash,
   };
-  await collectionOf(db, AUDIT_COLLECTION, auditRecordSchema).insertOnce(record);
 }

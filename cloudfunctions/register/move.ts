@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 import { changeRecordSchema, chinaDateOf, dueInstantOf, householdRecordSchema, residentRecordSchema, type ChangeRecord, type HouseholdRecord, type ResidentRecord } from '../../src/domain/register';
 import type { registerApi } from '../../src/domain/register/api';
-import { appendAudit, inTransaction, type Tx } from '../_lib';
+import { AUDIT_COLLECTION, inTransaction, type Tx } from '../_lib';
+import { auditRecordOf } from '../_lib/audit';
+import { auditRecordSchema } from '../../src/domain/audit';
+import { DomainError } from '../../src/domain/errors';
 import { buildChange, refreshGridCounts } from '../_lib/register';
 import { actingIn, actingInOwnStreet, authorizeAt, calendarOf, invalid, placeOf, type RegisterCall } from './context';
 import { unionFlags } from './people';
@@ -21,7 +24,16 @@ export async function movePerson(input: Input, call: RegisterCall) {
   const r = await own.stores.residents.require(input.residentId, '人员');
   const acting = own.streetId === r.streetId ? own : await actingIn(call, r.streetId);
   authorizeAt(acting, placeOf(r), 'write');
+  const key = moveKeyOf(input);
+  // The retry of a move that was applied (the answer lost, or the function died after its commit): answered
+  // as done, and what follows the commit — the grids' counts — is done again (idempotent completion).
+  if (r.lastMove?.key === key && r.version === input.expectedVersion + 1) {
+    const change = await acting.stores.changes.load(r.lastMove.changeId);
+    await refreshCountsOf(call, [change?.gridId, r.gridId]);
+    return { id: r._id, version: r.version, changeId: r.lastMove.changeId };
+  }
   if (r.status !== 'active') throw invalid('residentId', '此人已迁出或死亡');
+  if (r.version !== input.expectedVersion) throw new DomainError('CONFLICT', '此人的登记信息已被其他人修改，请刷新后重试');
   const today = chinaDateOf(call.now);
   if (input.occurredOn > today) throw invalid('occurredOn', '发生日期不能晚于今天');
   const current = r.memberships.at(-1);
@@ -40,15 +52,18 @@ export async function movePerson(input: Input, call: RegisterCall) {
   ];
   if (to) changes.push(buildChange({ ...placeOf(to), householdId: to._id, residentId: r._id, kind: 'move_in', occurredOn: input.occurredOn, subject: r.name, source: 'worker', by }, acting.rules, calendar, call.now));
   const memberships = [...r.memberships.slice(0, -1), ...(current ? [{ ...current, to: input.occurredOn }] : [])];
+  const lastMove = { key, changeId: changes[0]._id };
   const patch: Partial<ResidentRecord> = to
-    ? { ...placeOf(to), householdId: to._id, relation: (input.to as { relation: ResidentRecord['relation'] }).relation, memberships: [...memberships, { householdId: to._id, relation: (input.to as { relation: ResidentRecord['relation'] }).relation, from: input.occurredOn }], updatedAt: call.now }
+    ? { ...placeOf(to), householdId: to._id, relation: (input.to as { relation: ResidentRecord['relation'] }).relation, memberships: [...memberships, { householdId: to._id, relation: (input.to as { relation: ResidentRecord['relation'] }).relation, from: input.occurredOn }], lastMove, updatedAt: call.now }
     : {
         status: input.to.kind === 'deceased' ? 'deceased' : 'moved_away',
         leftOn: input.occurredOn,
         purgeAt: new Date(dueInstantOf(input.occurredOn).getTime() + acting.rules.retention.days * DAY_MS),
         memberships,
+        lastMove,
         updatedAt: call.now,
       };
+  const audit = auditRecordOf({ caller: acting.caller, streetId: r.streetId, now: call.now, action: 'register.movePerson', target: { collection: 'residents', id: r._id, label: r.name }, before: { householdId: r.householdId, status: r.status }, after: { householdId: patch.householdId ?? r.householdId, status: patch.status ?? r.status } });
   const [stayers, joiners] = await Promise.all([
     acting.stores.residents.all({ householdId: from._id, status: 'active' }, { max: 500 }),
     to ? acting.stores.residents.all({ householdId: to._id, status: 'active' }, { max: 500 }) : Promise.resolve([]),
@@ -59,12 +74,21 @@ export async function movePerson(input: Input, call: RegisterCall) {
     if (to) await join(tx, to, [...joiners, r], input.to.kind === 'household' && input.to.relation === 'head' ? r._id : undefined, call.now);
     const log = tx.collectionOf('register_changes', changeRecordSchema);
     for (const c of changes) if (!(await log.load(c._id))) await log.insert(c);
+    // The audit entry commits with the move: a move is never stored without it (crash walk, issue 9 item 4).
+    const trail = tx.collectionOf(AUDIT_COLLECTION, auditRecordSchema);
+    if (!(await trail.load(audit._id))) await trail.insert(audit);
     return v;
   });
-  await appendAudit(call.db, { caller: acting.caller, streetId: r.streetId, now: call.now, action: 'register.movePerson', target: { collection: 'residents', id: r._id, label: r.name }, before: { householdId: r.householdId, status: r.status }, after: { householdId: patch.householdId ?? r.householdId, status: patch.status ?? r.status } });
-  await refreshGridCounts(call.db, from.gridId, call.now);
-  if (to && to.gridId !== from.gridId) await refreshGridCounts(call.db, to.gridId, call.now);
+  await refreshCountsOf(call, [from.gridId, to?.gridId]);
   return { id: r._id, version, changeId: changes[0]._id };
+}
+
+/** What makes two calls the same move: the version it was asked at, the date and the destination. */
+const moveKeyOf = (input: Input) => `${input.expectedVersion}|${input.occurredOn}|${JSON.stringify(input.to)}`;
+
+/** Recounts the grids a move touched (a cache on the grid; recomputed whole, so running it twice is harmless). */
+async function refreshCountsOf(call: RegisterCall, gridIds: ReadonlyArray<string | undefined>): Promise<void> {
+  for (const gridId of new Set(gridIds.filter((g): g is string => Boolean(g)))) await refreshGridCounts(call.db, gridId, call.now);
 }
 
 async function leave(tx: Tx, h: HouseholdRecord, r: ResidentRecord, stayers: ResidentRecord[], now: Date) {

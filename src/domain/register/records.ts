@@ -68,6 +68,11 @@ export const residentRecordSchema = z.object({
   /** leftOn + the street's retention when they left: the reconciler deletes the record from then (docs/privacy.md). */
   purgeAt: date.optional(),
   memberships: z.array(membershipSchema),
+  /**
+   * The last move as applied (movePerson): which request (`key`: the version it was made at, the date and
+   * the destination) and its outgoing change. A retry of that request is answered as done, not refused.
+   */
+  lastMove: z.object({ key: z.string(), changeId: z.string() }).optional(),
   ...stamps,
 });
 export type ResidentRecord = z.infer<typeof residentRecordSchema>;
