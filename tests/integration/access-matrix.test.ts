@@ -5,7 +5,7 @@ import { api, type FunctionName } from '../../src/domain/api';
 import { ERROR_CODES } from '../../src/domain/errors';
 import { advanceClock, setClock } from '../support/case-builders';
 import { MATRIX } from './access-matrix/rows';
-import { CALLER_KEYS, CALLERS, rowSetsOf, type ActionRows, type CallerKey, type MatrixContext, type Refusal } from './access-matrix/types';
+import { ASSISTANT_USER, CALLER_KEYS, CALLERS, rowSetsOf, type ActionRows, type CallerKey, type MatrixContext, type Refusal } from './access-matrix/types';
 import { WxOpenApiService } from '../../local-cloud/services/wx-openapi';
 import { seedDemoData } from '../../scripts/seed/load';
 import { useTestCloud } from '../support/local-cloud-harness';
@@ -63,6 +63,9 @@ describe('the access matrix holds', () => {
   const t = useTestCloud({ extraServices: [new WxOpenApiService(), ...functionServices()] });
   beforeEach(async () => {
     await seedDemoData(t.cloud.baseUrl);
+    const now = new Date(t.cloud.clock.now());
+    const { _id, ...assistant } = ASSISTANT_USER;
+    await t.db.collection('users').doc(_id).set({ ...assistant, createdAt: now, updatedAt: now });
   });
   const writes = () => Object.entries(t.database.stats.byAction).reduce((n, [action, count]) => n + (WRITE_ACTIONS.test(action) ? count : 0), 0);
   const files = () => countFiles(join(t.dataDir, 'storage'));

@@ -58,10 +58,10 @@ export const caseMatrix: FunctionMatrix<'case', CaseFixtures> = {
     uploadPhoto: { payload: photo, who: everyone(), why: 'a visitor\'s first upload makes them a resident (PRODUCT.md §1)' },
     report: { payload: () => aReport(), who: everyone(), why: 'anyone with WeChat who scans a grid\'s code may report (PRODUCT.md §1)' },
     mine: { payload: () => ({}), who: everyone(), why: 'one\'s own reports only (filtered by reporter)' },
-    inbox: { payload: () => ({}), who: allow('officer', 'officerA2', 'officerB1', 'chief'), why: 'grid staff; each sees their own grids (filtered)' },
+    inbox: { payload: () => ({}), who: allow('officer', 'assistant', 'officerA2', 'officerB1', 'chief'), why: 'grid staff (officers, chiefs, assistants); each sees their own grids (filtered)' },
     queue: { payload: () => ({ level: 'community' }), who: allow('staff', 'staffB'), why: 'community staff, each their own community (filtered)' },
     overdue: { payload: () => ({ level: 'street' }), who: allow('street', 'admin') },
-    detail: { payload: (fx) => ({ caseId: fx.reported }), who: allow('resident', 'officer', 'chief', 'staff', 'street', 'admin') },
+    detail: { payload: (fx) => ({ caseId: fx.reported }), who: allow('resident', 'officer', 'assistant', 'chief', 'staff', 'street', 'admin'), why: 'its reporter, and case staff (incl. the grid\'s 信息协管员) whose grant covers it' },
     // The state machine (src/domain/case/case-actor.ts ACTION_RULES) decides per command: one row each.
     act: [
       {
@@ -94,12 +94,12 @@ export const caseMatrix: FunctionMatrix<'case', CaseFixtures> = {
       },
     ],
     rate: { payload: (fx) => ({ caseId: fx.verified, rating: 'satisfied' }), who: allow('resident'), why: 'only the reporter rates (PRODUCT.md §6)' },
-    satisfaction: { payload: () => ({ gridId: 'grid-a1' }), who: allow('officer', 'chief', 'staff', 'street', 'admin') },
+    satisfaction: { payload: () => ({ gridId: 'grid-a1' }), who: allow('officer', 'assistant', 'chief', 'staff', 'street', 'admin') },
     notifications: { payload: () => ({}), who: everyone(), why: 'one\'s own notifications only' },
     readNotifications: { payload: () => ({}), who: everyone(), why: 'the condition carries the caller\'s id' },
     subscriptionTemplates: {
       payload: (fx) => ({ caseId: fx.reported }),
-      who: allow('visitor', 'resident', 'officer', 'chief', 'staff', 'street', 'admin'),
+      who: allow('visitor', 'resident', 'officer', 'assistant', 'chief', 'staff', 'street', 'admin'),
       why: 'those who can see the case; a visitor with no record is asked nothing (an empty list)',
     },
     acceptSubscriptions: { payload: () => ({ templateIds: ['TEMPLATE_CASE_PROGRESS'] }), who: allow(...SIGNED_IN), why: 'one\'s own one-time sends; a visitor has no record to hold them' },

@@ -42,11 +42,11 @@ export const patrolMatrix: FunctionMatrix<'patrol', PatrolFixtures> = {
   },
   actions: {
     grids: { payload: () => ({}), who: allow(...SIGNED_IN), why: 'filtered: the grids the caller may patrol (none for residents)' },
-    start: { payload: () => ({ requestId: newRequestId('patrol'), gridId: 'grid-a1' }), who: allow('officer', 'chief', 'staff', 'street'), why: 'PATROLLING_ROLES over grid A1; the admin configures, does not patrol' },
+    start: { payload: () => ({ requestId: newRequestId('patrol'), gridId: 'grid-a1' }), who: allow('officer', 'assistant', 'chief', 'staff', 'street'), why: 'PATROLLING_ROLES over grid A1 (its officer, 信息协管员 and chief, community A staff, street staff); the admin configures, does not patrol' },
     appendPoints: { payload: (fx, _c, ctx) => ({ patrolId: fx.patrol, requestId: newRequestId('pts'), points: walk(ctx.now(), 1, 30) }), who: allow('officer'), why: 'one\'s own patrol only' },
     checkIn: {
       payload: (fx) => ({ requestId: newRequestId('chk'), scene: fx.scene }),
-      who: refuse(allow('officer', 'staff'), 'NOT_FOUND', 'resident', 'residentB1', 'volunteer', 'officerA2', 'officerB1', 'chief', 'staffB', 'street', 'admin'),
+      who: refuse(allow('officer', 'staff'), 'NOT_FOUND', 'resident', 'residentB1', 'volunteer', 'officerA2', 'officerB1', 'assistant', 'chief', 'staffB', 'street', 'admin'),
       why: 'checks in on the caller\'s own running patrol (张丽\'s and 刘建国\'s run in A1): without one there is nothing to check in on',
     },
     end: { payload: (fx) => ({ patrolId: fx.staffPatrol }), who: allow('staff'), why: 'one\'s own patrol only' },
@@ -63,6 +63,6 @@ export const patrolMatrix: FunctionMatrix<'patrol', PatrolFixtures> = {
       allowedErrors: { codes: ['CONFLICT'], why: 'checked once by the chief, the others find it checked' },
       why: 'the grid\'s supervisors, never the worker who handled it (001 L323)',
     },
-    eightReports: { payload: () => ({ gridId: 'grid-a1' }), who: allow(...ALL_STAFF) },
+    eightReports: { payload: () => ({ gridId: 'grid-a1' }), who: allow(...ALL_STAFF, 'assistant'), why: 'anyone working in the grid system, 信息协管员 included' },
   },
 };

@@ -21,6 +21,11 @@ export const CALLERS = {
   officerA2: 'demo-officer-a2',
   /** 孙伟, officer of grid B1: another community. */
   officerB1: 'demo-officer-b1',
+  /**
+   * 信息协管员 of grid A1: a role of src/domain/user.ts the demo street has nobody in, so the matrix adds
+   * one (ASSISTANT_USER below) — every role the code knows is a caller.
+   */
+  assistant: 'demo-assistant-a1',
   /** 王秀兰, grid chief of every grid of community A. */
   chief: 'demo-chief-a',
   /** 刘建国, staff of community A. */
@@ -33,6 +38,17 @@ export const CALLERS = {
   admin: 'demo-admin',
 } as const;
 export type CallerKey = keyof typeof CALLERS;
+
+/** The assistant's `users` record (the demo seed's shape), written after the seed. */
+export const ASSISTANT_USER = {
+  _id: 'user-assistant-a1',
+  openid: CALLERS.assistant,
+  name: '钱多多',
+  phone: '13905511009',
+  roles: [{ role: 'assistant', streetId: 'street-demo', communityId: 'community-a', gridIds: ['grid-a1'] }],
+  prefs: { fontScale: 'standard' },
+  version: 1,
+};
 export const CALLER_KEYS = Object.keys(CALLERS) as CallerKey[];
 
 /**
@@ -112,5 +128,6 @@ export async function versionOf(ctx: MatrixContext, collection: string, id: stri
 
 /** Groups used over and over. */
 export const STAFF_OF_A1: CallerKey[] = ['officer', 'chief', 'staff', 'street', 'admin'];
+/** The demo street's staff callers; the 信息协管员 is listed separately where the code lets them in. */
 export const ALL_STAFF: CallerKey[] = ['officer', 'officerA2', 'officerB1', 'chief', 'staff', 'staffB', 'street', 'admin'];
 export const SIGNED_IN: CallerKey[] = CALLER_KEYS.filter((k) => k !== 'visitor');

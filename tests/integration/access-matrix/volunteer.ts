@@ -33,7 +33,7 @@ const YEAR = 2026;
  * that needs one answers CONFLICT ("请先填写志愿者资料": anyone may fill it in, so it is a step, not a right).
  */
 const WITH_PROFILE: Array<[CallerKey, string]> = [['officer', A], ['staff', A], ['officerB1', 'community-b']];
-const NO_PROFILE: CallerKey[] = ['resident', 'residentB1', 'officerA2', 'chief', 'staffB', 'street', 'admin'];
+const NO_PROFILE: CallerKey[] = ['resident', 'residentB1', 'officerA2', 'assistant', 'chief', 'staffB', 'street', 'admin'];
 
 async function published(ctx: MatrixContext, over: Record<string, unknown> = {}): Promise<string> {
   const saved = await ctx.must('staff', 'volunteer', 'saveActivity', anActivity(ctx.now(), over));
