@@ -1,9 +1,12 @@
+import { chinaInstant } from '../../src/domain/calendar';
 import { aHousehold, aResident, functionAs, householdWith, registerAs } from '../support/register-builders';
 import { useFunctionCloud } from './function-cloud';
 
 /** Issue 15 items 2 and 8: the permission matrix of the register. */
 describe('register permissions', () => {
   const t = useFunctionCloud();
+  // The care flags below are dated 2026-11-30: the clock sits on that day whatever date the suite runs at.
+  beforeEach(() => t.cloud.clock.set(chinaInstant('2026-11-30', '10:00')));
   const base = () => t.cloud.baseUrl;
   const snapshot = async () =>
     Promise.all(['households', 'residents', 'register_changes'].map(async (n) => (await t.db.collection(n).limit(1000).get().catch(() => ({ data: [] }))).data));
