@@ -1,3 +1,4 @@
+import { checkedScope } from './checked-scope';
 import { findCategory } from '../../src/domain/case/categories';
 import { categoriesConfigRecordSchema } from '../../src/domain/case/records';
 import { DEFAULT_CATEGORIES } from '../../src/domain/case/categories';
@@ -6,7 +7,6 @@ import {
   COUNTER_KEYS,
   monthPeriod,
   monthToDate,
-  resolveScope,
   statsConfigId,
   statsConfigSchema,
   zeroCounters,
@@ -102,7 +102,7 @@ export async function loadStatsConfig(db: Database, streetId: string) {
 
 export async function dashboard(input: { scope?: ScopeInput; period?: Period }, call: Invocation) {
   const caller = await requireCaller(call);
-  const scope = resolveScope(caller.roles, input.scope);
+  const scope = await checkedScope(call.db, caller.roles, input.scope);
   const period = input.period ?? monthToDate(call.now);
   const [facts, { config, categories }] = await Promise.all([aggregateFacts(call.db, scope, period), loadStatsConfig(call.db, scope.match.streetId)]);
   const grids: GridMonths[] = facts

@@ -1,3 +1,4 @@
+import { checkedScope } from './checked-scope';
 import { CASE_STATES, CASE_STATE_LABELS } from '../../src/domain/case/case-state';
 import { countersOf, KPI_STANDING, monthToDate, resolveScope, wasOverdue, type CounterKey, type Period, type ScopeInput } from '../../src/domain/stats';
 import { periodInstants } from '../../src/domain/stats/period';
@@ -78,7 +79,7 @@ const DEFAULT_LIMIT = 50;
 
 export async function drillCases(input: DrillInput, call: Invocation) {
   const caller = await requireCaller(call);
-  const scope = resolveScope(caller.roles, input.scope);
+  const scope = await checkedScope(call.db, caller.roles, input.scope);
   const period = input.period ?? monthToDate(call.now);
   const where = drillWhere(call.db, scope, period, input);
   if (!where) return { figure: input.figure, items: [], next: null };

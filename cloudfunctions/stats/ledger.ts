@@ -1,6 +1,7 @@
+import { checkedScope } from './checked-scope';
 import { CASE_STATE_LABELS, RATING_LABELS } from '../../src/domain/case/case-state';
 import { DomainError } from '../../src/domain/errors';
-import { countersOf, LEDGER_LABELS, monthToDate, resolveScope, STATS_LEVEL_LABELS, wasOverdue, type CounterKey, type LedgerKind, type Period, type ScopeInput } from '../../src/domain/stats';
+import { countersOf, LEDGER_LABELS, monthToDate, STATS_LEVEL_LABELS, wasOverdue, type CounterKey, type LedgerKind, type Period, type ScopeInput } from '../../src/domain/stats';
 import type { CaseRecord } from '../../src/domain/case/records';
 import { appendAudit, requireCaller, type Invocation } from '../_lib';
 import type { ExportStorage } from '../_lib/export-storage';
@@ -60,7 +61,7 @@ function rowOf(c: CaseRecord): Record<string, string> {
  */
 export async function exportLedger(input: { kind: LedgerKind; scope?: ScopeInput; period?: Period }, call: Invocation, storage: ExportStorage) {
   const caller = await requireCaller(call);
-  const scope = resolveScope(caller.roles, input.scope);
+  const scope = await checkedScope(call.db, caller.roles, input.scope);
   const period = input.period ?? monthToDate(call.now);
   const figure = LEDGER_FIGURE[input.kind];
   const where = drillWhere(call.db, scope, period, { figure });

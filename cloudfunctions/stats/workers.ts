@@ -1,4 +1,5 @@
-import { COUNTER_KEYS, kpisOf, monthToDate, resolveScope, zeroCounters, type Counters, type Period, type ScopeInput } from '../../src/domain/stats';
+import { checkedScope } from './checked-scope';
+import { COUNTER_KEYS, kpisOf, monthToDate, zeroCounters, type Counters, type Period, type ScopeInput } from '../../src/domain/stats';
 import { z } from 'zod';
 import { requireCaller, type Invocation } from '../_lib';
 import { userRowsOf } from '../_lib/notify';
@@ -13,7 +14,7 @@ const ownerSumSchema = z.object({ _id: z.string() }).extend(Object.fromEntries(C
  */
 export async function workers(input: { scope?: ScopeInput; period?: Period }, call: Invocation) {
   const caller = await requireCaller(call);
-  const scope = resolveScope(caller.roles, input.scope);
+  const scope = await checkedScope(call.db, caller.roles, input.scope);
   const period = input.period ?? monthToDate(call.now);
   const $ = call.db.command.aggregate;
   const source = rowsSource(call.db, period);

@@ -153,16 +153,22 @@ describe('statistics: who may look', () => {
     expect(await code('user-street', { streetId: 'street-demo', day: '2026-11-30' }, 'rebuildDay')).toBe('FORBIDDEN');
   });
 
-  it('community staff asking for a grid of another community get nothing of it', async () => {
+  it('community staff asking for a grid of another community are refused (not answered zeros under its name)', async () => {
     await setClock(base(), '2026-11-30T09:00:00+08:00');
     const p = await gridA1People(base());
     await fileCase(p);
     await advanceClock(base(), 2 * MINUTE);
     await runStatsTimer(base());
     const communityB = await statsCaller(base(), 'user-community-b');
-    const answer = await communityB('dashboard', { scope: { level: 'grid', id: 'grid-a1' }, period: NOVEMBER });
-    expect(answer.data.totals.counters.reported).toBe(0);
-    expect((await communityB('cases', { scope: { level: 'grid', id: 'grid-a1' }, period: NOVEMBER, figure: 'reported' })).data.items).toEqual([]);
+    for (const action of ['dashboard', 'cases', 'workers'] as const) {
+      const answer = await communityB(action, { scope: { level: 'grid', id: 'grid-a1' }, period: NOVEMBER, ...(action === 'cases' ? { figure: 'reported' } : {}) });
+      expect(answer.error).toMatchObject({ code: 'FORBIDDEN', message: '您无权查看该网格的统计' });
+    }
+    // Their own grid, and street staff asking for any grid of the street, still read it.
+    expect((await communityB('dashboard', { scope: { level: 'grid', id: 'grid-b1' }, period: NOVEMBER })).ok).toBe(true);
+    const street = await statsCaller(base(), 'user-street');
+    expect((await street('dashboard', { scope: { level: 'grid', id: 'grid-a1' }, period: NOVEMBER })).data.totals.counters.reported).toBe(1);
+    expect((await street('dashboard', { scope: { level: 'grid', id: 'grid-nowhere' }, period: NOVEMBER })).error.code).toBe('FORBIDDEN');
   });
 
   it('bad input is refused naming the field, in Chinese', async () => {

@@ -3,13 +3,13 @@ import { allow, type FunctionMatrix } from './types';
 const GRID_A1 = { level: 'grid', id: 'grid-a1' } as const;
 
 /**
- * `stats` (src/domain/stats/scope.ts): figures of a scope the caller holds — the street (street staff,
- * admin), a community (its staff), a grid (its officers and chief). Community staff asking for a grid get
- * it narrowed to their own community (a grid of another community matches no rows: zero figures, no
- * leak). Only the street admin rebuilds a day.
+ * `stats` (src/domain/stats/scope.ts, cloudfunctions/stats/checked-scope.ts): figures of a scope the
+ * caller holds — the street (street staff, admin), a community (its staff), a grid (its officers and
+ * chief). Community staff asking for a grid of another community are refused (they were once answered
+ * zeros labelled with that grid). Only the street admin rebuilds a day.
  */
-const seesA1 = allow('officer', 'chief', 'staff', 'staffB', 'street', 'admin');
-const why = 'grid A1\'s figures: its officer and chief, community A staff, the street; community B staff are narrowed to community B (zero rows)';
+const seesA1 = allow('officer', 'chief', 'staff', 'street', 'admin');
+const why = 'grid A1\'s figures: its officer and chief, community A staff, the street';
 
 export const statsMatrix: FunctionMatrix<'stats', null> = {
   setup: async () => null,
