@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { auditRecordSchema, type AuditedAction, type AuditRecord } from '../../src/domain/audit';
 import type { Database } from './app';
-import { collectionOf } from './records';
+import { collectionOf, type Tx } from './records';
 import type { Caller } from './caller';
 
-/** The one collection of the audit trail; nothing but `appendAudit` writes it, and only by insert. */
+/** The one collection of the audit trail; nothing but the two appends below writes it, and only by insert. */
 export const AUDIT_COLLECTION = 'audit_logs';
 
 /** sha256 over the personal fields in a stable key order; '' for "did not exist". */
@@ -39,7 +39,17 @@ export async function appendAudit(db: Database, entry: AuditEntry): Promise<void
   await collectionOf(db, AUDIT_COLLECTION, auditRecordSchema).insertOnce(auditRecordOf(entry));
 }
 
-/** The audit entry as stored, not yet written: for a write that records it in its own transaction. */
+/**
+ * Appends inside the caller's transaction, so the write and its entry commit together (a move is never
+ * stored without its entry: crash walk, issue 9 item 4). A retry after a crash finds the entry by its id.
+ */
+export async function appendAuditInTransaction(tx: Tx, entry: AuditEntry): Promise<void> {
+  const record = auditRecordOf(entry);
+  const trail = tx.collectionOf(AUDIT_COLLECTION, auditRecordSchema);
+  if (!(await trail.load(record._id))) await trail.insert(record);
+}
+
+/** The audit entry as stored, not yet written. */
 export function auditRecordOf(entry: AuditEntry): AuditRecord {
   const beforeHash = personalHash(entry.before);
   const afterHash = personalHash(entry.after);

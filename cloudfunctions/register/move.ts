@@ -1,9 +1,8 @@
 import type { z } from 'zod';
 import { changeRecordSchema, chinaDateOf, dueInstantOf, householdRecordSchema, residentRecordSchema, type ChangeRecord, type HouseholdRecord, type ResidentRecord } from '../../src/domain/register';
 import type { registerApi } from '../../src/domain/register/api';
-import { AUDIT_COLLECTION, inTransaction, type Tx } from '../_lib';
-import { auditRecordOf } from '../_lib/audit';
-import { auditRecordSchema } from '../../src/domain/audit';
+import { inTransaction, type Tx } from '../_lib';
+import { appendAuditInTransaction, type AuditEntry } from '../_lib/audit';
 import { DomainError } from '../../src/domain/errors';
 import { buildChange, refreshGridCounts } from '../_lib/register';
 import { actingIn, actingInOwnStreet, authorizeAt, calendarOf, invalid, placeOf, type RegisterCall } from './context';
@@ -63,7 +62,7 @@ export async function movePerson(input: Input, call: RegisterCall) {
         lastMove,
         updatedAt: call.now,
       };
-  const audit = auditRecordOf({ caller: acting.caller, streetId: r.streetId, now: call.now, action: 'register.movePerson', target: { collection: 'residents', id: r._id, label: r.name }, before: { householdId: r.householdId, status: r.status }, after: { householdId: patch.householdId ?? r.householdId, status: patch.status ?? r.status } });
+  const audit: AuditEntry = { caller: acting.caller, streetId: r.streetId, now: call.now, action: 'register.movePerson', target: { collection: 'residents', id: r._id, label: r.name }, before: { householdId: r.householdId, status: r.status }, after: { householdId: patch.householdId ?? r.householdId, status: patch.status ?? r.status } };
   const [stayers, joiners] = await Promise.all([
     acting.stores.residents.all({ householdId: from._id, status: 'active' }, { max: 500 }),
     to ? acting.stores.residents.all({ householdId: to._id, status: 'active' }, { max: 500 }) : Promise.resolve([]),
@@ -74,9 +73,7 @@ export async function movePerson(input: Input, call: RegisterCall) {
     if (to) await join(tx, to, [...joiners, r], input.to.kind === 'household' && input.to.relation === 'head' ? r._id : undefined, call.now);
     const log = tx.collectionOf('register_changes', changeRecordSchema);
     for (const c of changes) if (!(await log.load(c._id))) await log.insert(c);
-    // The audit entry commits with the move: a move is never stored without it (crash walk, issue 9 item 4).
-    const trail = tx.collectionOf(AUDIT_COLLECTION, auditRecordSchema);
-    if (!(await trail.load(audit._id))) await trail.insert(audit);
+    await appendAuditInTransaction(tx, audit);
     return v;
   });
   await refreshCountsOf(call, [from.gridId, to?.gridId]);
