@@ -21,7 +21,7 @@ export default defineAppConfig({
     { root: 'packages/dashboard', pages: ['index/index', 'cases/index'] },
     {
       root: 'packages/admin',
-      pages: ['index/index', 'grid/index', 'grid-edit/index', 'members/index', 'people/index', 'person-edit/index', 'community-edit/index', 'categories/index', 'sla/index'],
+      pages: ['index/index', 'grid/index', 'grid-edit/index', 'members/index', 'people/index', 'person-edit/index', 'community-edit/index', 'categories/index', 'sla/index', 'audit/index'],
     },
     {
       root: 'packages/volunteer',

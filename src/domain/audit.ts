@@ -87,3 +87,40 @@ export const auditApi = {
     output: z.object({ url: z.string(), fileId: z.string(), rows: z.number() }),
   },
 } as const;
+
+/** The personal fields an entry names, as a street admin reads them (a care group by its default label). */
+const AUDIT_FIELD_LABELS: Record<string, string> = {
+  name: '姓名',
+  phone: '电话',
+  phoneTailKey: '电话',
+  phoneMasked: '电话（已遮挡）',
+  duties: '职责',
+  title: '职务',
+  photoFileId: '照片',
+  members: '网格人员',
+  birthDate: '出生日期',
+  relation: '与户主关系',
+  job: '职业',
+  skills: '特长',
+  partyMember: '党员',
+  idKey: '证件号码',
+  idNumber: '完整证件号码',
+  idNumberMasked: '证件号码（已遮挡）',
+  careFlags: '特殊群体标记',
+  householdId: '所在户',
+  status: '居住状态',
+  address: '住址',
+  households: '户数',
+  people: '人数',
+  kind: '台账类型',
+  scope: '范围',
+  from: '起始日期',
+  to: '截止日期',
+  rows: '行数',
+};
+
+/** "电话、照片": each field once, in Chinese; a name this table does not know reads 其他信息, never the code name. */
+export function auditFieldsText(fields: readonly string[], careGroupLabels: Readonly<Record<string, string>>): string {
+  const labels = fields.map((f) => AUDIT_FIELD_LABELS[f] ?? careGroupLabels[f] ?? '其他信息');
+  return [...new Set(labels)].join('、');
+}
