@@ -25,3 +25,16 @@ export function developerTextIn(text: string): string[] {
   }
   return found;
 }
+
+/**
+ * A rule's reason as staff read it (compliance rules, dashboard targets): the quoted seed text stays, the
+ * seed line references ("002 L37", "（002 L23）") are the developers' and go. Admin detail views (SLA,
+ * points rules) keep them whole.
+ */
+export function withoutSeedReferences(text: string): string {
+  return text
+    .replace(/[（(]\s*\d{3}\s+L\d+(?:[–-]\d+)?\s*[）)]/g, '')
+    .replace(/\d{3}\s+L\d+(?:[–-]\d+)?\s*[:：]?\s*/g, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}

@@ -17,7 +17,9 @@ describe('plain words on every page', () => {
   afterAll(async () => {
     for (const c of contexts) await c.close();
   });
-  const visibleText = (page: Page) => page.evaluate(() => document.body.innerText);
+  /** The text of the route's own page element: the page left behind may still be on screen while this one mounts. */
+  const shownPage = (route: string) => `.taro_page.taro_page_show[id^="/${route}?"], .taro_page.taro_page_show[id="/${route}"]`;
+  const visibleText = (page: Page, route: string) => page.locator(shownPage(route)).first().innerText();
 
   it('no page of the app shows developer text (Latin identifiers, field paths, L-references, spec names), opened as the street administrator', async () => {
     // Issue 8 item 4. The app's own page list, as the production build reads it; debug pages of local builds are left out.
@@ -34,17 +36,18 @@ describe('plain words on every page', () => {
       'packages/admin/grid-edit/index': 'gridId=grid-a1&communityId=community-a',
       'packages/admin/community-edit/index': 'communityId=community-a',
     };
-    // The SLA table is the administrator's detail view of the rules, where their sources belong (issue 8 item 4).
-    const RULE_SOURCES_SHOWN = new Set(['packages/admin/sla/index']);
+    // The SLA table and the points rules are the administrator's detail views of the rules, where their sources belong (issue 8 item 4).
+    const RULE_SOURCES_SHOWN = new Set(['packages/admin/sla/index', 'packages/volunteer/manage/rules/index']);
     const { context, page } = await newPhonePage(env.browser);
     contexts.push(context);
     await signInAs(page, base(), '系统管理员');
     const found: string[] = [];
     for (const route of routes.filter((r) => !RULE_SOURCES_SHOWN.has(r))) {
       await page.goto(`${base()}/#/${route}${QUERY[route] ? `?${QUERY[route]}` : ''}`);
-      // The page has answered once nothing on screen says it is still loading.
-      await page.waitForFunction(() => !document.body.innerText.includes('正在加载'), undefined, { timeout: 10_000 }).catch(() => undefined);
-      for (const bad of developerTextIn(await visibleText(page))) found.push(`${route}: ${bad}`);
+      // This route's page is shown (not the one before it), and has answered once it no longer says it is loading.
+      await page.locator(shownPage(route)).first().waitFor({ timeout: 15_000 });
+      await page.waitForFunction((sel) => !(document.querySelector(sel) as HTMLElement | null)?.innerText.includes('正在加载'), shownPage(route), { timeout: 10_000 }).catch(() => undefined);
+      for (const bad of developerTextIn(await visibleText(page, route))) found.push(`${route}: ${bad}`);
     }
     console.log(`developer-text scan: ${routes.length - RULE_SOURCES_SHOWN.size} pages, ${found.length} findings${found.length ? `:\n${found.join('\n')}` : ''}`);
     expect(found).toEqual([]);

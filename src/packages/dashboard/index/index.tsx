@@ -13,6 +13,7 @@ import { useQuery } from '../../../services/use-query';
 import { categoryBars, drillFigureOf, gridRates, HEADLINE, kpiLabel, kpiText, monthTrend, PERIOD_CHOICES, PERIOD_LABELS, periodOf, type Board, type PeriodChoice } from '../shared/figures';
 import { casesUrl, dashboardUrl, scopeFromParams } from '../shared/links';
 import { LedgerSection } from './ledger-section';
+import { withoutSeedReferences } from '../../../domain/developer-text';
 import '../shared/dashboard.scss';
 
 /**
@@ -75,7 +76,7 @@ function BoardView({ board: b }: { board: Board }) {
               {t.label}：{kpiText(t.kpi, t.value)}（目标{t.direction === 'atLeast' ? '不低于' : '不高于'} {t.target}%）{' '}
               <View className={`rag rag--${t.rag}`}>{t.ragLabel}</View>
             </View>
-            <View className='section__help'>{t.reason}</View>
+            <View className='section__help'>{withoutSeedReferences(t.reason)}</View>
           </View>
         ))}
       </Section>

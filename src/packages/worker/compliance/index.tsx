@@ -4,6 +4,7 @@ import { PageShell } from '../../../components/page-shell';
 import { QueryView } from '../../../components/query-view';
 import { Section } from '../../../components/section';
 import { COMPLIANCE_METRIC_LABELS, COMPLIANCE_STATUS_LABELS } from '../../../domain/worklog/compliance';
+import { withoutSeedReferences } from '../../../domain/developer-text';
 import { call } from '../../../services/call';
 import { useQuery } from '../../../services/use-query';
 import '../worklog-shared/worklog.scss';
@@ -45,7 +46,8 @@ export default function CompliancePage() {
             <Section heading='考勤规则与依据'>
               {rules.map((r) => (
                 <View key={r.metric} className='wl-row__meta'>
-                  {r.rule}（{r.reason}）
+                  {r.rule}
+                  {withoutSeedReferences(r.reason) && `（${withoutSeedReferences(r.reason)}）`}
                 </View>
               ))}
             </Section>
