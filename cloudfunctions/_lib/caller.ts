@@ -1,4 +1,5 @@
 import { DomainError } from '../../src/domain/errors';
+import type { LimitWindows } from '../../src/domain/platform/records';
 import { userRecordSchema, type RoleGrant, type UserRecord } from '../../src/domain/user';
 import type { Database } from './app';
 import type { Invocation } from './define-function';
@@ -11,13 +12,15 @@ export interface Caller {
   roles: RoleGrant[];
   /** When the account was made: a self-made account is "new" for an hour (stricter limits, src/domain/limits.ts). */
   createdAt?: Date;
+  /** The rate-limit hits the record was made with (rate-limit.ts: the window until the caller's document exists). */
+  firstHits?: LimitWindows;
 }
 
 /** The `users` collection through the records accessor (schema in src/domain/user.ts). */
 export const usersOf = (db: Database) => collectionOf(db, 'users', userRecordSchema);
 
 /** The Caller of a `users` record read by other means (e.g. in one aggregation with the rest). */
-export const callerOf = (user: UserRecord): Caller => ({ userId: user._id, name: user.name, roles: user.roles, createdAt: user.createdAt });
+export const callerOf = (user: UserRecord): Caller => ({ userId: user._id, name: user.name, roles: user.roles, createdAt: user.createdAt, ...(user.firstHits ? { firstHits: user.firstHits } : {}) });
 
 /** The caller's stored record (prefs, version), or null for a visitor WeChat knows but we do not (one indexed read). */
 export const findCallerRecord = ({ db, openid }: Pick<Invocation, 'db' | 'openid'>): Promise<UserRecord | null> => usersOf(db).findOne({ openid });
@@ -52,12 +55,30 @@ export async function callerOrNewResident(call: Invocation): Promise<Caller> {
 
 /**
  * Inserts the resident record of this platform identity once: a concurrent first write (or the retry)
- * gets the stored record back instead of a second one.
+ * gets the stored record back instead of a second one (`created` false). `firstHits`: the rate-limit
+ * hits this first write takes, kept on the record (see rate-limit.ts) — they count only if this insert
+ * made the record.
  */
-export async function newResident({ db, openid, now }: Pick<Invocation, 'db' | 'openid' | 'now'>, prefs: UserRecord['prefs']): Promise<UserRecord> {
-  const { doc } = await usersOf(db).insertOnce({ _id: residentIdFor(openid), openid, name: NEW_RESIDENT_NAME, roles: [], prefs, version: 1, createdAt: now, updatedAt: now });
-  return doc;
+export async function insertResident(
+  { db, openid, now }: Pick<Invocation, 'db' | 'openid' | 'now'>,
+  prefs: UserRecord['prefs'],
+  firstHits?: LimitWindows,
+): Promise<{ doc: UserRecord; created: boolean }> {
+  return usersOf(db).insertOnce({
+    _id: residentIdFor(openid),
+    openid,
+    name: NEW_RESIDENT_NAME,
+    roles: [],
+    prefs,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    ...(firstHits ? { firstHits } : {}),
+  });
 }
+
+/** The resident record of this platform identity, made now or found (see insertResident). */
+export const newResident = async (call: Pick<Invocation, 'db' | 'openid' | 'now'>, prefs: UserRecord['prefs']): Promise<UserRecord> => (await insertResident(call, prefs)).doc;
 
 /** Deterministic per platform identity, so a retried or concurrent first write finds the same record. */
 export const residentIdFor = (openid: string) => `u-${openid}`;

@@ -123,15 +123,6 @@ export async function callerAndStaff(
   return { caller: users.find((u) => u.openid === openid) ?? null, staff: staffAmong(users, levels, place) };
 }
 
-/** The staff on duty at `levels` of the place, in ONE query (a step that knows its caller already). */
-export async function staffAtLevels(db: Database, levels: readonly StaffLevel[], place: Place): Promise<Record<StaffLevel, string[]>> {
-  const _ = db.command;
-  if (!levels.length) return staffAmong([], levels, place);
-  const clauses = levels.map((l) => ({ roles: _.elemMatch(staffMatch(db, l, place)) }));
-  const { items } = await userRowsOf(db).page(clauses.length === 1 ? clauses[0]! : (_.or(clauses) as unknown as Record<string, unknown>), { limit: 200 });
-  return staffAmong(items, levels, place);
-}
-
 /**
  * Of `users` (read with a wider or narrower query), those on duty at each of `levels` of the place:
  * the role grant must name the place, street included (a grid id alone is not trusted across streets).

@@ -5,11 +5,14 @@ import { rateLimitRecordSchema, uploadRecordSchema } from '../../src/domain/plat
 import { userRecordSchema } from '../../src/domain/user';
 import type { Database } from '../_lib';
 import { configIds } from '../_lib/cases/street-config';
+import { residentIdFor } from '../_lib/caller';
 import { collectionOf } from '../_lib/records';
 import { uploadIdOf } from '../_lib/uploads';
 
 /** Officers a grid has at most (the same cap as the staff lookup for notifications). */
 const STAFF_CAP = 100;
+/** Community and street staff a street has at most (the cap of callerAndStaff in _lib/notify.ts). */
+const AREA_STAFF_CAP = 200;
 
 const reportContextSchema = gridRecordSchema.extend({
   /** The street's case configs (`categories-`, `sla-`, `notification-templates-<street>`), those that exist. */
@@ -18,7 +21,9 @@ const reportContextSchema = gridRecordSchema.extend({
   caller: z.array(userRecordSchema).max(1),
   /** Users holding a grid role naming this grid; the street is checked by the caller (as for notifications). */
   gridStaff: z.array(userRecordSchema.pick({ _id: true, roles: true }).passthrough()),
-  /** The caller's rate-limit windows, every action (found by `subject`, indexed). */
+  /** Community and street staff of the grid's street: told at once when the case is 突发性 (escalated at filing). */
+  areaStaff: z.array(userRecordSchema.pick({ _id: true, roles: true }).passthrough()),
+  /** The caller's rate-limit documents, every group (found by `subject`, indexed; for a first-time visitor those of the id their record will get). */
   windows: z.array(rateLimitRecordSchema),
   /** The `uploads` records of the report's photos (only those that exist). */
   uploads: z.array(uploadRecordSchema),
@@ -27,10 +32,11 @@ export type ReportContext = z.infer<typeof reportContextSchema>;
 
 /**
  * Everything filing a case decides on, read in ONE aggregation anchored on the grid (issue 9 item 6:
- * filing ≤ 4 round trips — this read, the rate-limit window, the case, its outbox rows). `$lookup`s join
- * the street's configs (correlated on the grid's street), the caller by openid, the grid's officers, the
- * caller's windows and the photos' upload records. Null when the grid does not exist. The caller still
- * decides everything in the same order as before: grid, category, caller, photos, limits.
+ * filing ≤ 4 round trips — this read, the rate-limit window (or a first-time visitor's record), the case,
+ * its outbox rows). `$lookup`s join the street's configs (correlated on the grid's street), the caller by
+ * openid, the grid's officers, the street's community and street staff (a 突发性 case tells them at
+ * once), the caller's windows and the photos' upload records. Null when the grid does not exist. The
+ * caller still decides everything in the same order as before: grid, category, caller, photos, limits.
  */
 export async function loadReportContext(db: Database, input: { gridId: string; openid: string; photos: readonly string[] }): Promise<ReportContext | null> {
   const _ = db.command;
@@ -53,7 +59,21 @@ export async function loadReportContext(db: Database, input: { gridId: string; o
             .done(),
           as: 'gridStaff',
         })
-        .lookup({ from: 'rate_limits', localField: 'caller._id', foreignField: 'subject', as: 'windows' })
+        .lookup({
+          from: 'users',
+          let: { streetId: '$streetId' },
+          // The role match narrows by index; the street is the grid's, known only inside the pipeline.
+          pipeline: $.pipeline()
+            .match({ roles: _.elemMatch({ role: _.in(['community_staff', 'street_staff']) }) })
+            .match(_.expr($.in(['$$streetId', '$roles.streetId'])))
+            .project({ _id: 1, roles: 1 })
+            .limit(AREA_STAFF_CAP)
+            .done(),
+          as: 'areaStaff',
+        })
+        // A first-time visitor has no record yet: their windows are those of the id it will get.
+        .addFields({ windowSubjects: $.concatArrays(['$caller._id', [residentIdFor(input.openid)]]) })
+        .lookup({ from: 'rate_limits', localField: 'windowSubjects', foreignField: 'subject', as: 'windows' })
         .lookup({ from: 'uploads', pipeline: $.pipeline().match({ _id: _.in(input.photos.map(uploadIdOf)) }).done(), as: 'uploads' }),
     reportContextSchema,
     { max: 1 },

@@ -4,14 +4,15 @@ import { PHOTO_MAX_BYTES, type casePhotoInputSchema, type reportInputSchema } fr
 import type { CaseWorkflow } from '../../src/domain/case/case-state';
 import { deadlineFieldsOf, type Escalation } from '../../src/domain/case/escalation';
 import { caseEventId, caseRecordSchema, type CaseRecord } from '../../src/domain/case/records';
-import type { LimitedAction } from '../../src/domain/limits';
+import type { RateLimitRecord } from '../../src/domain/platform/records';
 import { DomainError } from '../../src/domain/errors';
-import { callerOf, callerOrNewResident, decodePhoto, newResident, PHOTO_EXTENSIONS, recordUpload, takeLimit, type getApp, type Invocation, type LimitSlot } from '../_lib';
+import { callerOf, callerOrNewResident, decodePhoto, PHOTO_EXTENSIONS, recordUpload, type Caller, type getApp, type Invocation, type LimitSlot } from '../_lib';
+import { insertResident, NEW_RESIDENT_NAME, residentIdFor } from '../_lib/caller';
 import { dueEscalation, escalationEffects } from '../_lib/cases/escalation';
 import { streetConfigFrom } from '../_lib/cases/street-config';
 import { casesOf, flushOutbox, withEffects, type StepEffects } from '../_lib/cases/store';
-import { notificationDocs, staffAmong, staffAtLevels } from '../_lib/notify';
-import { limitDocId } from '../_lib/rate-limit';
+import { notificationDocs, staffAmong } from '../_lib/notify';
+import { LIMIT_GROUPS, limitDocId, releaseHits, takeLimits, windowsAfter, type LimitTake } from '../_lib/rate-limit';
 import { requireOwnedAmong, requireWellFormedFileIds } from '../_lib/uploads';
 import { loadReportContext } from './report-context';
 import { photoFolder, requireCategory } from './records';
@@ -30,14 +31,8 @@ export async function uploadPhoto(input: z.infer<typeof casePhotoInputSchema>, c
   const { width, height } = decodePhoto(bytes, input.mimeType);
   // After the checks: a refused file leaves no record behind.
   const caller = await callerOrNewResident(call);
-  const count = await takeLimit(call.db, caller, 'photoUpload', call.now);
-  let size: LimitSlot;
-  try {
-    size = await takeLimit(call.db, caller, 'photoBytes', call.now, { amount: bytes.length });
-  } catch (err) {
-    await count.release();
-    throw err;
-  }
+  // Count and bytes in one write (one document per group, _lib/rate-limit.ts).
+  const slot = await takeLimits(call.db, caller, [{ action: 'photoUpload' }, { action: 'photoBytes', amount: bytes.length }], call.now);
   try {
     const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 20);
     const { fileID } = await app.uploadFile({ cloudPath: `${photoFolder(caller.userId)}${hash}.${PHOTO_EXTENSIONS[input.mimeType]}`, fileContent: bytes });
@@ -45,7 +40,7 @@ export async function uploadPhoto(input: z.infer<typeof casePhotoInputSchema>, c
     const { fileList } = await app.getTempFileURL({ fileList: [fileID] });
     return { fileId: fileID, url: fileList[0]?.tempFileURL ?? '' };
   } catch (err) {
-    await Promise.all([count.release(), size.release()]);
+    await slot.release();
     throw err;
   }
 }
@@ -63,10 +58,10 @@ export const caseIdFor = (streetId: string, userId: string, requestId: string) =
  * outbox rows; then the rows go to `notifications`. Idempotent by a deterministic `_id`: a retry with
  * the same request id finds the case and completes whatever outbox rows an interrupted try left out.
  * Round trips (issue 9 item 6, ≤ 4): ONE aggregation reads the grid, the street's configs, the caller,
- * the grid's officers, the caller's rate-limit windows and the photos' upload records
- * (report-context.ts); then the window's conditional write, the case insert, the outbox rows. A
- * first-time visitor adds the insert of their record; a 突发性 case adds the community and street
- * staff query and its second window (emergencyReport).
+ * the grid's, community's and street's staff, the caller's rate-limit windows and the photos' upload
+ * records (report-context.ts); then the window's conditional write (the report and, for 突发性, its
+ * own limit: one document), the case insert, the outbox rows. A first-time visitor's record is made in
+ * place of the window write, holding the hits it takes (`firstHits`, _lib/rate-limit.ts).
  */
 export async function report(input: z.infer<typeof reportInputSchema>, call: Invocation) {
   requireWellFormedFileIds(input.photos);
@@ -83,12 +78,12 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
   // 突发性: its deadline is "immediately" (§5), so it is escalated in the same write, not at the next sweep.
   const escalatesNow = deadline !== null && deadline.dueAt.getTime() <= now.getTime();
   const staff = escalatesNow
-    ? { ...(await staffAtLevels(call.db, ['community', 'street'], place)), grid: staffAmong(context.gridStaff, ['grid'], place).grid }
+    ? { ...staffAmong(context.areaStaff, ['community', 'street'], place), grid: staffAmong(context.gridStaff, ['grid'], place).grid }
     : staffAmong(context.gridStaff, ['grid'], place);
   const stored = context.caller[0];
-  // After the grid check: a visitor who reports to no real grid leaves no record behind.
-  const caller = callerOf(stored ?? (await newResident(call, { fontScale: 'standard' })));
-  const windowOf = (action: LimitedAction) => (stored ? (context.windows.find((w) => w._id === limitDocId(action, caller.userId)) ?? null) : undefined);
+  // A first-time visitor's record is made with the limits, right before the case: a report refused
+  // before that (no real grid, a bad category or photo, a limit) leaves no record behind.
+  const caller: Caller = stored ? callerOf(stored) : { userId: residentIdFor(call.openid), name: NEW_RESIDENT_NAME, roles: [], createdAt: now };
   const caseId = caseIdFor(grid.streetId, caller.userId, input.requestId);
   requireOwnedAmong(input.photos, context.uploads, caller.userId);
 
@@ -128,26 +123,36 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
     doc = escalatedInMemory(filed, esc);
   }
   // Limits last, right before the write: a refused or replayed report costs the reporter nothing.
-  const slots = [await takeLimit(call.db, caller, 'report', now, { window: windowOf('report') })];
-  if (caseClass === 'emergency') {
-    try {
-      slots.push(await takeLimit(call.db, caller, 'emergencyReport', now, { window: windowOf('emergencyReport') }));
-    } catch (err) {
-      await slots[0].release();
-      throw err;
-    }
-  }
+  const takes: LimitTake[] = caseClass === 'emergency' ? [{ action: 'report' }, { action: 'emergencyReport' }] : [{ action: 'report' }];
+  const window = context.windows.find((w) => w._id === limitDocId(LIMIT_GROUPS.report, caller.userId)) ?? null;
+  const slot = stored ? await takeLimits(call.db, caller, takes, now, { window }) : await firstReportLimits(call, caller, takes, window);
   const { doc: filedCase, created } = await casesOf(call.db)
     .insertOnce(withEffects(doc, steps, now))
     .catch(async (err: unknown) => {
-      await Promise.all(slots.map((s) => s.release()));
+      await slot.release();
       throw err;
     });
   // The retry, or the other of two taps, was counted by the try that wrote the case.
-  if (!created) await Promise.all(slots.map((s) => s.release()));
+  if (!created) await slot.release();
   // A retry (or the second of two taps) completes the outbox of the try that wrote the case.
   await flushOutbox(call.db, created ? steps.flatMap((e) => e.notifications) : (filedCase.outbox ?? []));
   return { caseId, state: filedCase.state, version: filedCase.version, created };
+}
+
+/**
+ * A first-time visitor's limits: their record is made holding the hits this report takes (one insert
+ * instead of the record and a window). When a concurrent first write made the record first, or windows
+ * of that id survive from an earlier record, the limits are taken as for anyone on record.
+ */
+async function firstReportLimits(call: Invocation, provisional: Caller, takes: readonly LimitTake[], window: RateLimitRecord | null): Promise<LimitSlot> {
+  const prefs = { fontScale: 'standard' as const };
+  if (window) return takeLimits(call.db, callerOf((await insertResident(call, prefs)).doc), takes, call.now, { window });
+  const first = windowsAfter({}, provisional, takes, call.now);
+  const { doc, created } = await insertResident(call, prefs, first.windows);
+  const caller = callerOf(doc);
+  if (!created) return takeLimits(call.db, caller, takes, call.now);
+  const id = limitDocId(LIMIT_GROUPS.report, caller.userId);
+  return { release: () => releaseHits(call.db, caller, id, caller.userId, first.hitIds, call.now) };
 }
 
 /** The case after an escalation at filing: same state, the follow-up deadline (or none), the level reached. */

@@ -26,8 +26,9 @@ export const budgets = {
      * versioned write); case.report 7 (4 reads: caller+staff, grid, rate-limit window, config; 3 writes).
      * records3: case.report 4 — ONE aggregation on the grid with $lookups (configs, caller, officers, the
      * caller's windows, the photos' uploads), the window's write, the case, the outbox rows
-     * (tests/integration/case-round-trips.test.ts asserts it). A first report of a new visitor adds the
-     * insert of their record; a 突发性 case adds the community/street staff query and its second window.
+     * (tests/integration/case-round-trips.test.ts asserts it). records4: also 4 for a new visitor's first
+     * report (was 5: their record, holding the hits, replaces the window write) and a 突发性 report (was 6:
+     * community/street staff in the aggregation, both limits in one window document).
      */
     'case.report': { roundTrips: 4, documentsScanned: 50 },
     'case.act': { roundTrips: 4, documentsScanned: 50 },

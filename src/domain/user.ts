@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limitWindowsSchema } from './platform/records';
 
 /** Every role of PRODUCT.md §1. A person may hold several (一岗双责, 000 L9). */
 export const ROLES = [
@@ -51,5 +52,11 @@ export const userRecordSchema = z.object({
   version: z.number().int().nonnegative(),
   createdAt: z.date(),
   updatedAt: z.date(),
+  /**
+   * The rate-limit hits of the write that made this record (a first-time visitor's report): counted as
+   * the caller's windows until their `rate_limits` document exists, so the first report needs no window
+   * write of its own (issue 9 item 6). Never changed afterwards.
+   */
+  firstHits: limitWindowsSchema.optional(),
 });
 export type UserRecord = z.infer<typeof userRecordSchema>;

@@ -9,12 +9,22 @@ import { LIMITED_ACTIONS } from '../limits';
 
 const date = z.union([z.date(), z.string(), z.number()]).transform((v) => new Date(v));
 
-/** One `rate_limits` document per action and subject: the hits of its sliding window. */
+const limitHitSchema = z.object({ id: z.string(), at: date, amount: z.number() });
+
+/** The hits of a sliding window per limited action (only the actions taken so far). */
+export const limitWindowsSchema = z.partialRecord(z.enum(LIMITED_ACTIONS), z.array(limitHitSchema));
+export type LimitWindows = z.infer<typeof limitWindowsSchema>;
+
+/**
+ * One `rate_limits` document per subject and group of actions taken together (report + 突发性 report,
+ * photo count + photo bytes, wrong pickup codes): one conditional write takes every limit of a step.
+ * Documents of the earlier shape (one per action: `action`, `hits`) parse with no windows and are no
+ * longer read under their old ids.
+ */
 export const rateLimitRecordSchema = z.object({
   _id: z.string(),
-  action: z.enum(LIMITED_ACTIONS).optional(),
   subject: z.string().optional(),
-  hits: z.array(z.object({ id: z.string(), at: date, amount: z.number() })),
+  windows: limitWindowsSchema.default({}),
   version: z.number().int(),
   updatedAt: date.optional(),
 });
