@@ -5,10 +5,17 @@ import { signupId, volunteerCollection, type SignupRecord, type StoredActivity }
 import { requireVolunteer } from './scope';
 
 /*
- * 001 L881 以报名先后顺序确定人员, exactly, without transactions: the activity keeps `taken`, and a place
- * is claimed by one conditional update (`taken < headcount` → `taken + 1`), which the database applies
- * atomically to one document. The sign-up then goes in under `<activityId>:<volunteerId>`, so a double
- * tap cannot hold two places; if that insert collides, the claimed place is given back.
+ * 001 L881 以报名先后顺序确定人员, exactly: the activity document is the truth of who holds a place. A
+ * place is claimed by ONE conditional update of that one document — `taken < headcount` and the
+ * volunteer not among `holders` → `taken + 1`, `holders` + volunteer — which the database applies
+ * atomically, so 50 at once for 10 places give exactly 10 with no transaction conflicts to retry. The
+ * sign-up document (`<activityId>:<volunteerId>`, what rosters, check-in and awards read) is the
+ * idempotent completion: whoever finds the volunteer among the holders without their document inserts
+ * it (a retry after a crash, or the second of two taps). A call answers "signed up" only if its insert
+ * made the document; the place is never given back by a sign-up, so a double tap holds one place.
+ * Cancelling runs the other way: the document first, then the place (`holders` − volunteer,
+ * `taken − 1`, conditional on holding it), so a crash leaves at most a held place without a document —
+ * never a document without its place — and the retry of either call completes it (docs/decisions.md).
  */
 
 async function findSignup(call: Invocation, activityId: string, volunteerId: string): Promise<SignupRecord | null> {
@@ -20,44 +27,52 @@ async function stateOf(call: Invocation, activityId: string, mine: 'none' | 'sig
   return { activityId, taken, headcount: activity.headcount, mine };
 }
 
+/** Claims a place for the volunteer; true also when they held it already (an interrupted sign-up). */
+async function claimPlace(call: Invocation, stored: StoredActivity, volunteerId: string): Promise<boolean> {
+  const _ = call.db.command;
+  const activities = volunteerCollection(call, 'activities');
+  const where = { _id: stored.activity.id, state: 'published', taken: _.lt(stored.activity.headcount), holders: _.neq(volunteerId) };
+  if (await activities.updateWhere(where, { taken: _.inc(1), holders: _.push(volunteerId) })) return true;
+  const now = await activities.load(stored.activity.id);
+  return (now?.holders ?? []).includes(volunteerId);
+}
+
 export async function signUp(input: { activityId: string }, call: Invocation) {
   const { caller, volunteer } = await requireVolunteer(call);
   const stored = await loadActivity(call, input.activityId);
   const { activity } = stored;
-  // Who (own community, never the organiser), state and time from the rule table; the headcount is settled by the conditional claim below.
+  // Who (own community, never the organiser), state and time from the rule table; the headcount is settled by the conditional claim.
   await checkActivityAction(call, caller, stored, 'signUp', { volunteer });
-  const _ = call.db.command;
-  const claimed = await volunteerCollection(call, 'activities').updateWhere({ _id: activity.id, state: 'published', taken: _.lt(activity.headcount) }, { taken: _.inc(1) });
-  if (!claimed) throw new DomainError('CONFLICT', '名额已满');
+  if (!(await claimPlace(call, stored, volunteer._id))) throw new DomainError('CONFLICT', '名额已满');
   const doc: SignupRecord = { _id: signupId(activity.id, volunteer._id), activityId: activity.id, volunteerId: volunteer._id, communityId: activity.communityId, signedAt: call.now };
-  let created: boolean;
-  try {
-    created = (await volunteerCollection(call, 'signups').insertOnce(doc)).created;
-  } catch (err) {
-    await release(call, activity.id);
-    throw err;
-  }
-  if (!created) {
-    await release(call, activity.id);
-    throw new DomainError('CONFLICT', '您已报名');
-  }
+  if (!(await volunteerCollection(call, 'signups').insertOnce(doc)).created) throw new DomainError('CONFLICT', '您已报名');
   return stateOf(call, activity.id, 'signed_up');
 }
 
-async function release(call: Invocation, activityId: string): Promise<void> {
-  await volunteerCollection(call, 'activities').updateWhere({ _id: activityId }, { taken: call.db.command.inc(-1) });
+/** Gives the volunteer's place back; only a holder's, once (two cancels free one place). */
+async function releasePlace(call: Invocation, activityId: string, volunteerId: string): Promise<void> {
+  const _ = call.db.command;
+  await volunteerCollection(call, 'activities').updateWhere({ _id: activityId, holders: volunteerId }, { taken: _.inc(-1), holders: _.pull(volunteerId) });
 }
 
-/** Before the start only; the place goes back only if this call removed the sign-up (two cancels free one place). */
+/**
+ * Before the start only. The sign-up document goes first, then the place. A held place without a
+ * document (an interrupted sign-up or cancellation) is given back without the rule check: the
+ * volunteer is on no roster, and releasing it is what was asked.
+ */
 export async function cancelSignUp(input: { activityId: string }, call: Invocation) {
   const { caller, volunteer } = await requireVolunteer(call);
   const stored = await loadActivity(call, input.activityId);
   const { activity } = stored;
   const signup = await findSignup(call, activity.id, volunteer._id);
-  if (!signup) throw new DomainError('NOT_FOUND', '没有有效的报名');
+  if (!signup) {
+    if (!(stored.record.holders ?? []).includes(volunteer._id)) throw new DomainError('NOT_FOUND', '没有有效的报名');
+    await releasePlace(call, activity.id, volunteer._id);
+    return stateOf(call, activity.id, 'none');
+  }
   await checkActivityAction(call, caller, stored, 'cancelSignUp', { volunteer });
-  const deleted = await volunteerCollection(call, 'signups').removeWhere({ _id: signup._id });
-  if (deleted) await release(call, activity.id);
+  await volunteerCollection(call, 'signups').removeWhere({ _id: signup._id });
+  await releasePlace(call, activity.id, volunteer._id);
   return stateOf(call, activity.id, 'none');
 }
 

@@ -28,8 +28,13 @@ describe('volunteer points', () => {
     const answers = await Promise.all(callers.map((c) => c('signUp', { activityId })));
     expect(answers.filter((a) => a.ok)).toHaveLength(10);
     expect(answers.filter((a) => !a.ok).map((a) => a.error.code).filter((c) => c !== 'CONFLICT')).toEqual([]);
-    expect(await allDocs(t.db, 'signups', { activityId })).toHaveLength(10);
-    expect((await allDocs(t.db, 'activities', { _id: activityId }))[0].taken).toBe(10);
+    const signed = (await allDocs(t.db, 'signups', { activityId })).map((s) => s.volunteerId).sort();
+    expect(signed).toHaveLength(10);
+    const [activity] = await allDocs(t.db, 'activities', { _id: activityId });
+    expect(activity.taken).toBe(10);
+    // The holders on the activity are exactly the volunteers with a sign-up document (and were answered yes).
+    expect([...activity.holders].sort()).toEqual(signed);
+    expect(answers.map((a, i) => (a.ok ? crowd[i] : null)).filter(Boolean).sort()).toEqual(signed);
   });
 
   it('publishes the month the server is in, not the phone\'s: points earned on 1 December show without picking a month', async () => {
@@ -50,7 +55,11 @@ describe('volunteer points', () => {
     const v = await volunteerAs(base(), VOLUNTEER_A);
     const answers = await Promise.all([v('signUp', { activityId }), v('signUp', { activityId }), v('signUp', { activityId })]);
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
-    expect((await allDocs(t.db, 'activities', { _id: activityId }))[0].taken).toBe(1);
+    expect(answers.filter((a) => !a.ok).map((a) => a.error)).toEqual([
+      { code: 'CONFLICT', message: '您已报名' },
+      { code: 'CONFLICT', message: '您已报名' },
+    ]);
+    expect((await allDocs(t.db, 'activities', { _id: activityId }))[0]).toMatchObject({ taken: 1, holders: [VOLUNTEER_A] });
   });
 
   it('checks a volunteer in with the code from the activity QR, and refuses a wrong code', async () => {

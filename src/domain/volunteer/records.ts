@@ -57,6 +57,11 @@ export const activityRecordSchema = z.object({
   streetApproval: streetApprovalSchema.optional(),
   /** Places held: moved with each sign-up and cancellation, never above `headcount`. */
   taken: z.number().int().nonnegative(),
+  /**
+   * Who holds the places (`taken` = its length), moved in the same conditional update: the truth a
+   * sign-up document completes (cloudfunctions/volunteer/signups.ts). Absent on activities nobody signed up for.
+   */
+  holders: z.array(id).optional(),
   checkInCode: z.string(),
   /** The organiser (never a participant of their own activity, issue 10 item 4). */
   createdBy: id.optional(),
