@@ -51,9 +51,9 @@ describe('统计看板: the street sees its month', () => {
 
       await page.goBack();
       await tapButton(page, '导出事件台账');
-      const link = page.getByTestId('ledger-link').filter({ visible: true });
+      const link = page.getByTestId('export-link').filter({ visible: true });
       await link.waitFor({ timeout: 20_000 });
-      expect(await link.textContent()).toMatch(/事件台账.*（3 条）/);
+      expect(await link.textContent()).toMatch(/事件台账.*（3 行）/);
       const xlsx = await fetch((await link.getAttribute('href'))!);
       expect(xlsx.status).toBe(200);
     });

@@ -41,6 +41,18 @@ describe('compliance at a glance', () => {
     expect(cells.log_days.status).toBe('none');
   });
 
+  it('counts today once it is done, and never as a miss while it is still being worked', () => {
+    const done = run('2026-12-02', { patrolMinutesByDate: new Map([['2026-11-30', 70], ['2026-12-01', 65], ['2026-12-02', 62]]), logDates: new Set(['2026-11-30', '2026-12-02']) });
+    expect(done.patrol_days).toMatchObject({ value: 3, target: 3, short: [] });
+    expect(done.patrol_minutes).toMatchObject({ value: 197, target: 180 });
+    expect(done.log_days).toMatchObject({ value: 2, target: 3, short: ['2026-12-01'] });
+    const notYet = run('2026-12-02', { patrolMinutesByDate: new Map([['2026-12-02', 20]]), logDates: new Set() });
+    expect(notYet.patrol_days.short).not.toContain('2026-12-02');
+    expect(notYet.log_days.short).not.toContain('2026-12-02');
+    // A Monday log submitted in the morning shows at once (the chief saw 0 / 0 in the browser before).
+    expect(run('2026-11-30', { logDates: new Set(['2026-11-30']) }, '2026-11-30').log_days).toMatchObject({ value: 1, target: 1, status: 'met' });
+  });
+
   it('counts 六必访 homes covered this month, naming the ones not visited', () => {
     const cells = run('2026-12-03', {
       sixMustTargets: [{ householdId: 'hh-1', label: '5栋101' }, { householdId: 'hh-2', label: '6栋201' }],

@@ -69,8 +69,11 @@ function statusOf(value: number, target: number, windowOver: boolean): Complianc
 
 export function weekCompliance({ week, today, isWorking, rules, patrolMinutesPerDay, facts }: ComplianceInput): ComplianceCell[] {
   const weekOver = week.lastDate < today;
-  // Days judged so far: working days already over (today is still being worked).
-  const judgedDays = datesOf(week).filter((d) => d < today && isWorking(d));
+  // Days judged so far: working days already over. Today is still being worked, so it is judged only once
+  // done — a log submitted or an hour patrolled this morning shows at once, and today is never a miss.
+  const daysOver = datesOf(week).filter((d) => d < today && isWorking(d));
+  const todayIn = week.firstDate <= today && today <= week.lastDate && isWorking(today);
+  const judgedWith = (doneToday: boolean) => (todayIn && doneToday ? [...daysOver, today] : daysOver);
   // The month a week reports on: the one its last day so far falls in (a week across 30 Nov–6 Dec reports December).
   const month = monthOf(Math.min(week.end - 1, periodOfKey('day', today).start));
   const monthUntil = Math.min(week.end, month.end);
@@ -79,9 +82,12 @@ export function weekCompliance({ week, today, isWorking, rules, patrolMinutesPer
   const inMonthToWeekEnd = (d: string) => d >= month.firstDate && d <= lastCounted;
   const visitsInWeek = facts.visits.filter((v) => inPeriod(week, v.visitedAt));
 
-  const share = (rule: WorkRule) => Math.ceil(rule.amount * judgedDays.length);
-  const minutesShort = judgedDays.filter((d) => (facts.patrolMinutesByDate.get(d) ?? 0) < patrolMinutesPerDay.amount);
-  const logShort = judgedDays.filter((d) => !facts.logDates.has(d));
+  const share = (rule: WorkRule, days: readonly string[]) => Math.ceil(rule.amount * days.length);
+  const patrolled = (d: string) => (facts.patrolMinutesByDate.get(d) ?? 0) >= patrolMinutesPerDay.amount;
+  const patrolDays = judgedWith(patrolled(today));
+  const logDays = judgedWith(facts.logDates.has(today));
+  const minutesShort = patrolDays.filter((d) => !patrolled(d));
+  const logShort = logDays.filter((d) => !facts.logDates.has(d));
 
   const sixMust = [...new Map([...facts.sixMustTargets, ...learntSixMust(facts.visits)].map((t) => [targetKeyOf(t), t])).values()];
   const monthVisits = facts.visits.filter((v) => v.visitedAt.getTime() >= month.start && v.visitedAt.getTime() < monthUntil);
@@ -89,13 +95,13 @@ export function weekCompliance({ week, today, isWorking, rules, patrolMinutesPer
 
   const cells: Record<ComplianceMetric, Omit<ComplianceCell, 'metric'>> = {
     patrol_minutes: {
-      value: sumWhere(facts.patrolMinutesByDate, (d) => judgedDays.includes(d)),
-      target: patrolMinutesPerDay.amount * judgedDays.length,
+      value: sumWhere(facts.patrolMinutesByDate, (d) => patrolDays.includes(d)),
+      target: patrolMinutesPerDay.amount * patrolDays.length,
       status: 'none',
       reason: patrolMinutesPerDay.reason,
       short: minutesShort,
     },
-    patrol_days: { value: judgedDays.length - minutesShort.length, target: share(rules.patrol_days_share), status: 'none', reason: rules.patrol_days_share.reason, short: minutesShort },
+    patrol_days: { value: patrolDays.length - minutesShort.length, target: share(rules.patrol_days_share, patrolDays), status: 'none', reason: rules.patrol_days_share.reason, short: minutesShort },
     visits: { value: visitsInWeek.length, target: rules.visits_per_week.amount, status: 'none', reason: rules.visits_per_week.reason, short: [] },
     saturday_visits: {
       value: visitsInWeek.filter((v) => weekdayOfDate(dayOf(v.visitedAt).firstDate) === 6).length,
@@ -111,7 +117,7 @@ export function weekCompliance({ week, today, isWorking, rules, patrolMinutesPer
       reason: rules.six_must_visits_per_month.reason,
       short: sixMustShort.map((t) => t.label),
     },
-    log_days: { value: judgedDays.length - logShort.length, target: share(rules.log_days_share), status: 'none', reason: rules.log_days_share.reason, short: logShort },
+    log_days: { value: logDays.length - logShort.length, target: share(rules.log_days_share, logDays), status: 'none', reason: rules.log_days_share.reason, short: logShort },
     meetings: {
       value: facts.meetings.attended,
       target: Math.ceil(rules.meetings_attended_share.amount * facts.meetings.required),

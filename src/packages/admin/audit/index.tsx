@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { BigButton } from '../../../components/big-button';
+import { ExcelExportStatus } from '../../../components/excel-export';
 import { formatTime } from '../../../components/case-view/format-time';
 import { LoadMore } from '../../../components/load-more';
 import { PageShell } from '../../../components/page-shell';
@@ -11,6 +10,7 @@ import { auditFieldsText } from '../../../domain/audit';
 import { DEFAULT_CARE_GROUPS } from '../../../domain/register/care-groups';
 import { call } from '../../../services/call';
 import { usePagedList } from '../../../services/use-paged-list';
+import { useExcelExport } from '../../../services/use-excel-export';
 import { useSubmit } from '../../../services/use-submit';
 import '../shared/admin.scss';
 
@@ -52,36 +52,17 @@ export default function AuditLogPage() {
   );
 }
 
-/** The whole trail as Excel: weapp opens it in WeChat's viewer, H5 gives a download link. */
+/** The whole trail as Excel. */
 function AuditExport() {
   const submit = useSubmit();
-  const [link, setLink] = useState<{ url: string; rows: number } | null>(null);
-  const make = () =>
-    void submit.run(async () => {
-      setLink(null);
-      const file = await call('org', 'exportAudit', {});
-      setLink({ url: file.url, rows: file.rows });
-      if (process.env.TARO_ENV !== 'h5') {
-        const local = await Taro.downloadFile({ url: file.url });
-        await Taro.openDocument({ filePath: local.tempFilePath, fileType: 'xlsx', showMenu: true });
-      }
-      return file;
-    });
+  const exporter = useExcelExport(submit);
+  const make = () => exporter.make('个人信息操作记录', () => call('org', 'exportAudit', {}));
   return (
     <Section heading='导出'>
       <BigButton disabled={submit.busy} onClick={make}>
         {submit.busy ? '正在生成表格…' : '导出全部记录（Excel）'}
       </BigButton>
-      {submit.message !== '' && (
-        <View className='section__error' role='alert'>
-          {submit.message}
-        </View>
-      )}
-      {process.env.TARO_ENV === 'h5' && link && (
-        <a className='admin-link' href={link.url} target='_blank' rel='noreferrer' data-testid='export-link'>
-          已生成（{link.rows} 条），点这里下载
-        </a>
-      )}
+      <ExcelExportStatus exporter={exporter} submit={submit} />
     </Section>
   );
 }

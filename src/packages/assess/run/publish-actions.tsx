@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { BigButton } from '../../../components/big-button';
+import { ExcelExportStatus } from '../../../components/excel-export';
 import { Field } from '../../../components/field';
 import { Section } from '../../../components/section';
 import type { ActionOutput } from '../../../domain/api';
 import { call } from '../../../services/call';
+import { useExcelExport } from '../../../services/use-excel-export';
 import { useSubmit } from '../../../services/use-submit';
 import { bulletinPath } from '../shared/links';
 
@@ -15,7 +17,7 @@ type Run = ActionOutput<'assess', 'run'>;
 export function PublishActions({ run, onChanged }: { run: Run; onChanged: () => void }) {
   const submit = useSubmit();
   const [reason, setReason] = useState('');
-  const [link, setLink] = useState<{ url: string; label: string } | null>(null);
+  const exporter = useExcelExport(submit);
   const published = run.publishedRevision !== null;
 
   const publish = () =>
@@ -28,15 +30,7 @@ export function PublishActions({ run, onChanged }: { run: Run; onChanged: () => 
       await call('assess', 'correct', { runId: run.runId, expectedVersion: run.version, reason });
       onChanged();
     });
-  const exportRanking = () =>
-    void submit.run(async () => {
-      const file = await call('assess', 'exportRanking', { runId: run.runId });
-      setLink({ url: file.url, label: `排名表已生成(${file.rows} 行),点这里下载` });
-      if (process.env.TARO_ENV !== 'h5') {
-        const local = await Taro.downloadFile({ url: file.url });
-        await Taro.openDocument({ filePath: local.tempFilePath, fileType: 'xlsx', showMenu: true });
-      }
-    });
+  const exportRanking = () => exporter.make('排名表', () => call('assess', 'exportRanking', { runId: run.runId }));
   const bulletin = (kind: 'ranking' | 'red_black') =>
     void submit.run(async () => {
       const made = await call('assess', 'bulletin', { runId: run.runId, kind });
@@ -67,11 +61,7 @@ export function PublishActions({ run, onChanged }: { run: Run; onChanged: () => 
           </>
         )}
       </View>
-      {process.env.TARO_ENV === 'h5' && link && (
-        <a className='assess-link' href={link.url} target='_blank' rel='noreferrer' data-testid='export-link'>
-          {link.label}
-        </a>
-      )}
+      <ExcelExportStatus exporter={exporter} submit={submit} showError={false} />
       {run.canManage && run.state === 'published' && (
         <>
           <View className='section__help'>已公布的结果不能修改;如需更正,写明理由后发起更正,原结果保留。</View>

@@ -3,6 +3,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { BigButton } from '../../../components/big-button';
 import { CaseChoice } from '../../../components/case-choice';
+import { CasePhotoUpload, type UploadedPhoto } from '../../../components/case-photo-upload';
 import { Field } from '../../../components/field';
 import { PageShell } from '../../../components/page-shell';
 import { QueryView } from '../../../components/query-view';
@@ -27,6 +28,7 @@ export default function NewVisitPage() {
   const [partner, setPartner] = useState<PartnerKind>('none');
   const [partnerName, setPartnerName] = useState('');
   const [notes, setNotes] = useState('');
+  const [photos, setPhotos] = useState<UploadedPhoto[]>([]);
   // One request id per filled form: a retried tap after a lost answer records the visit once.
   const [requestId] = useState(newRequestId);
   const submit = useSubmit();
@@ -52,6 +54,7 @@ export default function NewVisitPage() {
                 ...(targetKind === 'household' ? { householdId: targetId } : targetKind === 'building' ? { buildingId: targetId } : {}),
                 door,
                 notes,
+                photos: photos.map((p) => p.fileId),
                 partner: partner === 'none' ? { kind: 'none' } : { kind: partner, name: partnerName },
               }),
             );
@@ -71,6 +74,7 @@ export default function NewVisitPage() {
               <CaseChoice label='走访类型' options={options(VISIT_KINDS, VISIT_KIND_LABELS)} value={kind} onChange={setKind} error={submit.fields.kind} />
               {kind === 'six_must' && <CaseChoice label='六必访对象' options={options(SIX_MUST_GROUPS, SIX_MUST_GROUP_LABELS)} value={group} onChange={setGroup} error={submit.fields.group} />}
               <Field label='走访情况' kind='multiline' value={notes} onChange={setNotes} error={submit.fields.notes} maxLength={500} placeholder='了解到的情况、需要跟进的事' />
+              <CasePhotoUpload label='走访照片' photos={photos} onChange={setPhotos} error={submit.fields.photos} />
               <CaseChoice label='同行人' options={options(PARTNER_KINDS, PARTNER_KIND_LABELS)} value={partner} onChange={setPartner} />
               {partner !== 'none' && <Field label='同行人姓名' value={partnerName} onChange={setPartnerName} error={submit.fields['partner.name']} maxLength={20} />}
               {submit.message !== '' && (
