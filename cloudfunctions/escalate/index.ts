@@ -1,51 +1,70 @@
-import { getDb, nowFrom, timerOnly, type Database } from '../_lib';
+import { getDb, nowFrom, runLimit, timerOnly, type Database } from '../_lib';
 import type { CaseRecord } from '../../src/domain/case/records';
 import { escalateCase, warnNearDue } from '../_lib/cases/escalation';
 import { casesOf } from '../_lib/cases/store';
 import type { Page } from '../_lib/records';
 
+/** Due cases read per query (one indexed page); each page's escalations run side by side. */
 export const BATCH = 100;
-// A bound on one run's work: 10 000 due cases fit in 100 batches, and the wall-clock budget stops a run
-// well inside the function's 20 s timeout (cloudbaserc.json); the rest is worked off by the next minute's run.
-const MAX_BATCHES = 100;
+/**
+ * Escalations plus warnings one run may write (issue 13 item 2). The timeout is 30 s (config.json: half
+ * the every-minute period); a run should take at most a quarter of it, which `npm run bench` checks run by
+ * run (scripts/bench/timer-runs.ts); a backlog of 10 000 due cases is worked off in ten runs, one a minute.
+ * Environment variable GRIDLINK_ESCALATE_RUN_LIMIT may set another (_lib/run-limit.ts).
+ */
+export const RUN_LIMIT = 1_000;
+export const RUN_LIMIT_VARIABLE = 'GRIDLINK_ESCALATE_RUN_LIMIT';
+/** A second bound, by the wall clock: a slow database stops the run here, 12 s into its 30 s timeout. */
 const RUN_BUDGET_MS = 12_000;
 
 export interface SweepResult {
   escalated: number;
   warned: number;
   read: number;
-  /** Whether the run stopped at its budget with due cases left for the next run. */
+  /** Whether the run stopped at its limit or budget with due cases left for the next run. */
   more: boolean;
+}
+
+interface Bound {
+  /** Writes this sweep may still make. */
+  left: number;
+  startedAt: number;
 }
 
 /**
  * Reads only what is due through the `dueAt` (and `nearDueAt`) index, oldest first, page by page with a
  * cursor (ARCHITECTURE §5: "its cost grows with the number of due cases, not with all cases"). A case
- * another sweep won is passed over, never re-read in the same run.
+ * another sweep won is passed over, never re-read in the same run, and does not count against the limit:
+ * a case it cannot escalate costs a read, so such cases at the head of the queue never starve the rest.
  */
-async function sweep(db: Database, field: 'dueAt' | 'nearDueAt', now: Date, startedAt: number, apply: (c: CaseRecord) => Promise<boolean>) {
+async function sweep(db: Database, field: 'dueAt' | 'nearDueAt', now: Date, bound: Bound, apply: (c: CaseRecord) => Promise<boolean>) {
   const _ = db.command;
   let done = 0;
   let read = 0;
   let after: string | null = null;
-  for (let i = 0; i < MAX_BATCHES; i++) {
-    const page: Page<CaseRecord> = await casesOf(db).page({ [field]: _.lte(now) }, { orderBy: [field, 'asc'], after, limit: BATCH });
+  while (done < bound.left) {
+    const page: Page<CaseRecord> = await casesOf(db).page({ [field]: _.lte(now) }, { orderBy: [field, 'asc'], after, limit: Math.min(BATCH, bound.left - done) });
     read += page.items.length;
     const won = await Promise.all(page.items.map((c) => apply(c).catch((err) => (console.error('[escalate]', c._id, err), false))));
     done += won.filter(Boolean).length;
     after = page.next;
     if (!after) return { done, read, more: false };
-    if (Date.now() - startedAt > RUN_BUDGET_MS) break;
+    if (Date.now() - bound.startedAt > RUN_BUDGET_MS) break;
   }
   return { done, read, more: true };
 }
 
-export async function runSweep(db: Database, now: Date): Promise<SweepResult> {
+/**
+ * One run: escalations first (oldest due first), then the 80 % warnings with what is left of the limit —
+ * while a backlog of overdue cases lasts, warnings wait for a later run.
+ */
+export async function runSweep(db: Database, now: Date, limit = RUN_LIMIT): Promise<SweepResult> {
   // One staff lookup per place and one config read per street for the whole run.
   const caches = { staff: new Map<string, Promise<string[]>>(), configs: new Map() };
   const startedAt = Date.now();
-  const due = await sweep(db, 'dueAt', now, startedAt, (c) => escalateCase(db, c, now, caches));
-  const near = await sweep(db, 'nearDueAt', now, startedAt, (c) => warnNearDue(db, c, now, caches));
+  const due = await sweep(db, 'dueAt', now, { left: limit, startedAt }, (c) => escalateCase(db, c, now, caches));
+  const left = due.more ? 0 : limit - due.done;
+  const near = left > 0 ? await sweep(db, 'nearDueAt', now, { left, startedAt }, (c) => warnNearDue(db, c, now, caches)) : { done: 0, read: 0, more: true };
   return { escalated: due.done, warned: near.done, read: due.read + near.read, more: due.more || near.more };
 }
 
@@ -55,5 +74,5 @@ export async function runSweep(db: Database, now: Date): Promise<SweepResult> {
  */
 export const main = timerOnly('escalate', async (_event, context) => {
   const now = nowFrom(context);
-  return { ok: true as const, data: await runSweep(getDb(context), now) };
+  return { ok: true as const, data: await runSweep(getDb(context), now, runLimit(context, RUN_LIMIT_VARIABLE, RUN_LIMIT)) };
 });

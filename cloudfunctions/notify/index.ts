@@ -1,6 +1,6 @@
-import { getApp, nowFrom, timerOnly } from '../_lib';
+import { getApp, nowFrom, runLimit, timerOnly } from '../_lib';
 import { queueActivityReminders } from './reminders';
-import { sendOutbox } from './send';
+import { RUN_LIMIT, RUN_LIMIT_VARIABLE, sendOutbox } from './send';
 
 /**
  * The outbox sender (config.json: every minute; permission `subscribeMessage.send`): queues the
@@ -11,5 +11,5 @@ export const main = timerOnly('notify', async (_event, context) => {
   const app = getApp(context);
   const now = nowFrom(context);
   const reminders = await queueActivityReminders(app.database(), now);
-  return { ok: true as const, data: { ...(await sendOutbox(app, now)), reminders } };
+  return { ok: true as const, data: { ...(await sendOutbox(app, now, runLimit(context, RUN_LIMIT_VARIABLE, RUN_LIMIT))), reminders } };
 });

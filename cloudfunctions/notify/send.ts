@@ -11,9 +11,18 @@ const subscriptionsOf = (db: Database) => collectionOf(db, 'subscriptions', subs
 /** Only whom to send to: a user's openid (a staff member added by the org function may not have one yet). */
 const recipientsOf = (db: Database) => collectionOf(db, 'users', userRecordSchema.pick({ _id: true }).extend({ openid: userRecordSchema.shape.openid.optional() }));
 
+/** Messages claimed per query; each page's sends run side by side. */
 export const BATCH = 50;
-// A bound on one run's work (timeout 20 s); a backlog is worked off over the next minutes.
-const MAX_BATCHES = 10;
+/**
+ * Messages one run may claim, new and retried together (issue 13 item 2). The timeout is 30 s
+ * (config.json: half the every-minute period); a run should take at most a quarter of it, which
+ * `npm run bench` checks run by run (scripts/bench/timer-runs.ts); 10 000 queued messages go out in twenty
+ * runs, one a minute. Environment variable GRIDLINK_NOTIFY_RUN_LIMIT may set another (_lib/run-limit.ts).
+ */
+export const RUN_LIMIT = 500;
+export const RUN_LIMIT_VARIABLE = 'GRIDLINK_NOTIFY_RUN_LIMIT';
+/** A second bound, by the wall clock: a slow database or WeChat stops the run here, 12 s into its 30 s timeout. */
+const RUN_BUDGET_MS = 12_000;
 /** The first send and up to 3 retries, one per later run (issue 4 item 7). */
 export const MAX_ATTEMPTS = 4;
 /** Our own code (not WeChat's) for a recipient without an openid: nothing to retry. */
@@ -47,22 +56,28 @@ interface Outcome {
  * (`status` still what was read → `sending`, stamped with this run's id), so of two runs reading the same
  * batch only one wins each message and nothing is sent twice. First the `pending` ones (index
  * `status_1_createdAt_1`), oldest first; then `failed` ones still marked retryable, each at most once a run.
+ * At most `limit` claims a run; what is left stays `pending` (or `failed`) for the next run.
  */
-export async function sendOutbox(app: App, now: Date): Promise<SendResult> {
+export async function sendOutbox(app: App, now: Date, limit = RUN_LIMIT): Promise<SendResult> {
   const db = app.database();
   const runId = `run-${now.getTime()}-${randomBytes(4).toString('hex')}`;
   const result: SendResult = { sent: 0, failed: 0, retrying: 0 };
   const _ = db.command;
+  const startedAt = Date.now();
+  let left = limit;
   for (const status of ['pending', 'failed'] as const) {
-    for (let i = 0; i < MAX_BATCHES; i++) {
+    while (left > 0) {
       // A message that failed in this run waits for the next one (claimedBy is this run's id).
       const match = status === 'pending' ? { status } : { status, retryable: true, claimedBy: _.neq(runId) };
-      const { items: data } = await notificationsOf(db).page(match, { orderBy: ['createdAt', 'asc'], limit: BATCH });
+      const size = Math.min(BATCH, left);
+      const { items: data } = await notificationsOf(db).page(match, { orderBy: ['createdAt', 'asc'], limit: size });
       if (data.length === 0) break;
       const claimed = (await Promise.all(data.map((n) => claim(db, n, runId, now)))).filter((n): n is StoredNotification => n !== null);
+      left -= claimed.length;
       await sendBatch(app, db, claimed, runId, now, result);
       // Another run won the whole batch: it works on from here.
-      if (data.length < BATCH || claimed.length === 0) break;
+      if (data.length < size || claimed.length === 0) break;
+      if (Date.now() - startedAt > RUN_BUDGET_MS) return result;
     }
   }
   return result;

@@ -59,6 +59,12 @@ export const budgets = {
   /** The escalation sweep over 100 000 cases with 100 due: reads ≈ the due ones (+ staff lookups), not all. */
   sweep: { documentsScanned: 2_000, ms: 5_000 },
   /**
+   * Issue 13 item 2: a timer run (notify, escalate) working off a backlog of 10 000 due items takes at most
+   * this share of the function's timeout (config.json): room for a slower production database and a cold
+   * start, and a run never overlaps the next minute's. scripts/bench/timer-runs.ts prints every run.
+   */
+  timerRun: { shareOfTimeout: 0.25 },
+  /**
    * volunteer.ranking for the street, 10 000 volunteers / 200 000 ledger lines (issue 5 item 10): 6 round trips
    * whatever the size; it reads the 10 000 accounts, never the ledger — twice locally (page + count; the local
    * store has no ordered index scan) + 100 names. Two runs at load average ~8.5 on 2 cores: 512 / 653 and 226 / 274 ms.

@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: figures, not tests. Builds the function bundles, starts a full local cloud in this
  * process (test mode, free port, fresh temp data dir, demo seed), logs in as a seeded officer and prints
- * gateway latency, database cost per action, the escalation sweep and the yearly street ranking at
- * scale (sweep.ts, ranking.ts), bundle sizes and cold require, and weapp package sizes,
+ * gateway latency, database cost per action, the escalation sweep, the notify and escalate timers run
+ * after run over 10 000 due items, and the yearly street ranking at scale (sweep.ts, timer-runs.ts, ranking.ts), bundle sizes and cold require, and weapp package sizes,
  * each beside its budget (budgets.ts). A miss fails the run only with BENCH_STRICT=1. BENCH_QUICK=1 skips
  * the sweep and ranking at scale.
  */
@@ -24,6 +24,7 @@ import { patrolStorageTables } from './patrol';
 import { registerTables } from './register';
 import { complianceTables } from './compliance';
 import { sweepTables } from './sweep';
+import { timerRunTables } from './timer-runs';
 import { weappFigures } from './weapp';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -75,6 +76,7 @@ async function cloudTables(): Promise<void> {
     if (process.env.BENCH_QUICK === '1') return;
     await patrolStorageTables(cloud.baseUrl);
     await sweepTables(cloud.baseUrl, cookie);
+    await timerRunTables(cloud.baseUrl);
     await rankingTables(cloud.baseUrl);
     await statsTables(cloud.baseUrl);
     await registerTables(cloud.baseUrl);

@@ -1,5 +1,5 @@
-import { localApp } from '../../local-cloud/local-sdk';
 import { budgets, withBudget } from './budgets';
+import { insertAll } from './seed';
 import { printTable } from './table';
 
 /**
@@ -8,7 +8,6 @@ import { printTable } from './table';
  */
 const TOTAL = 100_000;
 const DUE = 100;
-const INSERT_BATCH = 2_000;
 
 async function postJson(url: string, body: unknown, cookie?: string): Promise<any> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
@@ -31,7 +30,6 @@ function percentile(values: number[], p: number): number {
 
 /** The full local cloud (local-cloud/main.ts) declares the indexes of deploy/collections.json. */
 export async function sweepTables(baseUrl: string, cookie: string): Promise<void> {
-  const db = localApp(baseUrl).database();
   const stats = async () => (await fetch(`${baseUrl}/internal/db/stats`).then((r) => r.json())) as { roundTrips: number; documentsScanned: number; documentsReturned: number };
   const resetStats = () => postJson(`${baseUrl}/internal/db/stats/reset`, {});
 
@@ -54,12 +52,8 @@ export async function sweepTables(baseUrl: string, cookie: string): Promise<void
   // 100 000 cases straight through the SDK, array inserts; the due ones an hour old, the rest next week.
   await postJson(`${baseUrl}/internal/clock`, { reset: true });
   const now = Date.now();
-  const t0 = performance.now();
-  for (let start = 0; start < TOTAL; start += INSERT_BATCH) {
-    const docs = Array.from({ length: INSERT_BATCH }, (_, k) => caseDoc(start + k, start + k < DUE ? new Date(now - 3_600_000) : new Date(now + 7 * 86_400_000)));
-    await db.collection('cases').add(docs);
-  }
-  const insertMs = performance.now() - t0;
+  const docs = Array.from({ length: TOTAL }, (_, i) => dueCaseDoc(`bench-case-${i}`, i < DUE ? new Date(now - 3_600_000) : new Date(now + 7 * 86_400_000)));
+  const insertMs = await insertAll(baseUrl, 'cases', docs, 2_000);
   await resetStats();
   const s0 = performance.now();
   const run = await postJson(`${baseUrl}/internal/timers/escalate/run`, {});
@@ -71,9 +65,10 @@ export async function sweepTables(baseUrl: string, cookie: string): Promise<void
   ]);
 }
 
-function caseDoc(i: number, dueAt: Date) {
+/** A routine case of grid A1 waiting to be signed for, due at `dueAt` (timer-runs.ts writes 10 000 due ones). */
+export function dueCaseDoc(_id: string, dueAt: Date, description = '批量测试事件') {
   return {
-    _id: `bench-case-${i}`,
+    _id,
     state: 'reported',
     caseClass: 'routine',
     categoryId: 'rubbish',
@@ -85,7 +80,7 @@ function caseDoc(i: number, dueAt: Date) {
     reporterName: '徐大爷',
     stageStartedAt: new Date(dueAt.getTime() - 7_200_000),
     reworkCount: 0,
-    description: '批量测试事件',
+    description,
     photos: [],
     location: { lat: 31.86, lng: 117.28 },
     anonymous: false,

@@ -56,6 +56,43 @@ describe('escalation timer', () => {
     expect(cases.map((c: any) => c.timeline.filter((e: any) => e.type === 'escalate').length)).toEqual([1, 1, 1, 1, 1]);
   });
 
+  it('a backlog bigger than one run: each run escalates at most its limit, the next run the rest, none twice, none lost', async () => {
+    // Issue 13 item 2. The function's environment variable sets a run limit of 3 (default 1 000: the bench
+    // drains 10 000); the runs go through the timer as CloudBase fires it.
+    t.cloud.functionEnv.GRIDLINK_ESCALATE_RUN_LIMIT = '3';
+    try {
+      await setClock(base(), MONDAY_9);
+      const resident = await caseCaller(base(), 'user-resident-1');
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++) ids.push((await resident('report', aReport({ description: `积压事件 ${i}` }))).data.caseId);
+      await advanceClock(base(), 3 * 3600_000);
+      const escalatedIds = async () => {
+        const { data } = await t.db.collection('cases').where({ _id: t.db.command.in(ids) }).get();
+        return new Map(data.map((c: any) => [c._id, c.timeline.filter((e: any) => e.type === 'escalate').length]));
+      };
+
+      expect((await runEscalate(base())).data).toMatchObject({ escalated: 3, warned: 0, more: true });
+      const afterFirst = await escalatedIds();
+      expect([...afterFirst.values()].sort()).toEqual([0, 0, 1, 1, 1]);
+
+      const second = (await runEscalate(base())).data;
+      expect(second.escalated).toBe(2);
+      expect(second.escalated + second.warned).toBeLessThanOrEqual(3);
+      const afterSecond = await escalatedIds();
+      expect([...afterSecond.values()]).toEqual([1, 1, 1, 1, 1]);
+      // The second run took exactly the two the first one left.
+      expect(ids.filter((id) => afterFirst.get(id) === 0).every((id) => afterSecond.get(id) === 1)).toBe(true);
+
+      expect((await runEscalate(base())).data).toMatchObject({ escalated: 0, warned: 0, more: false });
+      expect([...(await escalatedIds()).values()]).toEqual([1, 1, 1, 1, 1]);
+      // Each escalation told its reporter once: five case_escalated rows, one per case.
+      const { data: told } = await t.db.collection('notifications').where({ kind: 'case_escalated', caseId: t.db.command.in(ids) }).get();
+      expect(told.map((n: any) => n.caseId).sort()).toEqual([...ids].sort());
+    } finally {
+      delete t.cloud.functionEnv.GRIDLINK_ESCALATE_RUN_LIMIT;
+    }
+  });
+
   it('reads only the due cases, through the dueAt index', async () => {
     ensureDeclaredIndexes(t.database); // as local-cloud/main.ts does; the bare test cloud has none
     await setClock(base(), MONDAY_9);
