@@ -42,6 +42,8 @@ export const COLLECTION_NAMES = [
   'residents',
   'tenancies',
   'register_changes',
+  'meetings',
+  'meeting_attendance',
 ] as const;
 
 export type CollectionName = (typeof COLLECTION_NAMES)[number];

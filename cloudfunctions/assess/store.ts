@@ -3,6 +3,9 @@ import type { Fact } from '../../src/domain/assessment/facts';
 import { ruleSetRecordSchema, runRecordSchema, sheetRecordSchema, type RunRecord, type RunSubject } from '../../src/domain/assessment/records';
 import type { AutomaticMetric, RuleSet } from '../../src/domain/assessment/rule-set';
 import { patrolFacts } from '../../src/domain/assessment/patrol-facts';
+import { meetingFacts, type MeetingInvitation } from '../../src/domain/assessment/meeting-facts';
+import { attendanceRecordSchema } from '../../src/domain/meeting/records';
+import { resolveWorkRules, workRulesConfigId, workRulesConfigRecordSchema } from '../../src/domain/worklog';
 import { DEFAULT_WORKING_CALENDAR, isWorkingDate } from '../../src/domain/calendar';
 import { caseRecordSchema, slaConfigRecordSchema, type CaseRecord } from '../../src/domain/case/records';
 import { patrolRecordSchema } from '../../src/domain/patrol/records';
@@ -68,21 +71,43 @@ async function patrolsOfMonth(db: Database, run: Pick<RunRecord, 'streetId' | 'c
   return collectionOf(db, 'patrols', patrolRecordSchema).all(where, { max: 50_000 });
 }
 
+/**
+ * The month's meeting invitations in the run's street (a street meeting's people belong to many
+ * communities, so a community run filters by the attendee's community, not the meeting's), and the
+ * street's rule on approved leave (configs/worklog-rules-<street>, default in src/domain/worklog).
+ */
+async function meetingsOfMonth(db: Database, run: Pick<RunRecord, 'streetId' | 'month'>): Promise<{ invitations: MeetingInvitation[]; approvedLeaveExcused: boolean }> {
+  const { start, end } = periodInstants(monthPeriod(run.month));
+  const _ = db.command;
+  const [rows, stored] = await Promise.all([
+    collectionOf(db, 'meeting_attendance', attendanceRecordSchema).all({ streetId: run.streetId, startAt: _.gte(start).and(_.lt(end)) }, { max: 50_000 }),
+    collectionOf(db, 'configs', workRulesConfigRecordSchema).load(workRulesConfigId(run.streetId)),
+  ]);
+  return {
+    invitations: rows.map((r) => ({ ...r, id: r._id, attendeeName: r.name })),
+    approvedLeaveExcused: resolveWorkRules(stored ?? undefined).meetings_leave_excused.amount >= 1,
+  };
+}
+
 type Wanted = { itemId: string; metric: AutomaticMetric };
 const PATROL_METRICS: Partial<Record<AutomaticMetric, 'missedDays' | 'coverageRate'>> = { 'patrol.missedDays': 'missedDays', 'patrol.coverageRate': 'coverageRate' };
+const MEETING_METRICS: Partial<Record<AutomaticMetric, 'attended' | 'absent'>> = { 'meetings.attended': 'attended', 'meetings.absent': 'absent' };
 
 /**
  * The automatic facts of every subject and item. Case metrics come from the cases (a worker's are those
  * they signed for, 首问负责 001 L163; a community's are all of its cases); patrol metrics from the patrol
- * records (issue 14) over the month's working days. Meeting and information metrics have no records yet:
- * they get no fact and the sheet says "本期无记录".
+ * records (issue 14) over the month's working days; meeting metrics from the invitations of meetings that
+ * started in the month (issue 14 item 5). Information metrics have no records yet: they get no fact and
+ * the sheet says "本期无记录".
  */
 export async function automaticFacts(db: Database, run: Pick<RunRecord, 'streetId' | 'communityId' | 'month'>, ruleSet: RuleSet, subjects: RunSubject[], now: Date) {
   const wanted: Wanted[] = ruleSet.items.flatMap((item) => ('from' in item && 'metric' in item.from ? [{ itemId: item.id, metric: item.from.metric }] : []));
   const caseItems = wanted.filter((w) => isCaseMetric(w.metric));
   const patrolItems = wanted.filter((w) => PATROL_METRICS[w.metric]);
+  const meetingItems = wanted.filter((w) => MEETING_METRICS[w.metric]);
   const cases = caseItems.length ? await casesOfMonth(db, run) : [];
   const [patrols, days] = patrolItems.length ? await Promise.all([patrolsOfMonth(db, run), dueDays(db, run.streetId, run.month, now)]) : [[], []];
+  const meetings = meetingItems.length ? await meetingsOfMonth(db, run) : { invitations: [], approvedLeaveExcused: true };
   const out: Array<{ subjectId: string; itemId: string; fact: Fact }> = [];
   for (const s of subjects) {
     if (caseItems.length) {
@@ -93,6 +118,10 @@ export async function automaticFacts(db: Database, run: Pick<RunRecord, 'streetI
     if (patrolItems.length) {
       const facts = patrolFacts(s, days, patrols);
       for (const w of patrolItems) out.push({ subjectId: s.id, itemId: w.itemId, fact: facts[PATROL_METRICS[w.metric]!] });
+    }
+    if (meetingItems.length) {
+      const facts = meetingFacts(s, meetings.invitations, { approvedLeaveExcused: meetings.approvedLeaveExcused }, now);
+      for (const w of meetingItems) out.push({ subjectId: s.id, itemId: w.itemId, fact: facts[MEETING_METRICS[w.metric]!] });
     }
   }
   return out;

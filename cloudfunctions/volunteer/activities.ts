@@ -1,19 +1,20 @@
-import { createHash, randomInt } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { DomainError } from '../../src/domain/errors';
 import { activeRule, activitySchema, activityVerdict, allowedActivityActions, assertAllowed, checkInOpening, type Activity, type ActivityAction } from '../../src/domain/volunteer';
 import type { activityInputSchema } from '../../src/domain/volunteer/api';
 import { parseInput } from '../../src/domain/validation';
 import { authorize, requireCaller, type Caller, type Invocation } from '../_lib';
+import { newCheckInCode } from '../_lib/check-in-code';
 import { loadRules } from './ledger-store';
 import { activityToDoc, communitiesOf, loadActivityRecord, storedActivityOf, volunteerCollection, type StoredActivity, type VolunteerRecord } from './records';
 import { activityActor, communityNames, findVolunteer, isOrganiser, isStreetStaff, staffCommunityIds, streetOf, volunteerNames } from './scope';
 
 /**
  * Six digits: elderly volunteers type it when their phone cannot scan. Guessing is bounded by the
- * wrong-code limit on each sign-up (signups.ts), not by the code's length.
+ * wrong-code limit on each sign-up (signups.ts), not by the code's length. Shared with meetings.
  */
-export const newCheckInCode = (): string => randomInt(0, 1_000_000).toString().padStart(6, '0');
+export { newCheckInCode } from '../_lib/check-in-code';
 
 type ActivityInput = z.infer<typeof activityInputSchema>;
 const conflict = () => new DomainError('CONFLICT', '数据已被其他操作修改，请刷新后重试');

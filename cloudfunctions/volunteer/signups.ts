@@ -1,3 +1,4 @@
+import { checkInCodeMatches, MAX_WRONG_CHECK_IN_CODES } from '../../src/domain/check-in/code';
 import { DomainError } from '../../src/domain/errors';
 import { requireCaller, type Invocation } from '../_lib';
 import { checkActivityAction, loadActivity, loadOwnActivity } from './activities';
@@ -83,7 +84,7 @@ async function markCheckedIn(call: Invocation, signup: SignupRecord, by: string)
 }
 
 /** A six-digit code is guessable by trying; after this many wrong ones only the organiser can check the volunteer in. */
-export const MAX_WRONG_CHECK_IN_CODES = 5;
+export { MAX_WRONG_CHECK_IN_CODES } from '../../src/domain/check-in/code';
 
 /** The volunteer scans the activity's QR at the place (or types its code): it must match, inside the window. */
 export async function checkIn(input: { activityId: string; code: string }, call: Invocation) {
@@ -94,7 +95,7 @@ export async function checkIn(input: { activityId: string; code: string }, call:
   if ((signup!.wrongCodes ?? 0) >= MAX_WRONG_CHECK_IN_CODES) {
     throw new DomainError('RATE_LIMITED', '签到码输错次数过多，请找活动组织者帮您签到');
   }
-  if (input.code.replace(/\s+/g, '') !== stored.checkInCode) {
+  if (!checkInCodeMatches(input.code, stored.checkInCode)) {
     await volunteerCollection(call, 'signups').updateWhere({ _id: signup!._id }, { wrongCodes: call.db.command.inc(1) });
     throw new DomainError('INVALID_INPUT', '签到码不正确，请扫描活动现场的二维码', { code: '签到码不正确' });
   }

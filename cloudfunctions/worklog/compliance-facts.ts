@@ -5,6 +5,7 @@ import { patrolRecordSchema } from '../../src/domain/patrol/records';
 import { userRecordSchema } from '../../src/domain/user';
 import { gridLogRecordSchema, visitRecordSchema, WORKER_ROLES } from '../../src/domain/worklog';
 import { caseRecordSchema } from '../../src/domain/case/records';
+import { attendanceRecordSchema } from '../../src/domain/meeting/records';
 import { usersOf, type Database } from '../_lib';
 import { streetWorkConfigIds } from './street-rules';
 
@@ -25,6 +26,7 @@ const patrolFact = patrolRecordSchema.pick({ workerId: true, startedAt: true, mi
 const visitFact = visitRecordSchema.pick({ workerId: true, kind: true, group: true, householdId: true, buildingId: true, door: true, targetLabel: true, visitedAt: true });
 const logFact = gridLogRecordSchema.pick({ workerId: true, date: true });
 const caseFact = caseRecordSchema.pick({ reporterId: true, createdAt: true });
+const attendanceFact = attendanceRecordSchema.pick({ userId: true, meetingId: true, kind: true, title: true, startAt: true, endAt: true, cancelled: true, signedInAt: true, leave: true });
 const worker = userRecordSchema.pick({ _id: true, name: true, roles: true });
 
 const factsSchema = z.object({
@@ -34,6 +36,8 @@ const factsSchema = z.object({
   visits: z.array(visitFact),
   logs: z.array(logFact),
   cases: z.array(caseFact),
+  /** Meeting invitations of the weeks (issue 14 item 5): the meetings count is real attendance. */
+  attendance: z.array(attendanceFact),
 });
 export type ComplianceFacts = z.infer<typeof factsSchema>;
 
@@ -73,12 +77,17 @@ export async function loadComplianceFacts(db: Database, callerId: string, r: Fac
           as: 'visits',
         })
         .lookup({ from: 'grid_logs', pipeline: facts({ streetId: r.streetId, date: _.gte(r.fromDate).and(_.lte(r.lastDate)) }, { workerId: 1, date: 1 }), as: 'logs' })
-        .lookup({ from: 'cases', pipeline: facts({ streetId: r.streetId, createdAt: range }, { reporterId: 1, createdAt: 1 }), as: 'cases' }),
+        .lookup({ from: 'cases', pipeline: facts({ streetId: r.streetId, createdAt: range }, { reporterId: 1, createdAt: 1 }), as: 'cases' })
+        .lookup({
+          from: 'meeting_attendance',
+          pipeline: facts({ streetId: r.streetId, startAt: range }, { userId: 1, meetingId: 1, kind: 1, title: 1, startAt: 1, endAt: 1, cancelled: 1, signedInAt: 1, leave: 1 }),
+          as: 'attendance',
+        }),
     factsSchema,
     { max: 1 },
   );
   const found = rows[0];
   if (!found) throw new DomainError('FORBIDDEN', '您没有权限进行此操作');
-  if ([found.patrols, found.visits, found.logs, found.cases].some((list) => list.length > FACTS_LIMIT)) throw TOO_MANY();
+  if ([found.patrols, found.visits, found.logs, found.cases, found.attendance].some((list) => list.length > FACTS_LIMIT)) throw TOO_MANY();
   return found;
 }

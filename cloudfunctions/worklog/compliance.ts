@@ -1,4 +1,5 @@
 import { isWorkingDate } from '../../src/domain/calendar';
+import { meetingAttendanceOf, type AttendanceFact } from '../../src/domain/meeting/attendance';
 import { chinaDayIndex, chinaIsoDate } from '../../src/domain/calendar/china-time';
 import {
   COMPLIANCE_METRIC_LABELS,
@@ -6,6 +7,7 @@ import {
   METRIC_RULE_LABEL,
   canSeeWorker,
   dayOf,
+  inPeriod,
   monthOf,
   periodLabel,
   periodOfKey,
@@ -40,7 +42,7 @@ export async function compliance(input: { week?: string; weeks: number; communit
   while (weeks.length < input.weeks) weeks.unshift(previousPeriod(weeks[0]));
   const from = Math.min(weeks[0].start, monthOf(weeks[0].start).start);
   const to = last.end;
-  const { configs, workers: users, patrols, visits, logs, cases } = await loadComplianceFacts(call.db, caller.userId, {
+  const { configs, workers: users, patrols, visits, logs, cases, attendance } = await loadComplianceFacts(call.db, caller.userId, {
     streetId: streetId!,
     from: new Date(from),
     to: new Date(to),
@@ -64,6 +66,9 @@ export async function compliance(input: { week?: string; weeks: number; communit
   const visitsOf = byWorker(visits, (r) => r.workerId, ({ workerId: _w, ...v }): VisitFact => v);
   const logsOf = byWorker(logs, (r) => r.workerId, (r) => r.date);
   const casesOf = byWorker(cases, (r) => r.reporterId, (r) => chinaDate(r.createdAt));
+  const attendanceOf = byWorker(attendance, (r) => r.userId, (r): AttendanceFact => r);
+  const leavePolicy = { approvedLeaveExcused: config.rules.meetings_leave_excused.amount >= 1 };
+  const meetingsIn = (week: Period, mine: readonly AttendanceFact[]) => meetingAttendanceOf(mine.filter((a) => inPeriod(week, a.startAt)), leavePolicy, call.now);
   const today = dayOf(call.now).firstDate;
   const isWorking = (d: string) => isWorkingDate(d, config.calendar);
   const tally = (dates: readonly string[]) => dates.reduce((m, d) => m.set(d, (m.get(d) ?? 0) + 1), new Map<string, number>());
@@ -73,18 +78,18 @@ export async function compliance(input: { week?: string; weeks: number; communit
     rows: workers.map((u) => {
       const minutes = new Map<string, number>();
       for (const p of patrolsOf.get(u._id) ?? []) minutes.set(p.date, (minutes.get(p.date) ?? 0) + p.minutes);
-      const facts: WorkerWeekFacts = {
+      const facts: Omit<WorkerWeekFacts, 'meetings'> = {
         patrolMinutesByDate: minutes,
         visits: visitsOf.get(u._id) ?? [],
         sixMustTargets: [],
         logDates: new Set(logsOf.get(u._id) ?? []),
         infoItemsByDate: tally(casesOf.get(u._id) ?? []),
-        meetings: { required: 0, attended: 0, missed: [] },
       };
+      const mine = attendanceOf.get(u._id) ?? [];
       return {
         workerId: u._id,
         name: u.name,
-        weeks: weeks.map((week) => ({ key: week.key, cells: weekCompliance({ week, today, isWorking, rules: config.rules, patrolMinutesPerDay: config.patrolMinutesPerDay, facts }) })),
+        weeks: weeks.map((week) => ({ key: week.key, cells: weekCompliance({ week, today, isWorking, rules: config.rules, patrolMinutesPerDay: config.patrolMinutesPerDay, facts: { ...facts, meetings: meetingsIn(week, mine) } }) })),
       };
     }),
     rules: COMPLIANCE_METRICS.map((metric) => ({ metric, label: COMPLIANCE_METRIC_LABELS[metric], rule: `${METRIC_RULE_LABEL[metric]}：${ruleAmount(metric, config)}`, reason: ruleReason(metric, config) })),
@@ -102,7 +107,8 @@ const RULE_OF_METRIC: Record<ComplianceMetric, (c: Config) => { amount: number; 
   saturday_visits: (c) => c.rules.saturday_visits_per_week,
   six_must: (c) => c.rules.six_must_visits_per_month,
   log_days: (c) => c.rules.log_days_share,
-  meetings: (c) => c.rules.meetings_attended_share,
+  // The leave rule decides what "required" means, so the legend shows it with the share.
+  meetings: (c) => ({ amount: c.rules.meetings_attended_share.amount, reason: `${c.rules.meetings_attended_share.reason}；请假：${c.rules.meetings_leave_excused.amount >= 1 ? '批准的请假不计缺席' : '请假也计为未出席'}（${c.rules.meetings_leave_excused.reason}）` }),
   info_items: (c) => c.rules.info_items_per_month,
 };
 const ruleAmount = (m: ComplianceMetric, c: Config) => String(RULE_OF_METRIC[m](c).amount);

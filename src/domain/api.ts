@@ -8,6 +8,7 @@ import { worklogApi } from './worklog/api';
 import { statsApi } from './stats/api';
 import { assessApi } from './assessment/api';
 import { registerApi } from './register/api';
+import { meetingApi } from './meeting/api';
 
 /**
  * The contract of every cloud function action: input schema (parsed at the function edge and used by
@@ -39,6 +40,7 @@ export const api = {
   stats: statsApi,
   assess: assessApi,
   register: registerApi,
+  meeting: meetingApi,
 } as const;
 
 export type Api = typeof api;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkInOpeningOf } from '../check-in/code';
 import { DomainError } from '../errors';
 import { ledgerEntrySchema, type LedgerEntryOf } from './ledger-entry';
 import { chinaYear } from './period';
@@ -96,10 +97,7 @@ export function canCancel(activity: Activity, signup: SignUp, now: Date): Verdic
 }
 
 export function checkInOpening(activity: Activity, window: CheckInWindow = DEFAULT_CHECK_IN_WINDOW): { opensAt: Date; closesAt: Date } {
-  return {
-    opensAt: new Date(activity.startAt.getTime() - window.opensMinutesBeforeStart * 60_000),
-    closesAt: new Date(activity.endAt.getTime() + window.closesMinutesAfterEnd * 60_000),
-  };
+  return checkInOpeningOf(activity, window);
 }
 
 /** Scanning the activity code: only an accepted sign-up, only inside the window (closing instant excluded). */

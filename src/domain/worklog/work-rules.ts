@@ -17,6 +17,7 @@ export const WORK_RULE_KEYS = [
   'info_items_per_month',
   'log_days_share',
   'meetings_attended_share',
+  'meetings_leave_excused',
   'backfill_days',
 ] as const;
 export type WorkRuleKey = (typeof WORK_RULE_KEYS)[number];
@@ -42,6 +43,11 @@ export const DEFAULT_WORK_RULES: Record<WorkRuleKey, WorkRule> = {
     reason: '无来源数字：日清周结（001 L161）要求当天记录；断网时的走访草稿和漏交的日志可在7天内补记（标明补交），更早的不再补记，以免事后编造',
   },
   meetings_attended_share: { amount: 1, reason: '002 L27 "每周五上午參加社區網格調度會，每月第一個星期一上午參加街道網格工作調度會"' },
+  // 1: a leave the organiser approved takes the meeting off the ones the worker is held to; 0: it counts as not attended.
+  meetings_leave_excused: {
+    amount: 1,
+    reason: '无来源数字：002 L27 按"參加"计奖，未写请假；经组织人批准的请假不计缺席（不计入应到会议），街道可改为 0 使请假也算未出席',
+  },
 };
 
 export const WORK_RULE_LABELS: Record<WorkRuleKey, string> = {
@@ -54,6 +60,7 @@ export const WORK_RULE_LABELS: Record<WorkRuleKey, string> = {
   info_items_per_month: '每月有效信息条数',
   log_days_share: '工作日志天数占工作日比例',
   meetings_attended_share: '应到会议出席比例',
+  meetings_leave_excused: '批准请假不计缺席（1 是，0 否）',
   backfill_days: '可补记天数',
 };
 
@@ -62,6 +69,8 @@ export const workRuleOverrideSchema = workRuleSchema.extend({ key: z.enum(WORK_R
 export type WorkRuleOverride = z.infer<typeof workRuleOverrideSchema>;
 
 const SHARE_KEYS: readonly WorkRuleKey[] = ['patrol_days_share', 'log_days_share', 'meetings_attended_share'];
+/** Yes/no rules, written 1 or 0. */
+const FLAG_KEYS: readonly WorkRuleKey[] = ['meetings_leave_excused'];
 
 export const workRulesConfigSchema = z.object({
   overrides: z
@@ -74,6 +83,7 @@ export const workRulesConfigSchema = z.object({
         if (seen.has(o.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `规则“${WORK_RULE_LABELS[o.key]}”重复调整` });
         seen.add(o.key);
         if (SHARE_KEYS.includes(o.key) && o.amount > 1) ctx.addIssue({ code: 'custom', path: [i, 'amount'], message: '比例应在 0 到 1 之间' });
+        if (FLAG_KEYS.includes(o.key) && o.amount !== 0 && o.amount !== 1) ctx.addIssue({ code: 'custom', path: [i, 'amount'], message: '请填 1（是）或 0（否）' });
       });
     }),
 });

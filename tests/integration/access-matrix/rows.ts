@@ -8,6 +8,7 @@ import { statsMatrix } from './stats';
 import type { FunctionMatrix } from './types';
 import { volunteerMatrix } from './volunteer';
 import { worklogMatrix } from './worklog';
+import { meetingMatrix } from './meeting';
 import { boardMatrix, userMatrix } from './user-board';
 
 /**
@@ -28,5 +29,6 @@ export const MATRIX: { [F in FunctionName]: FunctionMatrix<F, any> } = {
   stats: statsMatrix,
   assess: assessMatrix,
   register: registerMatrix,
+  meeting: meetingMatrix,
 };
 

@@ -1,0 +1,4 @@
+export * from './kinds';
+export * from './attendance';
+export * from './access';
+export * from './records';

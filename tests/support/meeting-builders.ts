@@ -1,0 +1,24 @@
+import { callFunction, loginAs } from '../integration/function-cloud';
+import { newRequestId } from './org-builders';
+
+/** Test data for the `meeting` function: a caller bound to a demo user, and valid schedule payloads. */
+export type MeetingCall = (action: string, data?: unknown) => Promise<any>;
+
+export async function meetingAs(baseUrl: string, userId: string): Promise<MeetingCall> {
+  const cookie = await loginAs(baseUrl, userId);
+  return async (action, data = {}) => (await callFunction(baseUrl, 'meeting', action, data, cookie)).body;
+}
+
+/** China wall-clock time as an ISO instant. */
+export const chinaIso = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:00`).toISOString();
+
+/** Community A's Friday-morning meeting (002 L27) on `date`, 09:00–10:00, with 张丽 and 李强 invited. */
+export const aMeeting = (date: string, over: Record<string, unknown> = {}) => ({
+  requestId: newRequestId('meeting'),
+  kind: 'community_dispatch',
+  place: '社区二楼会议室',
+  startAt: chinaIso(date, '09:00'),
+  endAt: chinaIso(date, '10:00'),
+  attendeeIds: ['user-officer-a1', 'user-officer-a2'],
+  ...over,
+});
