@@ -61,6 +61,12 @@ export interface LimitOptions {
 export interface LimitTake {
   action: LimitedAction;
   amount?: number;
+  /**
+   * The hit's id when the step has one of its own (a report: its case id): a window that holds it
+   * already was taken by an earlier try of the same request (interrupted, or answered and lost), so the
+   * retry takes nothing more and gives nothing back.
+   */
+  hitId?: string;
 }
 
 /** Taken slots; `release()` gives them back (the action did not happen after all). */
@@ -83,8 +89,9 @@ export function windowsAfter(windows: LimitWindows, caller: Caller, takes: reado
   const next: LimitWindows = { ...windows };
   const hitIds: string[] = [];
   for (const take of takes) {
+    if (take.hitId && next[take.action]?.some((h) => h.id === take.hitId)) continue;
     const rule = DEFAULT_LIMITS[take.action];
-    const hit: Hit = { id: randomUUID(), at: now.getTime(), amount: take.amount ?? 1 };
+    const hit: Hit = { id: take.hitId ?? randomUUID(), at: now.getTime(), amount: take.amount ?? 1 };
     const verdict = checkLimit(hitsOf(next, take.action), rule, newUser, hit);
     if (!verdict.allowed) throw new DomainError('RATE_LIMITED', limitMessage(rule, verdict.max, verdict.retryAt, now.getTime(), newUser));
     next[take.action] = storedHits(verdict.hits);
@@ -112,6 +119,7 @@ export async function takeLimits(db: Database, caller: Caller, takes: readonly L
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const found = attempt === 0 && options.window !== undefined ? options.window : await limitsOf(db).load(id);
     const after = windowsAfter(found ? found.windows : startingWindows(caller, subject), caller, takes, now);
+    if (!after.hitIds.length) return { release: async () => {} }; // every hit was taken by an earlier try
     if (await save(db, id, subject, found, after.windows, now)) return { release: () => releaseHits(db, caller, id, subject, after.hitIds, now) };
   }
   throw new DomainError('RATE_LIMITED', '操作太频繁，请稍后再试');

@@ -123,7 +123,8 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
     doc = escalatedInMemory(filed, esc);
   }
   // Limits last, right before the write: a refused or replayed report costs the reporter nothing.
-  const takes: LimitTake[] = caseClass === 'emergency' ? [{ action: 'report' }, { action: 'emergencyReport' }] : [{ action: 'report' }];
+  // Hits named after the case: an interrupted try's hits are not taken twice by its retry.
+  const takes: LimitTake[] = caseClass === 'emergency' ? [{ action: 'report', hitId: caseId }, { action: 'emergencyReport', hitId: caseId }] : [{ action: 'report', hitId: caseId }];
   const window = context.windows.find((w) => w._id === limitDocId(LIMIT_GROUPS.report, caller.userId)) ?? null;
   const slot = stored ? await takeLimits(call.db, caller, takes, now, { window }) : await firstReportLimits(call, caller, takes, window);
   const { doc: filedCase, created } = await casesOf(call.db)
