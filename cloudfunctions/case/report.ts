@@ -6,7 +6,7 @@ import { deadlineFieldsOf, type Escalation } from '../../src/domain/case/escalat
 import { caseEventId, caseRecordSchema, type CaseRecord } from '../../src/domain/case/records';
 import type { RateLimitRecord } from '../../src/domain/platform/records';
 import { DomainError } from '../../src/domain/errors';
-import { callerOf, callerOrNewResident, decodePhoto, PHOTO_EXTENSIONS, recordUpload, type Caller, type getApp, type Invocation, type LimitSlot } from '../_lib';
+import { authorize, callerOf, callerOrNewResident, decodePhoto, PHOTO_EXTENSIONS, recordUpload, type Caller, type getApp, type Invocation, type LimitSlot } from '../_lib';
 import { insertResident, NEW_RESIDENT_NAME, residentIdFor } from '../_lib/caller';
 import { dueEscalation, escalationEffects } from '../_lib/cases/escalation';
 import { streetConfigFrom } from '../_lib/cases/street-config';
@@ -14,6 +14,7 @@ import { casesOf, flushOutbox, withEffects, type StepEffects } from '../_lib/cas
 import { notificationDocs, staffAmong } from '../_lib/notify';
 import { LIMIT_GROUPS, limitDocId, releaseHits, takeLimits, windowsAfter, type LimitTake } from '../_lib/rate-limit';
 import { requireOwnedAmong, requireWellFormedFileIds } from '../_lib/uploads';
+import { insertDraft, prepareDraft } from '../_lib/register';
 import { loadReportContext } from './report-context';
 import { photoFolder, requireCategory } from './records';
 
@@ -81,11 +82,15 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
     ? { ...staffAmong(context.areaStaff, ['community', 'street'], place), grid: staffAmong(context.gridStaff, ['grid'], place).grid }
     : staffAmong(context.gridStaff, ['grid'], place);
   const stored = context.caller[0];
+  // Only the grid's worker names a household (issue 15 item 5); a first-time visitor is refused before anything is written.
+  authorize(!input.register || stored !== undefined, '只有本网格的网格员可以登记户况变动');
   // A first-time visitor's record is made with the limits, right before the case: a report refused
   // before that (no real grid, a bad category or photo, a limit) leaves no record behind.
   const caller: Caller = stored ? callerOf(stored) : { userId: residentIdFor(call.openid), name: NEW_RESIDENT_NAME, roles: [], createdAt: now };
   const caseId = caseIdFor(grid.streetId, caller.userId, input.requestId);
   requireOwnedAmong(input.photos, context.uploads, caller.userId);
+  // Checked before anything is written: a refused household note files no case.
+  const noted = input.register ? await registerDraftOf(call, input.register, { caseId, gridId: grid._id, categoryId: category.id, roles: caller.roles }, now) : null;
 
   const wf: CaseWorkflow = { ...draft, reporterId: caller.userId };
   const filed: CaseRecord = caseRecordSchema.parse({
@@ -137,6 +142,9 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
   if (!created) await slot.release();
   // A retry (or the second of two taps) completes the outbox of the try that wrote the case.
   await flushOutbox(call.db, created ? steps.flatMap((e) => e.notifications) : (filedCase.outbox ?? []));
+  // The register draft follows the case like its outbox: idempotent, dated by the case's filing (so a retry
+  // on another day makes the same draft), completed by a retry if the function died in between.
+  if (noted && input.register) await insertDraft(call.db, created ? noted : await registerDraftOf(call, input.register, { caseId, gridId: grid._id, categoryId: category.id, roles: caller.roles }, filedCase.createdAt));
   return { caseId, state: filedCase.state, version: filedCase.version, created };
 }
 
@@ -154,6 +162,17 @@ async function firstReportLimits(call: Invocation, provisional: Caller, takes: r
   if (!created) return takeLimits(call.db, caller, takes, call.now);
   const id = limitDocId(LIMIT_GROUPS.report, caller.userId);
   return { release: () => releaseHits(call.db, caller, id, caller.userId, first.hitIds, call.now) };
+}
+
+/** The register change a worker's 人口房屋变动 case notes (issue 15 item 5), checked and built, not written. */
+function registerDraftOf(
+  call: Invocation,
+  noted: NonNullable<z.infer<typeof reportInputSchema>['register']>,
+  c: { caseId: string; gridId: string; categoryId: string; roles: Caller['roles'] },
+  at: Date,
+) {
+  const { householdId, ...noticed } = noted;
+  return prepareDraft(call.db, { householdId, noticed, source: 'case', sourceId: c.caseId, at, by: { roles: c.roles }, gridId: c.gridId, categoryId: c.categoryId }, call.now);
 }
 
 /** The case after an escalation at filing: same state, the follow-up deadline (or none), the level reached. */

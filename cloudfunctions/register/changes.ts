@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { OVERDUE_KIND_LABELS, type registerApi } from '../../src/domain/register/api';
-import { CHANGE_KIND_LABELS, type ChangeRecord } from '../../src/domain/register';
+import { CHANGE_KIND_LABELS, CHANGE_SOURCE_LABELS, chinaDateOf, dueDateOf, dueInstantOf, type ChangeRecord } from '../../src/domain/register';
 import { DomainError } from '../../src/domain/errors';
 import type { Invocation } from '../_lib';
-import { actingIn, actingInOwnStreet, authorizeAt, placeOf } from './context';
+import { actingIn, actingInOwnStreet, authorizeAt, calendarOf, placeOf } from './context';
 import { scopedListing, scopedWhere } from './scope-where';
 
 type Input<A extends keyof typeof registerApi> = z.infer<(typeof registerApi)[A]['input']>;
@@ -20,6 +20,8 @@ export const changeView = (c: ChangeRecord) => ({
   occurredOn: c.occurredOn,
   summary: c.summary,
   state: c.state,
+  source: c.source,
+  sourceLabel: CHANGE_SOURCE_LABELS[c.source],
   dueAt: c.dueAt.toISOString(),
   // Recorded after its deadline: counted late even though it is done.
   late: (c.recordedAt ?? new Date(8.64e15)).getTime() > c.dueAt.getTime(),
@@ -30,23 +32,59 @@ export const changeView = (c: ChangeRecord) => ({
   version: c.version,
 });
 
-/** changes: the 交接单 of the caller's scope, newest first (community staff: the ones to acknowledge). */
+/**
+ * changes: the 交接单 of the caller's scope, newest first (community staff: the ones to acknowledge).
+ * Only recorded changes: a draft from other work is not a change until its worker confirms it (`drafts`).
+ */
 export async function changes(input: Input<'changes'>, call: Invocation) {
   const { acting, scopes, grid } = await scopedListing(call, 'read', input.gridId);
-  const extra: Record<string, unknown> = { ...grid };
+  const extra: Record<string, unknown> = { ...grid, state: 'recorded' };
   if (input.handoverState) extra['handover.state'] = input.handoverState;
   const page = await acting.stores.changes.page(scopedWhere(call, acting.streetId, scopes, extra), { orderBy: ['createdAt', 'desc'], after: input.after ?? null, limit: input.limit });
   return { items: page.items.map(changeView), next: page.next };
 }
 
-/** confirmChange: a drafted change (from a case, visit or patrol) confirmed by the worker. */
-export async function confirmChange(input: Input<'confirmChange'>, call: Invocation) {
+/** drafts: changes noted by a visit or a case, waiting for the worker of their grid; oldest deadline first. */
+export async function drafts(input: Input<'drafts'>, call: Invocation) {
+  const { acting, scopes, grid } = await scopedListing(call, 'write', input.gridId);
+  const page = await acting.stores.changes.page(scopedWhere(call, acting.streetId, scopes, { ...grid, state: 'draft' }), { orderBy: ['dueAt', 'asc'], after: input.after ?? null, limit: input.limit });
+  return { items: page.items.map(changeView), next: page.next };
+}
+
+/** The draft named, for someone who may write its household's register (the grid's worker), still a draft. */
+async function draftFor(call: Invocation, changeId: string) {
   const own = await actingInOwnStreet(call);
-  const c = await own.stores.changes.require(input.changeId, '变动记录');
+  const c = await own.stores.changes.require(changeId, '变动记录');
   const acting = own.streetId === c.streetId ? own : await actingIn(call, c.streetId);
   authorizeAt(acting, placeOf(c), 'write');
-  if (c.state !== 'draft') throw new DomainError('CONFLICT', '这条变动已经登记过了');
-  const version = await acting.stores.changes.update({ _id: c._id, version: input.expectedVersion }, { state: 'recorded', recordedAt: call.now, recordedBy: { userId: acting.caller.userId, name: acting.caller.name }, updatedAt: call.now });
+  if (c.state === 'recorded') throw new DomainError('CONFLICT', '这条变动已经登记过了');
+  if (c.state === 'dismissed') throw new DomainError('CONFLICT', '这条变动已经忽略了');
+  return { acting, c };
+}
+
+/**
+ * confirmChange: a drafted change (from a case, visit or patrol) confirmed by the worker. It becomes a
+ * change like one the worker entered: its registration deadline ran from the day it happened (late when
+ * confirmed after it), and its 交接单 goes to the community from now, with the street's acknowledgement
+ * deadline counted from today.
+ */
+export async function confirmChange(input: Input<'confirmChange'>, call: Invocation) {
+  const { acting, c } = await draftFor(call, input.changeId);
+  const calendar = await calendarOf(call, c.streetId);
+  const handoverDueAt = dueInstantOf(dueDateOf(chinaDateOf(call.now), acting.rules.deadlines.handover_ack, calendar));
+  const by = { userId: acting.caller.userId, name: acting.caller.name };
+  const version = await acting.stores.changes.update(
+    { _id: c._id, version: input.expectedVersion },
+    { state: 'recorded', recordedAt: call.now, recordedBy: by, handover: { state: 'pending', dueAt: handoverDueAt }, updatedAt: call.now },
+  );
+  return { id: c._id, version };
+}
+
+/** dismissChange: the worker found nothing changed (the visit or case misread it); kept with who and why. */
+export async function dismissChange(input: Input<'dismissChange'>, call: Invocation) {
+  const { acting, c } = await draftFor(call, input.changeId);
+  const by = { userId: acting.caller.userId, name: acting.caller.name };
+  const version = await acting.stores.changes.update({ _id: c._id, version: input.expectedVersion }, { state: 'dismissed', dismissedAt: call.now, dismissedBy: by, dismissReason: input.reason, updatedAt: call.now });
   return { id: c._id, version };
 }
 
@@ -56,6 +94,7 @@ export async function acknowledgeHandover(input: Input<'acknowledgeHandover'>, c
   const c = await own.stores.changes.require(input.changeId, '交接单');
   const acting = own.streetId === c.streetId ? own : await actingIn(call, c.streetId);
   authorizeAt(acting, placeOf(c), 'handover');
+  if (c.state !== 'recorded') throw new DomainError('CONFLICT', '这条变动还没有由网格员确认登记');
   if (c.handover.state === 'acknowledged') throw new DomainError('CONFLICT', '这张交接单已经签收了');
   const version = await acting.stores.changes.update(
     { _id: c._id, version: input.expectedVersion },
@@ -75,7 +114,7 @@ export async function overdue(input: Input<'overdue'>, call: Invocation) {
   const where = (more: Record<string, unknown>) => scopedWhere(call, acting.streetId, scopes, { ...grid, ...more });
   const [drafts, handovers, renters] = await Promise.all([
     acting.stores.changes.page(where({ state: 'draft', dueAt: _.lte(call.now) }), { orderBy: ['dueAt', 'asc'], limit: OVERDUE_MAX }),
-    acting.stores.changes.page(where({ 'handover.state': 'pending', 'handover.dueAt': _.lte(call.now) }), { orderBy: ['handover.dueAt', 'asc'], limit: OVERDUE_MAX }),
+    acting.stores.changes.page(where({ state: 'recorded', 'handover.state': 'pending', 'handover.dueAt': _.lte(call.now) }), { orderBy: ['handover.dueAt', 'asc'], limit: OVERDUE_MAX }),
     acting.stores.tenancies.page(where({ moveOutOn: _.exists(false), contactDueAt: _.lte(call.now) }), { orderBy: ['contactDueAt', 'asc'], limit: OVERDUE_MAX }),
   ]);
   const items = [

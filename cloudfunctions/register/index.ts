@@ -1,5 +1,5 @@
 import { defineFunction, getApp, invocationVariables, type FunctionMain, type Invocation, type PlatformContext } from '../_lib';
-import { acknowledgeHandover, changes, confirmChange, overdue } from './changes';
+import { acknowledgeHandover, changes, confirmChange, dismissChange, drafts, overdue } from './changes';
 import type { RegisterCall } from './context';
 import { household, households, saveHousehold } from './households';
 import { movePerson } from './move';
@@ -34,7 +34,9 @@ function registerHandlers(keys: () => RegisterKeys, storage: ExportStorage) {
     saveTenancy: withKeys(saveTenancy),
     recordRenterContact: withKeys(recordRenterContact),
     changes,
+    drafts,
     confirmChange,
+    dismissChange,
     acknowledgeHandover,
     overdue,
     rules,

@@ -4,7 +4,8 @@ import { buildingRecordSchema } from '../../src/domain/org/records';
 import { householdRecordSchema } from '../../src/domain/register/records';
 import type { recordVisitInputSchema, DueTaskView, VisitView } from '../../src/domain/worklog/api';
 import { dueVisitTasks, previousPeriod, quarterOf, targetKeyOf, visitIdFor, visitRecordSchema, type DueTask, type VisitRecord } from '../../src/domain/worklog';
-import { collectionOf, requireOwnUploads, type Invocation } from '../_lib';
+import { collectionOf, inTransaction, requireOwnUploads, type Invocation } from '../_lib';
+import { insertDraftInTransaction, prepareDraft } from '../_lib/register';
 import { gridsOf, requireOwnGrid, requireWorker } from './scope';
 import { loadStreetWorkConfig } from './street-rules';
 import { householdLabel, loadGridHomes, visitTargetsOf } from './targets';
@@ -69,8 +70,20 @@ export async function recordVisit(input: z.infer<typeof recordVisitInputSchema>,
     createdAt: call.now,
   };
   if (doc.buildingId === undefined) delete doc.buildingId;
-  const { doc: stored, created } = await visitsOf(call).insertOnce(doc);
-  return { visitId: stored._id, created };
+  if (!input.registerChange || !doc.householdId) {
+    const { doc: stored, created } = await visitsOf(call).insertOnce(doc);
+    return { visitId: stored._id, created };
+  }
+  // A change seen at the household: its register draft is written with the visit, in one transaction.
+  const draft = await prepareDraft(call.db, { householdId: doc.householdId, noticed: input.registerChange, source: 'visit', sourceId: _id, at: visitedAt, by: caller, gridId: grid._id }, call.now);
+  const created = await inTransaction(call.db, async (tx) => {
+    const visits = tx.collectionOf('visits', visitRecordSchema);
+    if (await visits.load(_id)) return false;
+    await visits.insert({ ...doc, registerChangeId: draft._id });
+    await insertDraftInTransaction(tx, draft);
+    return true;
+  });
+  return { visitId: _id, created };
 }
 
 export const visitView = (v: VisitRecord): VisitView => ({
@@ -86,6 +99,7 @@ export const visitView = (v: VisitRecord): VisitView => ({
   photoCount: v.photoFileIds.length,
   partner: v.partner.kind === 'none' ? { kind: 'none' } : { kind: v.partner.kind, name: v.partner.name },
   visitedAt: v.visitedAt.toISOString(),
+  ...(v.registerChangeId ? { registerChangeId: v.registerChangeId } : {}),
 });
 
 export async function myVisits(input: { after?: string; limit?: number }, call: Invocation) {

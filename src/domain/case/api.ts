@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noticedChangeSchema } from '../register/noticed-change';
 import { phoneSchema } from '../org/phone';
 import { caseCommandSchema } from './case-command';
 import { CASE_CLASSES, CASE_STATES, RATINGS } from './case-state';
@@ -99,6 +100,12 @@ export const reportInputSchema = z
     phone: phoneSchema.optional().describe('联系电话'),
     /** Hides the reporter from other residents, never from staff (PRODUCT.md §11). */
     anonymous: z.boolean().default(false).describe('匿名'),
+    /**
+     * The grid's worker filing a 人口房屋变动 case (or a 八必报 rental report) names the household and what
+     * changed: a draft change lands in the register for them to confirm (issue 15 item 5). Residents never
+     * name a household (they never see the register).
+     */
+    register: noticedChangeSchema.extend({ householdId: z.string().min(1).max(64).describe('住户') }).strict().optional().describe('户况变动'),
   })
   .strict();
 

@@ -4,7 +4,7 @@ import { ROLES } from '../user';
 import { careGroupSchema } from './care-groups';
 import { REGISTER_DEADLINE_KINDS, registerDeadlineRuleSchema } from './deadlines';
 import { CHANGE_STATES, HANDOVER_STATES } from './records';
-import { CHANGE_KINDS, JOB_STATUSES, RELATIONS, RESIDENT_STATUSES, SEXES, TENURES } from './vocabulary';
+import { CHANGE_KINDS, CHANGE_SOURCES, JOB_STATUSES, RELATIONS, RESIDENT_STATUSES, SEXES, TENURES } from './vocabulary';
 
 /**
  * Contract of the `register` function (issue 15). Outputs are allow-lists: an ID number or phone leaves
@@ -148,6 +148,8 @@ export const householdViewSchema = z.object({
 
 // ---------- changes, 交接单, overdue ----------
 
+export { noticedChangeSchema, type NoticedChange } from './noticed-change';
+
 export const changeViewSchema = z.object({
   changeId: z.string(),
   gridId: z.string(),
@@ -157,6 +159,8 @@ export const changeViewSchema = z.object({
   occurredOn: z.string(),
   summary: z.string(),
   state: z.enum(CHANGE_STATES),
+  source: z.enum(CHANGE_SOURCES),
+  sourceLabel: z.string(),
   dueAt: z.string(),
   late: z.boolean(),
   handoverState: z.enum(HANDOVER_STATES),
@@ -218,7 +222,16 @@ export const registerApi = {
     input: z.object({ gridId: id.optional().describe('网格'), handoverState: z.enum(HANDOVER_STATES).optional().describe('签收状态'), ...page }).strict(),
     output: z.object({ items: z.array(changeViewSchema), next: z.string().nullable() }),
   },
+  /** Drafts from other work waiting for the worker of their grid, oldest deadline first. */
+  drafts: {
+    input: z.object({ gridId: id.optional().describe('网格'), ...page }).strict(),
+    output: z.object({ items: z.array(changeViewSchema), next: z.string().nullable() }),
+  },
   confirmChange: { input: z.object({ changeId: id.describe('变动记录'), expectedVersion }).strict(), output: saved },
+  dismissChange: {
+    input: z.object({ changeId: id.describe('变动记录'), expectedVersion, reason: text('忽略原因', 200).default('') }).strict(),
+    output: saved,
+  },
   acknowledgeHandover: { input: z.object({ changeId: id.describe('交接单'), expectedVersion, reply: text('处理结果', 200).default('') }).strict(), output: saved },
   overdue: {
     input: z.object({ gridId: id.optional().describe('网格') }).strict(),

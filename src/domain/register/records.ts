@@ -95,7 +95,8 @@ export const tenancyRecordSchema = z.object({
 export type TenancyRecord = z.infer<typeof tenancyRecordSchema>;
 
 export const HANDOVER_STATES = ['pending', 'acknowledged'] as const;
-export const CHANGE_STATES = ['draft', 'recorded'] as const;
+/** A draft from other work is confirmed (recorded) or dismissed by the worker (issue 15 item 5). */
+export const CHANGE_STATES = ['draft', 'recorded', 'dismissed'] as const;
 
 /** One dated change (issue 15 item 4); its 交接单 goes to the community line owner (000 L35). */
 export const changeRecordSchema = z.object({
@@ -114,6 +115,10 @@ export const changeRecordSchema = z.object({
   dueAt: date,
   recordedAt: date.optional(),
   recordedBy: who.optional(),
+  /** A draft the worker dismissed (the visit or case misread a change): kept, with who and why. */
+  dismissedAt: date.optional(),
+  dismissedBy: who.optional(),
+  dismissReason: z.string().max(200).optional(),
   handover: z.object({
     state: z.enum(HANDOVER_STATES),
     dueAt: date,

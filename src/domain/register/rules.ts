@@ -36,6 +36,16 @@ export const DEFAULT_RETENTION = {
   reason: '无来源数字：迁出、死亡人员的信息保留一年以备核查（户况变动表另装成册，000 L36），期满删除（个人信息保护法第四十七条）',
 };
 
+/**
+ * Which case categories feed the register (issue 15 item 5): a case of one of these, filed by the grid's
+ * worker naming a household, drafts a change for them to confirm. A street that files 出租房屋 under its
+ * own category adds it here.
+ */
+export const DEFAULT_DRAFT_CATEGORIES = {
+  categoryIds: ['population_change'],
+  reason: '000 L34 人口、房屋变动须在5个工作日内登记；003 L164 八必报“居民房屋出租”“外来人员就业”归入人口房屋变动',
+};
+
 export const registerRulesSchema = z.object({
   careGroups: z.array(careGroupSchema).max(30).default(DEFAULT_CARE_GROUPS),
   deadlines: z
@@ -50,6 +60,9 @@ export const registerRulesSchema = z.object({
   retention: z
     .object({ days: z.number().int().min(30, '保留期至少 30 天').max(3650, '保留期最多 3650 天'), reason: z.string().trim().min(1).max(200) })
     .default(DEFAULT_RETENTION),
+  draftCategories: z
+    .object({ categoryIds: z.array(z.string().min(1).max(40)).max(20), reason: z.string().trim().min(1).max(200) })
+    .default(DEFAULT_DRAFT_CATEGORIES),
 });
 export type RegisterRules = z.infer<typeof registerRulesSchema>;
 export const DEFAULT_REGISTER_RULES: RegisterRules = registerRulesSchema.parse({});

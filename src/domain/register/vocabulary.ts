@@ -71,3 +71,10 @@ export const CHANGE_DEADLINE: Record<ChangeKind, 'change' | 'new_arrival'> = {
 /** Where a change record came from: entered by the worker, or drafted from other work for them to confirm. */
 export const CHANGE_SOURCES = ['worker', 'case', 'visit', 'patrol', 'import'] as const;
 export type ChangeSource = (typeof CHANGE_SOURCES)[number];
+export const CHANGE_SOURCE_LABELS: Record<ChangeSource, string> = {
+  worker: '网格员登记',
+  case: '来自事件上报',
+  visit: '来自走访',
+  patrol: '来自巡查',
+  import: 'Excel导入',
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noticedChangeSchema } from '../register/noticed-change';
 import { DUE_RULES } from './due';
 import { PARTNER_KINDS, SIX_MUST_GROUPS, VISIT_KINDS } from './visit';
 
@@ -31,9 +32,12 @@ export const recordVisitInputSchema = z
       .default({ kind: 'none' }),
     /** When it happened: a draft saved offline is sent later with the time it was written (not after now). */
     visitedAt: wireDate.optional().describe('走访时间'),
+    /** A change seen at the household (issue 15 item 5): drafted in the register for the worker to confirm. */
+    registerChange: noticedChangeSchema.optional().describe('户况变动'),
   })
   .strict()
   .superRefine((v, ctx) => {
+    if (v.registerChange && v.householdId === undefined) ctx.addIssue({ code: 'custom', path: ['householdId'], message: '登记户况变动请选择住户' });
     if (v.householdId === undefined && v.buildingId === undefined) ctx.addIssue({ code: 'custom', path: ['buildingId'], message: '请选择走访的住户或楼栋' });
     if (v.kind === 'six_must' && !v.group) ctx.addIssue({ code: 'custom', path: ['group'], message: '六必访请选择对象类别' });
     if (v.kind !== 'six_must' && v.group) ctx.addIssue({ code: 'custom', path: ['group'], message: '只有六必访需要选择对象类别' });
@@ -53,6 +57,8 @@ export const visitViewSchema = z.object({
   photoCount: z.number(),
   partner: z.object({ kind: z.enum(PARTNER_KINDS), name: z.string().optional() }),
   visitedAt: z.string(),
+  /** The register change this visit drafted, if it noted one. */
+  registerChangeId: z.string().optional(),
 });
 export type VisitView = z.infer<typeof visitViewSchema>;
 

@@ -29,6 +29,8 @@ export const visitRecordSchema = z.object({
   photoFileIds: z.array(z.string()),
   partner: z.object({ kind: z.enum(PARTNER_KINDS), userId: id.optional(), name: z.string().optional() }),
   visitedAt: z.date(),
+  /** The draft register change this visit noted (issue 15 item 5), written in the same transaction. */
+  registerChangeId: id.optional(),
   requestId: z.string(),
   version: z.number().int().nonnegative(),
   createdAt: z.date(),

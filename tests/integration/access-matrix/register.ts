@@ -15,6 +15,8 @@ interface RegisterFixtures {
   /** The 交接单 of a move-out (community staff acknowledge it) and a change drafted from a visit (workers confirm it). */
   handoverId: string;
   draftId: string;
+  /** A second draft (from a case) for the dismiss row. */
+  dismissId: string;
   workbook: string;
   rules: { version: number; careGroups: unknown; deadlines: unknown; retention: { days: number; reason: string } };
 }
@@ -54,8 +56,9 @@ export const registerMatrix: FunctionMatrix<'register', RegisterFixtures> = {
     const handoverId = (await ctx.must('officer', 'register', 'movePerson', { residentId: leaving, expectedVersion: await versionOf(ctx, 'residents', leaving), occurredOn: TODAY, to: { kind: 'away' } })).changeId;
     const tenancyId = (await ctx.must('officer', 'register', 'saveTenancy', { requestId: newRequestId('tenancy'), householdId, landlordName: '王芳', tenantResidentIds: [liu], moveInOn: '2026-11-01' })).id;
     const draftId = (await draftRegisterChange(ctx.db as never, { householdId, kind: 'move_out', occurredOn: TODAY, subject: '王芳', source: 'visit', sourceId: 'visit-matrix-1' }, new Date(ctx.now())))!;
+    const dismissId = (await draftRegisterChange(ctx.db as never, { householdId, kind: 'new_tenant', occurredOn: TODAY, subject: '新租户', source: 'case', sourceId: 'case-matrix-1' }, new Date(ctx.now())))!;
     const { rules, version } = await ctx.must('admin', 'register', 'rules', {});
-    return { householdId, fang, liu, movers, tenancyId, handoverId, draftId, workbook: await workbook(), rules: { version, ...rules } };
+    return { householdId, fang, liu, movers, tenancyId, handoverId, draftId, dismissId, workbook: await workbook(), rules: { version, ...rules } };
   },
   actions: {
     saveHousehold: { payload: () => aHousehold('grid-a1', { room: '402' }), who: allow(...WRITERS) },
@@ -85,6 +88,12 @@ export const registerMatrix: FunctionMatrix<'register', RegisterFixtures> = {
       payload: async (fx, _c, ctx) => ({ changeId: fx.draftId, expectedVersion: await versionOf(ctx, 'register_changes', fx.draftId) }),
       who: allow(...WRITERS),
       allowedErrors: { codes: ['CONFLICT'], why: 'confirmed once by the officer, the others find it confirmed' },
+    },
+    drafts: { payload: () => ({ gridId: 'grid-a1' }), who: allow(...WRITERS), why: 'drafts wait for whoever may write the grid\'s register' },
+    dismissChange: {
+      payload: async (fx, _c, ctx) => ({ changeId: fx.dismissId, expectedVersion: await versionOf(ctx, 'register_changes', fx.dismissId), reason: '核实后无变动' }),
+      who: allow(...WRITERS),
+      allowedErrors: { codes: ['CONFLICT'], why: 'dismissed once by the first writer, the others find it dismissed' },
     },
     acknowledgeHandover: {
       payload: async (fx, _c, ctx) => ({ changeId: fx.handoverId, expectedVersion: await versionOf(ctx, 'register_changes', fx.handoverId), reply: '已更新底册' }),

@@ -13,7 +13,7 @@ import { call } from '../../../services/call';
 import { newRequestId } from '../../../services/request-id';
 import { useQuery } from '../../../services/use-query';
 import { useSubmit } from '../../../services/use-submit';
-import { HANDOVER_URL, householdUrl, OVERDUE_URL } from '../shared/links';
+import { DRAFTS_URL, HANDOVER_URL, householdUrl, OVERDUE_URL } from '../shared/links';
 
 type SearchBy = 'name' | 'phone_tail' | 'id_tail' | 'address';
 const SEARCH_BY: ReadonlyArray<{ value: SearchBy; label: string }> = [
@@ -36,6 +36,7 @@ export default function RegisterHomePage() {
     <PageShell title='户况登记'>
       <Section heading='工作清单'>
         <View className='section__actions'>
+          <BigButton onClick={() => void Taro.navigateTo({ url: DRAFTS_URL })}>待确认的变动</BigButton>
           <BigButton onClick={() => void Taro.navigateTo({ url: HANDOVER_URL })}>信息交接单</BigButton>
           <BigButton onClick={() => void Taro.navigateTo({ url: OVERDUE_URL })}>超期清单</BigButton>
         </View>

@@ -6,6 +6,7 @@ export const careUrl = (householdId: string, residentId: string) => `/packages/r
 export const moveOutUrl = (householdId: string, residentId: string) => `/packages/register/move-out/index?householdId=${encodeURIComponent(householdId)}&residentId=${encodeURIComponent(residentId)}`;
 export const HANDOVER_URL = '/packages/register/handover/index';
 export const OVERDUE_URL = '/packages/register/overdue/index';
+export const DRAFTS_URL = '/packages/register/drafts/index';
 
 /** Today in China as YYYY-MM-DD (the default date of a change; the function refuses a future one). */
 export function chinaToday(): string {
