@@ -21,7 +21,7 @@ function orgHandlers(storage: PhotoStorage) {
     saveBuilding,
     gridDetail,
     setGridMembers,
-    listPeople: (_input, call) => listPeople(call, storage),
+    listPeople: (input, call) => listPeople(input, call, storage),
     savePerson,
     uploadPersonPhoto: (input, call) => uploadPersonPhoto(input, call, storage),
     auditLog,

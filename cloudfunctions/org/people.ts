@@ -1,23 +1,32 @@
 import { z } from 'zod';
 import { canManageStreet } from '../../src/domain/access';
 import type { personInputSchema } from '../../src/domain/org/api';
+import { pageOptionsOf } from '../../src/domain/paging';
 import { appendAudit, authorize, requireCaller, type Invocation } from '../_lib';
 import type { PhotoStorage } from './photo';
 import { createdStamps, createOnce, deterministicId, requireExpectedVersion, requireRequestId } from './create-once';
-import { listRecords, loadRecord, type RecordOf, orgCollection } from './records';
+import { loadRecord, type RecordOf, orgCollection } from './records';
 import { canManagePerson, personIdsServing, staffCommunityIds, streetOfGrants } from './scope';
 
 type PersonInput = z.infer<typeof personInputSchema>;
 
-/** listPeople: the admin sees the street's people; community staff the people serving their community. */
-export async function listPeople(call: Invocation, storage: PhotoStorage) {
+/**
+ * listPeople: the admin sees the street's people; community staff the people serving their community. One
+ * cursor page by id (fixed at creation), with the total. The scope is part of the query, so a community's
+ * pages are full and its total is its own.
+ */
+export async function listPeople(input: { personId?: string; after?: string; limit?: number }, call: Invocation, storage: PhotoStorage) {
   const caller = await requireCaller(call);
   const streetId = streetOfGrants(caller, ['admin', 'community_staff']);
-  let persons = await listRecords(call, 'persons', { streetId });
+  const _ = call.db.command;
+  const where: Record<string, unknown> = { streetId };
   if (!canManageStreet(caller.roles, streetId)) {
-    const served = await personIdsServing(call, streetId, staffCommunityIds(caller, streetId));
-    persons = persons.filter((p) => served.has(p._id));
-  }
+    const served = [...(await personIdsServing(call, streetId, staffCommunityIds(caller, streetId)))];
+    where._id = _.in(input.personId ? served.filter((id) => id === input.personId) : served);
+  } else if (input.personId) where._id = input.personId;
+  const store = orgCollection(call, 'persons');
+  const [page, total] = await Promise.all([store.page(where, { orderBy: ['_id', 'asc'], ...pageOptionsOf(input) }), store.count(where)]);
+  const persons = page.items;
   const urls = await storage.temporaryUrls(persons.flatMap((p) => (p.photoFileId ? [p.photoFileId] : [])));
   return {
     people: persons.map((p) => ({
@@ -30,6 +39,8 @@ export async function listPeople(call: Invocation, storage: PhotoStorage) {
       ...(p.photoFileId && urls.get(p.photoFileId) ? { photoUrl: urls.get(p.photoFileId) } : {}),
       version: p.version,
     })),
+    next: page.next,
+    total,
   };
 }
 

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { DomainError } from '../../src/domain/errors';
 import { activeRule, activitySchema, activityVerdict, allowedActivityActions, assertAllowed, checkInOpening, type Activity, type ActivityAction } from '../../src/domain/volunteer';
 import type { activityInputSchema } from '../../src/domain/volunteer/api';
+import { pageOptionsOf } from '../../src/domain/paging';
 import { parseInput } from '../../src/domain/validation';
 import { authorize, requireCaller, type Caller, type Invocation } from '../_lib';
 import { newCheckInCode } from '../_lib/check-in-code';
@@ -132,8 +133,13 @@ function actionsFor(s: StoredActivity, caller: Caller, volunteerCommunityId: str
   return allowedActivityActions({ activity: s.activity, completedBy: s.record.completedBy }, actor, { now, rules });
 }
 
-/** Volunteers: their community's published and completed activities; organisers: their communities', any state; street staff: the street's. */
-export async function activities(input: { communityId?: string; state?: Activity['state'] }, call: Invocation) {
+type ActivitiesInput = { communityId?: string; state?: Activity['state']; order?: 'soonest' | 'latest'; signedUp?: boolean; after?: string; limit?: number };
+
+/**
+ * Volunteers: their community's published and completed activities; organisers: their communities', any
+ * state; street staff: the street's. One cursor page by start time then id, with the total (one count).
+ */
+export async function activities(input: ActivitiesInput, call: Invocation) {
   const caller = await requireCaller(call);
   const streetId = streetOf(caller);
   const _ = call.db.command;
@@ -149,8 +155,11 @@ export async function activities(input: { communityId?: string; state?: Activity
     if (!staffOf.length) where.state = _.in(input.state && !['published', 'completed'].includes(input.state) ? [] : ['published', 'completed']);
   }
   if (input.state && !(where.state && input.state !== 'published' && input.state !== 'completed')) where.state = input.state;
-  const { items } = await volunteerCollection(call, 'activities').page(where, { orderBy: ['startAt', 'desc'], limit: 200 });
-  const stored = items.map(storedActivityOf);
+  // The caller's own sign-ups (a volunteer holds tens, not thousands): the pages then hold only those activities.
+  if (input.signedUp) where._id = _.in((await volunteerCollection(call, 'signups').all({ volunteerId: caller.userId }, { max: 5_000 })).map((s) => s.activityId));
+  const store = volunteerCollection(call, 'activities');
+  const [page, total] = await Promise.all([store.page(where, { orderBy: ['startAt', input.order === 'soonest' ? 'asc' : 'desc'], ...pageOptionsOf(input) }), store.count(where)]);
+  const stored = page.items.map(storedActivityOf);
   const [rules, names, mine, own] = await Promise.all([loadRules(call, streetId), communityNames(call, streetId), mineOf(call, caller.userId, stored.map((s) => s.activity.id)), findVolunteer(call, caller.userId)]);
   const label = (ruleId: string) => rules.find((r) => r.id === ruleId)?.activity ?? ruleId;
   return {
@@ -158,6 +167,8 @@ export async function activities(input: { communityId?: string; state?: Activity
       const row = mine.get(s.activity.id);
       return summary(s, label(s.activity.ruleId), names.get(s.activity.communityId) ?? '', row?.mine ?? 'none', actionsFor(s, caller, own?.communityId, row, call.now, rules));
     }),
+    next: page.next,
+    total,
   };
 }
 

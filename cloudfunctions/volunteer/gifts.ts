@@ -2,6 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import { DomainError } from '../../src/domain/errors';
 import { chinaYear, giftItemSchema, giftRedemption, pickupCode } from '../../src/domain/volunteer';
+import { pageOptionsOf } from '../../src/domain/paging';
 import { takeLimit } from '../_lib/rate-limit';
 import type { giftInputSchema } from '../../src/domain/volunteer/api';
 import { authorize, requireCaller, type Invocation } from '../_lib';
@@ -13,17 +14,23 @@ import { canOverseeCommunity, findVolunteer, isOrganiser, placeOf, requireVolunt
 
 const giftView = (g: GiftRecord) => ({ giftId: g._id, communityId: g.communityId, name: g.name, pointsCost: g.pointsCost, stock: g.stock, active: g.active, version: g.version });
 
-/** A community's catalogue (到所在社区兑换): volunteers see their own community's gifts on the shelf. */
-export async function gifts(input: { communityId?: string }, call: Invocation) {
+/**
+ * A community's catalogue (到所在社区兑换): volunteers see their own community's gifts on the shelf, staff
+ * every gift. One cursor page by id (fixed at creation), with the total.
+ */
+export async function gifts(input: { communityId?: string; after?: string; limit?: number }, call: Invocation) {
   const caller = await requireCaller(call);
   const streetId = streetOf(caller);
   const own = await findVolunteer(call, caller.userId);
   const communityId = input.communityId ?? own?.communityId ?? staffCommunityIds(caller.roles, streetId)[0];
-  if (!communityId) return { gifts: [] };
+  if (!communityId) return { gifts: [], next: null, total: 0 };
   const staff = canOverseeCommunity(caller.roles, streetId, communityId);
   if (!staff) authorize(own?.communityId === communityId);
-  const docs = await volunteerCollection(call, 'rewards').all({ streetId, communityId });
-  return { gifts: docs.filter((g) => staff || g.active).map(giftView) };
+  // Off-shelf gifts are left out by the query, not after it, so a volunteer's pages stay full.
+  const where = staff ? { streetId, communityId } : { streetId, communityId, active: true };
+  const store = volunteerCollection(call, 'rewards');
+  const [page, total] = await Promise.all([store.page(where, { orderBy: ['_id', 'asc'], ...pageOptionsOf(input) }), store.count(where)]);
+  return { gifts: page.items.map(giftView), next: page.next, total };
 }
 
 export async function saveGift(input: z.infer<typeof giftInputSchema>, call: Invocation) {
@@ -100,15 +107,19 @@ async function answer(call: Invocation, r: RedemptionRecord) {
   return { redemptionId: r._id, pickupCode: r.pickupCode, points: r.points, yearAvailable: account?.available ?? 0 };
 }
 
-export async function redemptions(input: { communityId?: string; state?: RedemptionRecord['state'] }, call: Invocation) {
+/** Own redemptions, or a community's for its staff: newest first, one cursor page, with the total. */
+export async function redemptions(input: { communityId?: string; state?: RedemptionRecord['state']; after?: string; limit?: number }, call: Invocation) {
   const caller = await requireCaller(call);
   const streetId = streetOf(caller);
   const where: Record<string, unknown> = input.communityId ? { streetId, communityId: input.communityId } : { volunteerId: caller.userId };
   if (input.communityId) authorize(canOverseeCommunity(caller.roles, streetId, input.communityId));
   if (input.state) where.state = input.state;
-  const docs = await volunteerCollection(call, 'redemptions').all(where);
+  const store = volunteerCollection(call, 'redemptions');
+  const [page, total] = await Promise.all([store.page(where, { orderBy: ['at', 'desc'], ...pageOptionsOf(input) }), store.count(where)]);
   return {
-    redemptions: docs.map((r) => ({
+    next: page.next,
+    total,
+    redemptions: page.items.map((r) => ({
       redemptionId: r._id, volunteerId: r.volunteerId, volunteerName: r.volunteerName, giftId: r.giftId, giftName: r.giftName, communityId: r.communityId, points: r.points, state: r.state,
       pickupCode: r.volunteerId === caller.userId ? r.pickupCode : undefined, at: r.at.toISOString(), pickedUpAt: r.pickedUpAt?.toISOString(),
     })),

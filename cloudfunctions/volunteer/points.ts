@@ -1,25 +1,50 @@
+import { z } from 'zod';
 import { CHINA_OFFSET_MS } from '../../src/domain/calendar/china-time';
+import { pageOptionsOf } from '../../src/domain/paging';
 import { DomainError } from '../../src/domain/errors';
 import { chinaMonth, chinaYear, HEALTH_CHECK_TOP_N, monthlyPublication, quarterlySummary, type LedgerEntry, type Quarter } from '../../src/domain/volunteer';
 import { authorize, requireCaller, type Caller, type Invocation } from '../_lib';
-import { loadRules, volunteerEntries } from './ledger-store';
+import { loadRules } from './ledger-store';
 import { accountId, entryFromDoc, volunteerCollection } from './records';
 import { canOverseeCommunity, communityNames, findVolunteer, isStreetStaff, loadVolunteer, streetOf, volunteerNames } from './scope';
 
 /** The instant a China-time month starts (month may be 13 → January of the next year). */
 const chinaMonthStart = (year: number, month: number) => new Date(Date.UTC(year, month - 1, 1) - CHINA_OFFSET_MS);
 
-/** Own ledger; staff: a volunteer of a community they oversee. */
-export async function ledger(input: { volunteerId?: string; year?: number }, call: Invocation) {
+/** The volunteer's ledger summed per year: one aggregation, whatever the number of entries. */
+async function pointsByYear(call: Invocation, volunteerId: string): Promise<Map<number, number>> {
+  const $ = call.db.command.aggregate;
+  const rows = await volunteerCollection(call, 'ledger').aggregate((p) => p.match({ volunteerId }).group({ _id: '$year', points: $.sum('$points') }), yearSumSchema);
+  return new Map(rows.map((r) => [r._id, r.points]));
+}
+const yearSumSchema = z.object({ _id: z.number(), points: z.number() });
+
+/**
+ * Own ledger; staff: a volunteer of a community they oversee. One cursor page, newest first (issue 8 item 9);
+ * the totals come from the whole ledger (one aggregation), never from the page.
+ */
+export async function ledger(input: { volunteerId?: string; year?: number; after?: string; limit?: number }, call: Invocation) {
   const caller = await requireCaller(call);
   const volunteerId = input.volunteerId ?? caller.userId;
   const volunteer = await loadVolunteer(call, volunteerId);
   if (volunteerId !== caller.userId) authorize(canOverseeCommunity(caller.roles, volunteer.streetId, volunteer.communityId));
   const year = input.year ?? chinaYear(call.now);
-  const all = await volunteerEntries(call, volunteerId);
-  const [rules, people] = await Promise.all([loadRules(call, volunteer.streetId), volunteerNames(call, [...new Set(all.map((e) => e.by))])]);
-  const correctedBy = new Map(all.flatMap((e) => (e.kind === 'correction' ? [[e.correctsEntryId, e.id] as const] : [])));
-  const shown = input.year === undefined ? all : all.filter((e) => e.year === year);
+  const where = input.year === undefined ? { volunteerId } : { volunteerId, year };
+  const store = volunteerCollection(call, 'ledger');
+  const [page, total, byYear, rules] = await Promise.all([
+    store.page(where, { orderBy: ['at', 'desc'], ...pageOptionsOf(input) }),
+    store.count(where),
+    pointsByYear(call, volunteerId),
+    loadRules(call, volunteer.streetId),
+  ]);
+  const shown = page.items.map(entryFromDoc);
+  const _ = call.db.command;
+  // Which of this page's awards were reversed: the corrections naming them, wherever they sit in the ledger.
+  const [corrections, people] = await Promise.all([
+    shown.length ? store.all({ volunteerId, correctsEntryId: _.in(shown.map((e) => e.id)) }) : Promise.resolve([]),
+    volunteerNames(call, [...new Set(shown.map((e) => e.by))]),
+  ]);
+  const correctedBy = new Map(corrections.map(entryFromDoc).flatMap((e) => (e.kind === 'correction' ? [[e.correctsEntryId, e.id] as const] : [])));
   const entries = shown.map((e) => ({
     entryId: e.id, kind: e.kind, points: e.points, year: e.year,
     ruleId: e.kind === 'award' ? e.ruleId : undefined,
@@ -30,8 +55,8 @@ export async function ledger(input: { volunteerId?: string; year?: number }, cal
     byName: people.get(e.by) ?? (e.by === volunteerId ? volunteer.name : '工作人员'),
     at: e.at.toISOString(),
   }));
-  const sum = (xs: LedgerEntry[]) => xs.reduce((t, e) => t + e.points, 0);
-  return { volunteerId, name: volunteer.name, entries, allTime: sum(all), yearAvailable: sum(all.filter((e) => e.year === year)), year };
+  const allTime = [...byYear.values()].reduce((t, p) => t + p, 0);
+  return { volunteerId, name: volunteer.name, entries, allTime, yearAvailable: byYear.get(year) ?? 0, year, next: page.next, total };
 }
 
 /** From the accounts: this year's earned and redeemable points, and the all-time total (总积分不清零). */

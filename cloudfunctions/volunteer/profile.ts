@@ -3,6 +3,7 @@ import { canManageStreet } from '../../src/domain/access';
 import { DomainError } from '../../src/domain/errors';
 import { leadCategoryIds, POINTS_CATEGORIES, POINTS_CATEGORY_LABELS, streetPointsRulesSchema, type LeadCategoriesOverride } from '../../src/domain/volunteer';
 import type { saveProfileInputSchema, volunteerFlagsSchema, VolunteerProfile } from '../../src/domain/volunteer/api';
+import { pageOptionsOf } from '../../src/domain/paging';
 import { parseInput } from '../../src/domain/validation';
 import { authorize, CONFLICT_MESSAGE, requireCaller, type Invocation } from '../_lib';
 import { loadRulesConfig, rulesConfigId } from './ledger-store';
@@ -47,13 +48,15 @@ export async function setFlags(input: { volunteerId: string; expectedVersion: nu
   return { id: v._id, version: await bump(call, v._id, input.expectedVersion, { flags: input.flags }) };
 }
 
-export async function volunteers(input: { communityId: string }, call: Invocation) {
+/** One cursor page of a community's volunteers, by id (their user id: fixed for good, so a page never shifts). */
+export async function volunteers(input: { communityId: string; after?: string; limit?: number }, call: Invocation) {
   const caller = await requireCaller(call);
   const streetId = streetOf(caller);
   authorize(canOverseeCommunity(caller.roles, streetId, input.communityId));
-  const docs = await volunteerCollection(call, 'volunteers').all({ streetId, communityId: input.communityId });
-  const names = await communityNames(call, streetId);
-  return { volunteers: docs.map((d) => profileView(d, names)) };
+  const where = { streetId, communityId: input.communityId };
+  const store = volunteerCollection(call, 'volunteers');
+  const [page, total, names] = await Promise.all([store.page(where, { orderBy: ['_id', 'asc'], ...pageOptionsOf(input) }), store.count(where), communityNames(call, streetId)]);
+  return { volunteers: page.items.map((d) => profileView(d, names)), next: page.next, total };
 }
 
 async function bump(call: Invocation, id: string, version: number, patch: Record<string, unknown>): Promise<number> {

@@ -171,6 +171,13 @@ describe('collections and indexes', () => {
         'cases{nearDueAt}',
         'case_events{caseId,at}',
         'notifications{toUserId,createdAt}',
+        // volunteer lists paged with a cursor (issue 8 item 9): activities, ledger, redemptions, roster, gifts
+        'activities{communityId,startAt}',
+        'ledger{volunteerId,at}',
+        'redemptions{volunteerId,at}',
+        'redemptions{communityId,state,at}',
+        'volunteers{communityId}',
+        'rewards{communityId}',
         // case.report's one aggregation joins the caller's rate-limit windows on subject (issue 9 item 6)
         'rate_limits{subject}',
         // patrol function (issue 14): a worker's running patrol and own list, a grid's patrols, the track retention purge

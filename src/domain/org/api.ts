@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GRID_CODE_SCHEMES, GRID_TYPES } from './grid-code';
 import { phoneSchema } from './phone';
 import { auditApi } from '../audit';
+import { cursorPageInput, cursorPageOutput } from '../paging';
 import { EMPLOYMENTS, GRID_MEMBER_ROLES, gridMemberSchema } from './records';
 
 /**
@@ -213,8 +214,15 @@ export const orgApi = {
   saveBuilding: { input: buildingInputSchema, output: saved },
   gridDetail: { input: gridIdInput, output: gridDetailSchema },
   setGridMembers: { input: gridMembersInputSchema, output: saved },
-  /** People of the caller's street that the caller manages (community staff: people serving their community). */
-  listPeople: { input: z.object({}).strict(), output: z.object({ people: z.array(staffPersonSchema) }) },
+  /**
+   * People of the caller's street that the caller manages (community staff: people serving their community),
+   * a cursor page at a time in a fixed order (issue 8 item 9), with the total; `personId` narrows it to that
+   * one person (the edit page), empty when outside the caller's scope.
+   */
+  listPeople: {
+    input: z.object({ personId: id.optional().describe('人员'), ...cursorPageInput }).strict(),
+    output: z.object({ people: z.array(staffPersonSchema), ...cursorPageOutput }),
+  },
   savePerson: { input: personInputSchema, output: saved },
   uploadPersonPhoto: { input: photoInputSchema, output: z.object({ photoFileId: z.string(), version: z.number() }) },
   /** Street admins: the append-only audit trail of staff writes of personal data (issue 10 item 8). */

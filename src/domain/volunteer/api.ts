@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { phoneSchema } from '../org/phone';
+import { cursorPageInput, cursorPageOutput } from '../paging';
 import { ACTIVITY_STATES } from './activity';
 import { ACTIVITY_ACTIONS } from './activity-rules';
 import { leadCategoriesOverrideSchema } from './lead-rule';
@@ -213,10 +214,13 @@ export const volunteerApi = {
   saveProfile: { input: saveProfileInputSchema, output: saved },
   /** Community staff of the volunteer's community (or the street admin): 楼栋长 / 单元长 / 信息协管员. */
   setFlags: { input: z.object({ volunteerId: id.describe('志愿者'), expectedVersion, flags: volunteerFlagsSchema }).strict(), output: saved },
-  /** Staff: the volunteers of a community (staff: their own; street staff/admin: any of the street). */
+  /**
+   * Staff: the volunteers of a community (staff: their own; street staff/admin: any of the street), a cursor
+   * page at a time in a fixed order (issue 8 item 9): `after` is the previous page's `next`, null at the end.
+   */
   volunteers: {
-    input: z.object({ communityId: id.describe('社区') }).strict(),
-    output: z.object({ volunteers: z.array(volunteerProfileSchema) }),
+    input: z.object({ communityId: id.describe('社区'), ...cursorPageInput }).strict(),
+    output: z.object({ volunteers: z.array(volunteerProfileSchema), ...cursorPageOutput }),
   },
 
   /** Anyone of the street: the effective points table. */
@@ -227,10 +231,15 @@ export const volunteerApi = {
     output: saved,
   },
 
-  /** Volunteers: their community's published activities; community staff: their community's, any state; street staff/admin: all. */
+  /**
+   * Volunteers: their community's published activities; community staff: their community's, any state;
+   * street staff/admin: all. A cursor page at a time by start time (`order`: 最近开始的在前 `soonest`, for
+   * signing up, or 最新的在前 `latest`, the default), ties by id, with the total. `signedUp`: only the ones
+   * the caller holds a place in (签到 lists them).
+   */
   activities: {
-    input: z.object({ communityId: id.optional(), state: z.enum(ACTIVITY_STATES).optional() }).strict(),
-    output: z.object({ activities: z.array(activitySummarySchema) }),
+    input: z.object({ communityId: id.optional(), state: z.enum(ACTIVITY_STATES).optional(), order: z.enum(['soonest', 'latest']).optional().describe('排序'), signedUp: z.boolean().optional().describe('只看我报名的'), ...cursorPageInput }).strict(),
+    output: z.object({ activities: z.array(activitySummarySchema), ...cursorPageOutput }),
   },
   activity: { input: activityIdInput, output: activityDetailSchema },
   /** Community staff of that community: create (requestId) or edit a draft (expectedVersion). */
@@ -268,10 +277,13 @@ export const volunteerApi = {
     output: z.object({ entryId: z.string(), points: z.number(), created: z.boolean() }),
   },
 
-  /** Own ledger; staff: a volunteer of their community. */
+  /**
+   * Own ledger; staff: a volunteer of their community. Entries newest first, a cursor page at a time (issue 8
+   * item 9); `total` counts the entries shown by the filter, `allTime` and `yearAvailable` sum the whole ledger.
+   */
   ledger: {
-    input: z.object({ volunteerId: id.optional(), year: year.optional() }).strict(),
-    output: z.object({ volunteerId: z.string(), name: z.string(), entries: z.array(ledgerEntryViewSchema), allTime: z.number(), yearAvailable: z.number(), year: z.number() }),
+    input: z.object({ volunteerId: id.optional().describe('志愿者'), year: year.optional(), ...cursorPageInput }).strict(),
+    output: z.object({ volunteerId: z.string(), name: z.string(), entries: z.array(ledgerEntryViewSchema), allTime: z.number(), yearAvailable: z.number(), year: z.number(), ...cursorPageOutput }),
   },
   /** Staff of the entry's community: a new reversing entry with a reason; the original stays untouched. */
   correct: {
@@ -306,8 +318,11 @@ export const volunteerApi = {
   /** The year's top 50 (ties at the cut kept whole): 免费体检 (001 L889). */
   top: { input: z.object({ year }).strict(), output: z.object({ year: z.number(), rows: z.array(rankedRow) }) },
 
-  /** A community's gift catalogue (volunteers: their own community's active gifts). */
-  gifts: { input: z.object({ communityId: id.optional() }).strict(), output: z.object({ gifts: z.array(giftViewSchema) }) },
+  /** A community's gift catalogue (volunteers: their own community's active gifts), a cursor page at a time. */
+  gifts: {
+    input: z.object({ communityId: id.optional().describe('社区'), ...cursorPageInput }).strict(),
+    output: z.object({ gifts: z.array(giftViewSchema), ...cursorPageOutput }),
+  },
   /** Community staff of that community. */
   saveGift: { input: giftInputSchema, output: saved },
   /** Volunteer: this year's points only; never overdraws, never oversells; idempotent by requestId. */
@@ -315,10 +330,10 @@ export const volunteerApi = {
     input: z.object({ giftId: id.describe('礼品'), requestId }).strict(),
     output: z.object({ redemptionId: z.string(), pickupCode: z.string(), points: z.number(), yearAvailable: z.number() }),
   },
-  /** Own redemptions; staff: their community's (with `state`). */
+  /** Own redemptions; staff: their community's (with `state`). Newest first, a cursor page at a time, with the total. */
   redemptions: {
-    input: z.object({ communityId: id.optional(), state: z.enum(['awaiting_pickup', 'picked_up']).optional() }).strict(),
-    output: z.object({ redemptions: z.array(redemptionViewSchema) }),
+    input: z.object({ communityId: id.optional().describe('社区'), state: z.enum(['awaiting_pickup', 'picked_up']).optional().describe('领取状态'), ...cursorPageInput }).strict(),
+    output: z.object({ redemptions: z.array(redemptionViewSchema), ...cursorPageOutput }),
   },
   /** Community staff: the volunteer shows the pickup code at the counter. */
   markPickedUp: {

@@ -10,7 +10,7 @@ import { usePagedList } from '../../services/use-paged-list';
 
 /** 我的上报: the caller's own cases, newest first, a page at a time; each opens its progress page. */
 export default function MyReportsPage() {
-  const { state, reload, loadMore } = usePagedList((after) => call('case', 'mine', after ? { after } : {}));
+  const { state, reload, loadMore } = usePagedList((after) => call('case', 'mine', after ? { after } : {}), 'cases');
   return (
     <PageShell title='我的上报'>
       <QueryBlock state={state.status === 'ready' ? { status: 'ready', data: state } : state} onRetry={reload}>

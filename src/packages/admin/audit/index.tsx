@@ -22,7 +22,7 @@ const CARE_GROUP_LABELS: Record<string, string> = Object.fromEntries(DEFAULT_CAR
  * fields changed, never the values, so this page shows no phone or ID number.
  */
 export default function AuditLogPage() {
-  const list = usePagedList((after) => call('org', 'auditLog', { limit: 30, ...(after ? { after } : {}) }).then((r) => ({ cases: r.entries, next: r.next })));
+  const list = usePagedList((after) => call('org', 'auditLog', { limit: 30, ...(after ? { after } : {}) }), 'entries');
   return (
     <PageShell title='个人信息操作记录'>
       <Section heading='谁在什么时候改过或查看过个人信息'>

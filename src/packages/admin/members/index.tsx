@@ -3,6 +3,7 @@ import { PageShell } from '../../../components/page-shell';
 import { call } from '../../../services/call';
 import { QueryView } from '../../../components/query-view';
 import { useQuery } from '../../../services/use-query';
+import { allPages } from '../../../services/all-pages';
 import { MembersForm } from './members-form';
 import '../shared/admin.scss';
 
@@ -10,7 +11,8 @@ import '../shared/admin.scss';
 export default function MembersPage() {
   const gridId = useRouter().params.gridId ?? '';
   const { state, reload } = useQuery(async () => {
-    const [detail, { people }] = await Promise.all([call('org', 'gridDetail', { gridId }), call('org', 'listPeople', {})]);
+    // The pickers choose among all of the caller's people: every page, not the first.
+    const [detail, people] = await Promise.all([call('org', 'gridDetail', { gridId }), allPages((after) => call('org', 'listPeople', { limit: 100, ...(after ? { after } : {}) }), 'people')]);
     return { detail, people };
   });
   return (

@@ -6,14 +6,18 @@ import { PageShell } from '../../../components/page-shell';
 import { Section } from '../../../components/section';
 import { call } from '../../../services/call';
 import { QueryView } from '../../../components/query-view';
-import { useQuery } from '../../../services/use-query';
+import { asQuery, usePagedList } from '../../../services/use-paged-list';
+import { LoadMore } from '../../../components/load-more';
 import '../shared/admin.scss';
 
 const go = (url: string) => Taro.navigateTo({ url });
 
-/** Everyone the caller manages (`org.listPeople`): photo, name, title and phone, and a way to edit each. */
+/**
+ * Everyone the caller manages (`org.listPeople`): photo, name, title and phone, and a way to edit each; a page
+ * at a time with the total (issue 8 item 9), more on scrolling to the bottom or 加载更多.
+ */
 export default function PeoplePage() {
-  const { state, reload } = useQuery(() => call('org', 'listPeople', {}));
+  const list = usePagedList((after) => call('org', 'listPeople', after ? { after } : {}), 'people');
   return (
     <PageShell title='人员信息管理'>
       <View className='section__actions'>
@@ -21,9 +25,9 @@ export default function PeoplePage() {
           新增人员
         </BigButton>
       </View>
-      <QueryView state={state} onRetry={reload}>
-        {({ people }) => (
-          <Section heading={`共 ${people.length} 人`}>
+      <QueryView state={asQuery(list.state)} onRetry={list.reload}>
+        {({ items: people, next, total, more }) => (
+          <Section heading={`共 ${total ?? people.length} 人`}>
             {people.map((p) => (
               <View key={p.personId} className='admin-row people-row' data-testid='person-row'>
                 <View className='people-row__top'>
@@ -37,6 +41,7 @@ export default function PeoplePage() {
                 <BigButton onClick={() => go(`/packages/admin/person-edit/index?personId=${p.personId}`)}>修改{p.name}的信息</BigButton>
               </View>
             ))}
+            <LoadMore shown={people.length} next={next} total={total} more={more} onMore={list.loadMore} unit='人' />
           </Section>
         )}
       </QueryView>

@@ -14,7 +14,7 @@ export default function PersonEditPage() {
   const personId = useRouter().params.personId;
   const { state, reload } = useQuery(async () => {
     if (!personId) return { person: undefined };
-    const { people } = await call('org', 'listPeople', {});
+    const { people } = await call('org', 'listPeople', { personId });
     return { person: people.find((p) => p.personId === personId) ?? null };
   });
   return (

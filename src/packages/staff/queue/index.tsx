@@ -12,7 +12,7 @@ export default function StaffQueuePage() {
   const param = useRouter().params.kind;
   const kind = isQueueKind(param) ? param : 'inbox';
   const spec = QUEUES[kind];
-  const { state, reload, loadMore } = usePagedList((after) => spec.load(after ? { after } : {}));
+  const { state, reload, loadMore } = usePagedList((after) => spec.load(after ? { after } : {}), 'cases');
   return (
     <PageShell title={spec.title}>
       <QueryBlock state={state.status === 'ready' ? { status: 'ready', data: state } : state} onRetry={reload}>

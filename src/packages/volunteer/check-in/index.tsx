@@ -5,7 +5,8 @@ import { BigButton } from '../../../components/big-button';
 import { PageShell } from '../../../components/page-shell';
 import { Section } from '../../../components/section';
 import { call } from '../../../services/call';
-import { useQuery } from '../../../services/use-query';
+import { asQuery, usePagedList } from '../../../services/use-paged-list';
+import { LoadMore } from '../../../components/load-more';
 import { timeRangeText } from '../shared/china-time-text';
 import { QueryView } from '../../../components/query-view';
 import { CheckInForm } from './check-in-form';
@@ -18,11 +19,13 @@ import '../shared/volunteer.scss';
 export default function CheckInPage() {
   const fromUrl = useRouter().params.activityId ?? '';
   const [picked, setPicked] = useState(fromUrl);
-  const { state, reload } = useQuery(() => call('volunteer', 'activities', { state: 'published' }));
+  const list = usePagedList((after) => call('volunteer', 'activities', { state: 'published', order: 'soonest', signedUp: true, ...(after ? { after } : {}) }), 'activities');
+  const reload = list.reload;
   return (
     <PageShell title='活动签到'>
-      <QueryView state={state} onRetry={reload}>
-        {({ activities }) => {
+      <QueryView state={asQuery(list.state)} onRetry={reload}>
+        {(s) => {
+          const activities = s.items;
           const mine = activities.filter((a) => a.mine !== 'none');
           const chosen = activities.find((a) => a.activityId === picked);
           if (chosen) return <CheckInForm activity={chosen} onDone={reload} />;
@@ -44,6 +47,7 @@ export default function CheckInPage() {
                     )}
                   </View>
                 ))}
+                <LoadMore shown={s.items.length} next={s.next} total={s.total} more={s.more} onMore={list.loadMore} unit='项' />
               </Section>
             </>
           );

@@ -2,23 +2,22 @@ import { View } from '@tarojs/components';
 import { PageShell } from '../../../components/page-shell';
 import { Section } from '../../../components/section';
 import { call } from '../../../services/call';
-import { useQuery } from '../../../services/use-query';
+import { asQuery, usePagedList } from '../../../services/use-paged-list';
+import { LoadMore } from '../../../components/load-more';
 import { dateTimeText } from '../shared/china-time-text';
 import { QueryView } from '../../../components/query-view';
 import '../shared/volunteer.scss';
 
-/** My redemptions, newest first; the pickup code stays visible until the gift is picked up. */
+/** My redemptions, newest first, a page at a time; the pickup code stays visible until the gift is picked up. */
 export default function MyRedemptionsPage() {
-  const { state, reload } = useQuery(() => call('volunteer', 'redemptions', {}));
+  const list = usePagedList((after) => call('volunteer', 'redemptions', after ? { after } : {}), 'redemptions');
   return (
     <PageShell title='我的兑换'>
-      <QueryView state={state} onRetry={reload}>
-        {({ redemptions }) => (
+      <QueryView state={asQuery(list.state)} onRetry={list.reload}>
+        {({ items: redemptions, next, total, more }) => (
           <Section heading='兑换记录'>
             {redemptions.length === 0 && <View className='section__text'>还没有兑换过礼品。</View>}
-            {[...redemptions]
-              .sort((a, b) => b.at.localeCompare(a.at))
-              .map((r) => (
+            {redemptions.map((r) => (
                 <View key={r.redemptionId} className='vol-row'>
                   <View className='vol-row__title'>{r.giftName}</View>
                   <View className='vol-row__meta'>
@@ -41,6 +40,7 @@ export default function MyRedemptionsPage() {
                   )}
                 </View>
               ))}
+            <LoadMore shown={redemptions.length} next={next} total={total} more={more} onMore={list.loadMore} unit='条' />
           </Section>
         )}
       </QueryView>

@@ -3,6 +3,7 @@ import { PageShell } from '../../../../components/page-shell';
 import { Section } from '../../../../components/section';
 import { call } from '../../../../services/call';
 import { useQuery } from '../../../../services/use-query';
+import { allPages } from '../../../../services/all-pages';
 import { QueryView } from '../../../../components/query-view';
 import { ApprovalRow } from './approval-row';
 import '../../shared/volunteer.scss';
@@ -13,7 +14,8 @@ import '../../shared/volunteer.scss';
  */
 export default function ApprovalsPage() {
   const { state, reload } = useQuery(async () => {
-    const [{ activities }, view] = await Promise.all([call('volunteer', 'activities', { state: 'draft' }), call('volunteer', 'rules', {})]);
+    // Every draft of the street, page after page: the ones waiting for the street must all be here.
+    const [activities, view] = await Promise.all([allPages((after) => call('volunteer', 'activities', { state: 'draft', limit: 100, ...(after ? { after } : {}) }), 'activities'), call('volunteer', 'rules', {})]);
     const variable = new Set(view.rules.filter((r) => r.points === null).map((r) => r.id));
     const details = await Promise.all(activities.filter((a) => variable.has(a.ruleId)).map((a) => call('volunteer', 'activity', { activityId: a.activityId })));
     return { details };

@@ -5,7 +5,8 @@ import { BigButton } from '../../../../components/big-button';
 import { PageShell } from '../../../../components/page-shell';
 import { Section } from '../../../../components/section';
 import { call } from '../../../../services/call';
-import { useQuery } from '../../../../services/use-query';
+import { asQuery, usePagedList } from '../../../../services/use-paged-list';
+import { LoadMore } from '../../../../components/load-more';
 import { QueryView } from '../../../../components/query-view';
 import type { GiftView } from '../../shared/types';
 import { GiftForm } from './gift-form';
@@ -15,7 +16,8 @@ import '../../shared/volunteer.scss';
 export default function ManageGiftsPage() {
   const communityId = useRouter().params.communityId ?? '';
   const [editing, setEditing] = useState<GiftView | 'new' | null>(null);
-  const { state, reload } = useQuery(() => call('volunteer', 'gifts', { communityId }));
+  const list = usePagedList((after) => call('volunteer', 'gifts', { communityId, ...(after ? { after } : {}) }), 'gifts');
+  const reload = list.reload;
   const done = () => {
     setEditing(null);
     reload();
@@ -30,9 +32,9 @@ export default function ManageGiftsPage() {
   }
   return (
     <PageShell title='礼品目录'>
-      <QueryView state={state} onRetry={reload}>
-        {({ gifts }) => (
-          <Section heading='礼品'>
+      <QueryView state={asQuery(list.state)} onRetry={reload}>
+        {({ items: gifts, next, total, more }) => (
+          <Section heading={`礼品（${total ?? gifts.length} 项）`}>
             <BigButton kind='primary' onClick={() => setEditing('new')}>
               新增礼品
             </BigButton>
@@ -46,6 +48,7 @@ export default function ManageGiftsPage() {
                 <BigButton onClick={() => setEditing(g)}>修改{g.name}</BigButton>
               </View>
             ))}
+            <LoadMore shown={gifts.length} next={next} total={total} more={more} onMore={list.loadMore} unit='项' />
           </Section>
         )}
       </QueryView>

@@ -7,6 +7,8 @@ import { Section } from '../../../../components/section';
 import { VolunteerActivityCard } from '../../../../components/volunteer-activity-card';
 import { call } from '../../../../services/call';
 import { useQuery } from '../../../../services/use-query';
+import { asQuery, usePagedList } from '../../../../services/use-paged-list';
+import { LoadMore } from '../../../../components/load-more';
 import { activityFacts } from '../../shared/activity-facts';
 import { QueryView } from '../../../../components/query-view';
 import { useReloadOn } from '../../shared/use-reload-on';
@@ -22,15 +24,14 @@ export default function ManageHomePage() {
   const { state, reload } = useQuery(async () => {
     const [communities, me] = await Promise.all([staffCommunities(), call('user', 'me', {})]);
     const communityId = picked || communities[0]?.communityId || '';
-    const { activities } = communityId ? await call('volunteer', 'activities', { communityId }) : { activities: [] };
     const street = me.roles.some((g) => g.role === 'street_staff' || g.role === 'admin');
-    return { communities, communityId, activities, street };
+    return { communities, communityId, street };
   });
   useReloadOn([picked], reload);
   return (
     <PageShell title='志愿活动管理'>
       <QueryView state={state} onRetry={reload}>
-        {({ communities, communityId, activities, street }) => (
+        {({ communities, communityId, street }) => (
           <>
             {street && <StreetSection />}
             {communities.length === 0 && !street && (
@@ -45,19 +46,7 @@ export default function ManageHomePage() {
             )}
             {communityId !== '' && (
               <>
-                <Section heading='志愿活动'>
-                  <BigButton kind='primary' onClick={() => goManage('activity-edit', { communityId })}>
-                    发布新活动
-                  </BigButton>
-                  {activities.length === 0 && <View className='section__text'>还没有活动。</View>}
-                  {[...activities]
-                    .sort((a, b) => b.startAt.localeCompare(a.startAt))
-                    .map((a) => (
-                      <VolunteerActivityCard key={a.activityId} facts={{ ...activityFacts(a), tag: stateTag(a.state) }}>
-                        <BigButton onClick={() => goManage('activity', { activityId: a.activityId })}>管理：{a.title}</BigButton>
-                      </VolunteerActivityCard>
-                    ))}
-                </Section>
+                <CommunityActivities key={communityId} communityId={communityId} />
                 <Section heading='积分与礼品'>
                   <View className='section__actions'>
                     <BigButton onClick={() => goManage('redemptions', { communityId })}>礼品领取登记</BigButton>
@@ -73,6 +62,31 @@ export default function ManageHomePage() {
         )}
       </QueryView>
     </PageShell>
+  );
+}
+
+/** The community's activities, every state, newest start first, a page at a time (issue 8 item 9). */
+function CommunityActivities({ communityId }: { communityId: string }) {
+  const list = usePagedList((after) => call('volunteer', 'activities', { communityId, ...(after ? { after } : {}) }), 'activities');
+  return (
+    <Section heading='志愿活动'>
+      <BigButton kind='primary' onClick={() => goManage('activity-edit', { communityId })}>
+        发布新活动
+      </BigButton>
+      <QueryView state={asQuery(list.state)} onRetry={list.reload}>
+        {(s) => (
+          <>
+            {s.items.length === 0 && <View className='section__text'>还没有活动。</View>}
+            {s.items.map((a) => (
+              <VolunteerActivityCard key={a.activityId} facts={{ ...activityFacts(a), tag: stateTag(a.state) }}>
+                <BigButton onClick={() => goManage('activity', { activityId: a.activityId })}>管理：{a.title}</BigButton>
+              </VolunteerActivityCard>
+            ))}
+            <LoadMore shown={s.items.length} next={s.next} total={s.total} more={s.more} onMore={list.loadMore} unit='项' />
+          </>
+        )}
+      </QueryView>
+    </Section>
   );
 }
 

@@ -6,21 +6,27 @@ import { Field } from '../../../../components/field';
 import { Section } from '../../../../components/section';
 import { VolunteerLedgerList } from '../../../../components/volunteer-ledger-list';
 import { call } from '../../../../services/call';
-import { useQuery } from '../../../../services/use-query';
+import { asQuery, usePagedList } from '../../../../services/use-paged-list';
+import { LoadMore } from '../../../../components/load-more';
 import { useSubmit } from '../../../../services/use-submit';
 import { ledgerLines } from '../../shared/ledger-lines';
 import { QueryView } from '../../../../components/query-view';
 import type { LedgerEntryView } from '../../shared/types';
 
-/** One volunteer's ledger. A confirmed award is never edited: 更正 appends a reversing entry with a reason. */
+/**
+ * One volunteer's ledger, newest first, a page at a time. A confirmed award is never edited: 更正 appends a
+ * reversing entry with a reason.
+ */
 export function VolunteerLedger({ volunteerId }: { volunteerId: string }) {
-  const { state, reload } = useQuery(() => call('volunteer', 'ledger', { volunteerId }));
+  const list = usePagedList((after) => call('volunteer', 'ledger', { volunteerId, ...(after ? { after } : {}) }), 'entries');
+  const reload = list.reload;
   const [correcting, setCorrecting] = useState('');
   return (
-    <QueryView state={state} onRetry={reload}>
-      {(ledger) => {
-        const byId = new Map(ledger.entries.map((e) => [e.entryId, e]));
-        const lines = ledgerLines(ledger.entries).map((l) => {
+    <QueryView state={asQuery(list.state)} onRetry={reload}>
+      {(s) => {
+        const ledger = s.page;
+        const byId = new Map(s.items.map((e) => [e.entryId, e]));
+        const lines = ledgerLines(s.items).map((l) => {
           const entry = byId.get(l.key) as LedgerEntryView;
           const correctable = entry.kind === 'award' && !entry.correctedBy;
           return {
@@ -36,6 +42,7 @@ export function VolunteerLedger({ volunteerId }: { volunteerId: string }) {
           <Section heading={`${ledger.name}的积分：累计 ${ledger.allTime} 分`}>
             <View className='section__help'>已确认的积分不能修改。记错了，点“更正这条”写明理由，系统另记一条冲正记录。</View>
             <VolunteerLedgerList lines={lines} />
+            <LoadMore shown={s.items.length} next={s.next} total={s.total} more={s.more} onMore={list.loadMore} unit='条' />
           </Section>
         );
       }}

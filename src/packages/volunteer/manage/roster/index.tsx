@@ -5,7 +5,8 @@ import { BigButton } from '../../../../components/big-button';
 import { PageShell } from '../../../../components/page-shell';
 import { Section } from '../../../../components/section';
 import { call } from '../../../../services/call';
-import { useQuery } from '../../../../services/use-query';
+import { asQuery, usePagedList } from '../../../../services/use-paged-list';
+import { LoadMore } from '../../../../components/load-more';
 import { QueryView } from '../../../../components/query-view';
 import { dutiesText } from './duties';
 import { FlagsForm } from './flags-form';
@@ -16,12 +17,13 @@ import '../shared/manage.scss';
 export default function RosterPage() {
   const communityId = useRouter().params.communityId ?? '';
   const [editing, setEditing] = useState('');
-  const { state, reload } = useQuery(() => call('volunteer', 'volunteers', { communityId }));
+  const list = usePagedList((after) => call('volunteer', 'volunteers', { communityId, ...(after ? { after } : {}) }), 'volunteers');
+  const reload = list.reload;
   return (
     <PageShell title='志愿者名册与职务'>
-      <QueryView state={state} onRetry={reload}>
-        {({ volunteers }) => (
-          <Section heading={`${volunteers[0]?.communityName ?? '本社区'}志愿者（${volunteers.length} 人）`}>
+      <QueryView state={asQuery(list.state)} onRetry={reload}>
+        {({ items: volunteers, next, total, more }) => (
+          <Section heading={`${volunteers[0]?.communityName ?? '本社区'}志愿者（${total ?? volunteers.length} 人）`}>
             <View className='section__help'>楼栋长、单元长、信息协管员也是志愿者，由社区在这里登记。</View>
             {volunteers.length === 0 && <View className='section__text'>还没有登记的志愿者。</View>}
             {volunteers.map((v) => (
@@ -47,6 +49,7 @@ export default function RosterPage() {
                 )}
               </View>
             ))}
+            <LoadMore shown={volunteers.length} next={next} total={total} more={more} onMore={list.loadMore} unit='人' />
           </Section>
         )}
       </QueryView>
