@@ -16,7 +16,7 @@ import { householdUrl } from '../shared/links';
  * changed). Oldest deadline first.
  */
 export default function DraftsPage() {
-  const list = usePagedList((after) => call('register', 'drafts', { limit: 30, ...(after ? { after } : {}) }).then((r) => ({ cases: r.items, next: r.next })));
+  const list = usePagedList((after) => call('register', 'drafts', { limit: 30, ...(after ? { after } : {}) }), 'items');
   const submit = useSubmit();
   const act = async (action: 'confirmChange' | 'dismissChange', changeId: string, expectedVersion: number) => {
     const done = await submit.run(() => (action === 'confirmChange' ? call('register', 'confirmChange', { changeId, expectedVersion }) : call('register', 'dismissChange', { changeId, expectedVersion, reason: '核实后无变动' })));
