@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { BigButton } from '../../../components/big-button';
 import { CaseChoice } from '../../../components/case-choice';
 import { Field } from '../../../components/field';
+import { LoadMore } from '../../../components/load-more';
 import { PageShell } from '../../../components/page-shell';
 import { QueryView } from '../../../components/query-view';
 import { Section } from '../../../components/section';
@@ -11,6 +12,7 @@ import type { ActionOutput } from '../../../domain/api';
 import { TENURE_LABELS, TENURES, type Tenure } from '../../../domain/register/vocabulary';
 import { call } from '../../../services/call';
 import { newRequestId } from '../../../services/request-id';
+import { asQuery, usePagedList } from '../../../services/use-paged-list';
 import { useQuery } from '../../../services/use-query';
 import { useSubmit } from '../../../services/use-submit';
 import { DRAFTS_URL, HANDOVER_URL, householdUrl, OVERDUE_URL } from '../shared/links';
@@ -26,11 +28,12 @@ type Person = ActionOutput<'register', 'searchPeople'>['people'][number];
 
 /** 户况登记: the households of the caller's grids, search, and a new household. */
 export default function RegisterHomePage() {
-  const { state, reload } = useQuery(async () => {
-    const [list, me] = await Promise.all([call('register', 'households', { limit: 50 }), call('user', 'me', {})]);
+  // The households a page at a time (加载更多 and scrolling), so a grid of hundreds opens at once.
+  const list = usePagedList((after) => call('register', 'households', { limit: 30, ...(after ? { after } : {}) }), 'items');
+  const { state: gridsState } = useQuery(async () => {
+    const me = await call('user', 'me', {});
     const gridIds = [...new Set(me.roles.filter((g) => g.role === 'grid_officer' || g.role === 'grid_chief').flatMap((g) => g.gridIds ?? []))];
-    const grids = await Promise.all(gridIds.map(async (gridId) => ({ value: gridId, label: (await call('board', 'get', { gridId }).catch(() => null))?.grid.name ?? '本网格' })));
-    return { ...list, grids };
+    return Promise.all(gridIds.map(async (gridId) => ({ value: gridId, label: (await call('board', 'get', { gridId }).catch(() => null))?.grid.name ?? '本网格' })));
   });
   return (
     <PageShell title='户况登记'>
@@ -42,23 +45,22 @@ export default function RegisterHomePage() {
         </View>
       </Section>
       <SearchSection />
-      <QueryView state={state} onRetry={reload}>
-        {({ items, grids }) => (
-          <>
-            <Section heading={`本网格住户（${items.length}户）`}>
-              {items.length === 0 && <View className='section__text'>还没有登记住户。</View>}
-              <View className='section__actions'>
-                {items.map((h) => (
-                  <BigButton key={h.householdId} onClick={() => void Taro.navigateTo({ url: householdUrl(h.householdId) })}>
-                    {`${h.address} · ${h.tenureLabel} · ${h.memberCount}人${h.headName ? ` · 户主${h.headName}` : ''}${h.careLabels.length ? ` · ${h.careLabels.join('、')}` : ''}`}
-                  </BigButton>
-                ))}
-              </View>
-            </Section>
-            {grids.length > 0 && <NewHousehold grids={grids} />}
-          </>
+      <QueryView state={asQuery(list.state)} onRetry={list.reload}>
+        {(s) => (
+          <Section heading='本网格住户'>
+            {s.items.length === 0 && <View className='section__text'>还没有登记住户。</View>}
+            <View className='section__actions'>
+              {s.items.map((h) => (
+                <BigButton key={h.householdId} onClick={() => void Taro.navigateTo({ url: householdUrl(h.householdId) })}>
+                  {`${h.address} · ${h.tenureLabel} · ${h.memberCount}人${h.headName ? ` · 户主${h.headName}` : ''}${h.careLabels.length ? ` · ${h.careLabels.join('、')}` : ''}`}
+                </BigButton>
+              ))}
+            </View>
+            <LoadMore shown={s.items.length} next={s.next} more={s.more} onMore={list.loadMore} unit='户' />
+          </Section>
         )}
       </QueryView>
+      {gridsState.status === 'ready' && gridsState.data.length > 0 && <NewHousehold grids={gridsState.data} />}
     </PageShell>
   );
 }
