@@ -1,8 +1,9 @@
 /** Function bundle figures: size on disk and cold `require` time in a fresh node process. */
 import { execFileSync } from 'node:child_process';
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
-import { median } from './table';
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { budgets, withBudget } from './budgets';
+import { median, printTable } from './table';
 
 const COLD_RUNS = 5;
 
@@ -56,4 +57,28 @@ export function measureBundles(functionsDir: string, names: string[], coldRequir
     return { name, sizeKB: statSync(file).size / 1024, coldRequireMs: median(runs), bareSdkMs: median(bare), vsBareSdk: median(ratios) };
   });
   return { bundles, bareSdkMs: median(allBare) };
+}
+
+/** The bundles table of `npm run bench`: size, cold require, and the ratio to the bare SDK beside its budget. */
+export function printBundles({ bundles, bareSdkMs }: BundleRun): void {
+  printTable(
+    `Function bundles (dist/functions/<name>/index.js; cold require = median of 5 fresh node processes, each between two of the bare @cloudbase/node-sdk, × bare SDK = median of run / mean of those two; bare SDK ${bareSdkMs.toFixed(1)} ms over this run)`,
+    ['bundle', 'KB', 'cold require ms', 'bare SDK ms', '× bare SDK'],
+    bundles.map((b) => {
+      const budget = { ...budgets.bundles, ...budgets.bundleOverrides[b.name] };
+      return [
+        b.name,
+        withBudget(`${b.name} KB`, b.sizeKB, budget.sizeKB),
+        withBudget(`${b.name} cold require`, b.coldRequireMs, budget.coldRequireMs),
+        b.bareSdkMs.toFixed(1),
+        withBudget(`${b.name} cold require × bare SDK`, b.vsBareSdk, budgets.coldRequireVsBareSdk, 2),
+      ];
+    }),
+  );
+}
+
+/** `npx tsx scripts/bench/bundles.ts` after `npm run build:functions`: this table alone. */
+if (require.main === module) {
+  const dir = resolve(__dirname, '..', '..', 'dist', 'functions');
+  printBundles(measureBundles(dir, readdirSync(dir).filter((name) => statSync(join(dir, name, 'index.js'), { throwIfNoEntry: false })?.isFile()).sort()));
 }

@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startFullLocalCloud } from '../../local-cloud/main';
-import { localApp } from '../../local-cloud/local-sdk';
 import { chinaInstant } from '../../src/domain/calendar/china-time';
 import { budgets, withBudget } from './budgets';
 import { callFn, login, readDbStats, resetDbStats } from './gateway';
+import { insertAll, runStandalone, STREET_ID, STREET_STAFF } from './seed';
 import { elapsedMs, median, printTable } from './table';
 
 /**
@@ -18,8 +14,6 @@ import { elapsedMs, median, printTable } from './table';
  */
 const WORKERS = 100;
 const WEEKS = 4;
-const STREET_ID = 'street-demo';
-const STREET_STAFF = 'user-street';
 const CALLS = 5;
 /** The last week's Monday: four finished weeks before the clock's "now" (the bench pins no clock, so the weeks are of 2026 data). */
 const LAST_WEEK = '2026-11-23';
@@ -28,13 +22,12 @@ const workerId = (n: number) => `bench-worker-${n}`;
 const gridOf = (n: number) => `bench-grid-${n}`;
 
 export async function complianceTables(baseUrl: string): Promise<void> {
-  const db = localApp(baseUrl).database();
   const firstMonday = chinaInstant(LAST_WEEK) - (WEEKS - 1) * 7 * 86_400_000;
   const users = Array.from({ length: WORKERS }, (_, n) => ({
     _id: workerId(n), openid: `bench-openid-${n}`, name: `网格员${n}`, prefs: { fontScale: 'standard' }, version: 1, createdAt: new Date(firstMonday), updatedAt: new Date(firstMonday),
     roles: [{ role: 'grid_officer', streetId: STREET_ID, communityId: 'community-a', gridIds: [gridOf(n)] }],
   }));
-  await db.collection('users').add(users);
+  await insertAll(baseUrl, 'users', users);
   const patrols: object[] = [];
   const visits: object[] = [];
   const logs: object[] = [];
@@ -50,7 +43,7 @@ export async function complianceTables(baseUrl: string): Promise<void> {
         const track = Array.from({ length: 120 }, (_, i) => ({ at: new Date(startedAt.getTime() + i * 30_000), lat: 31.86 + i * 1e-5, lng: 117.28 + i * 1e-5 }));
         patrols.push({ _id: `bench-patrol-${n}-${d}`, streetId: STREET_ID, communityId: 'community-a', gridId: gridOf(n), workerId: workerId(n), state: 'ended', startedAt, minutes: 50 + ((n + d) % 30), track });
         if ((n + d) % 6 !== 0) logs.push({ _id: `log-${workerId(n)}-${date}`, streetId: STREET_ID, workerId: workerId(n), date });
-        if ((n + d) % 9 === 0) cases.push({ _id: `bench-case-${n}-${d}`, streetId: STREET_ID, reporterId: workerId(n), createdAt: new Date(dayStart + 11 * 3_600_000) });
+        if ((n + d) % 9 === 0) cases.push({ _id: `bench-compliance-case-${n}-${d}`, streetId: STREET_ID, reporterId: workerId(n), createdAt: new Date(dayStart + 11 * 3_600_000) });
       }
       if (weekday === 1 || (weekday === 5 && n % 2 === 0)) {
         visits.push({ _id: `bench-visit-${n}-${d}`, streetId: STREET_ID, workerId: workerId(n), kind: 'routine', buildingId: `b-${n}`, door: `${d}`, targetLabel: `${d}号`, visitedAt: new Date(dayStart + 10 * 3_600_000) });
@@ -58,9 +51,7 @@ export async function complianceTables(baseUrl: string): Promise<void> {
       }
     }
   }
-  for (const [name, docs] of [['patrols', patrols], ['visits', visits], ['grid_logs', logs], ['cases', cases]] as const) {
-    for (let i = 0; i < docs.length; i += 500) await db.collection(name).add(docs.slice(i, i + 500));
-  }
+  for (const [name, docs] of [['patrols', patrols], ['visits', visits], ['grid_logs', logs], ['cases', cases]] as const) await insertAll(baseUrl, name, docs, 500);
   const cookie = await login(baseUrl, STREET_STAFF);
   const samples: number[] = [];
   let stats = { roundTrips: 0, documentsReturned: 0, documentsScanned: 0 };
@@ -86,18 +77,4 @@ export async function complianceTables(baseUrl: string): Promise<void> {
 }
 
 // Standalone: `npx tsx scripts/bench/compliance.ts` (functions built first) runs this table alone.
-if (require.main === module) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'gridlink-bench-compliance-'));
-  void (async () => {
-    const cloud = await startFullLocalCloud({ port: 0, dataDir, mode: 'test', seed: true, timers: false });
-    try {
-      await complianceTables(cloud.baseUrl);
-    } finally {
-      await cloud.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  })().catch((err) => {
-    console.error(err);
-    process.exitCode = 2;
-  });
-}
+if (require.main === module) runStandalone('compliance', complianceTables);

@@ -3,6 +3,7 @@ import { CHINA_OFFSET_MS } from '../../src/domain/calendar/china-time';
 import { chinaYear } from '../../src/domain/volunteer';
 import { budgets, withBudget } from './budgets';
 import { callFn, login, measureAction } from './gateway';
+import { prng, STREET_ID, STREET_STAFF } from './seed';
 import { elapsedMs, median, percentile, printTable } from './table';
 
 /**
@@ -23,24 +24,9 @@ const LEDGER_ENTRIES = 200_000;
 const INSERT_BATCH = 1_000;
 const WARMUP_CALLS = 3;
 const MEASURED_CALLS = 20;
-const STREET_ID = 'street-demo';
 const COMMUNITY_IDS = ['community-a', 'community-b', 'community-c'];
-/** Seeded street staff (scripts/seed/demo-data.ts key `street`): any caller of the street may read its ranking. */
-const STREET_STAFF_USER_ID = 'user-street';
 const ORGANISER_USER_ID = 'user-community-a';
 const RULE_IDS = ['governance.sanitation', 'governance.patrol', 'culture.policy'];
-
-/** Deterministic PRNG (mulberry32), so every run inserts the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const volunteerId = (n: number) => `bench-vol-${n}`;
 const communityOf = (n: number) => COMMUNITY_IDS[n % COMMUNITY_IDS.length];
@@ -106,7 +92,7 @@ export async function rankingTables(baseUrl: string): Promise<void> {
   console.log(`\nranking bench: seeded ${VOLUNTEERS} volunteers, ${LEDGER_ENTRIES} ledger entries and ${accounts.length} accounts in ${(seedMs / 1000).toFixed(1)} s (process CPU ${seedCpuS.toFixed(1)} s)`);
 
   // The ranking through the gateway, as street staff.
-  const cookie = await login(baseUrl, STREET_STAFF_USER_ID);
+  const cookie = await login(baseUrl, STREET_STAFF);
   const input = { scope: 'street', year };
   type Answer = { total: number; rows: Array<{ rank: number; volunteerId: string; points: number }> };
   const samples: number[] = [];

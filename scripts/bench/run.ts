@@ -14,7 +14,7 @@ import { startFullLocalCloud } from '../../local-cloud/main';
 import { localApp } from '../../local-cloud/local-sdk';
 import { actions, dataFor, labelOf } from './actions';
 import { budgets, misses, withBudget } from './budgets';
-import { measureBundles } from './bundles';
+import { measureBundles, printBundles } from './bundles';
 import { callFn, login, measureAction } from './gateway';
 import { measureLatency, MEASURED_CALLS, WARMUP_CALLS } from './latency';
 import { printTable } from './table';
@@ -95,21 +95,7 @@ async function main(): Promise<void> {
 
   await cloudTables();
 
-  const { bundles, bareSdkMs } = measureBundles(FUNCTIONS_DIR, names);
-  printTable(
-    `Function bundles (dist/functions/<name>/index.js; cold require = median of 5 fresh node processes, each between two of the bare @cloudbase/node-sdk, × bare SDK = median of run / mean of those two; bare SDK ${bareSdkMs.toFixed(1)} ms over this run)`,
-    ['bundle', 'KB', 'cold require ms', 'bare SDK ms', '× bare SDK'],
-    bundles.map((b) => {
-      const budget = { ...budgets.bundles, ...budgets.bundleOverrides[b.name] };
-      return [
-        b.name,
-        withBudget(`${b.name} KB`, b.sizeKB, budget.sizeKB),
-        withBudget(`${b.name} cold require`, b.coldRequireMs, budget.coldRequireMs),
-        b.bareSdkMs.toFixed(1),
-        withBudget(`${b.name} cold require × bare SDK`, b.vsBareSdk, budgets.coldRequireVsBareSdk, 2),
-      ];
-    }),
-  );
+  printBundles(measureBundles(FUNCTIONS_DIR, names));
 
   const { figures, source } = await weappFigures();
   printTable(

@@ -60,6 +60,8 @@ async function drain(baseUrl: string, fn: string, itemsOf: (data: any) => number
     if (!answer.ok) throw new Error(`${fn} timer run failed: ${JSON.stringify(answer)}`);
     const { roundTrips, documentsScanned } = await readDbStats(baseUrl);
     runs.push({ items: itemsOf(answer.data), ms, roundTrips, documentsScanned, data: answer.data });
+    // A line per run as it ends: a slow machine shows progress before the table.
+    process.stdout.write(`${fn} run ${i + 1}: ${runs[i].items} items, ${ms.toFixed(0)} ms\n`);
     if (done(answer.data)) return runs;
   }
   throw new Error(`${fn}: still not drained after ${MAX_RUNS} runs`);

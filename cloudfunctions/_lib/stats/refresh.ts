@@ -60,7 +60,11 @@ export async function followChanges(db: Database, now: Date, budget: RefreshBudg
     const after = state.changedAfter ?? new Date(0);
     const afterId = state.changedAfterId ?? '';
     const beyond = _.or([{ updatedAt: _.gt(after) }, { updatedAt: _.eq(after), _id: _.gt(afterId) }]);
-    const page = await statsCasesOf(db).page(_.and([beyond, { updatedAt: _.lte(upTo) }]) as never, { orderBy: ['updatedAt', 'asc'], limit: REFRESH_LIMITS.batch });
+    // The range [after, upTo] again as plain conditions (the `or` above implies the lower bound): an index
+    // scan on updatedAt then reads only the window's cases; the `or` alone leaves every case before upTo to
+    // filter — a caught-up run over a year of 100 000 cases read 50 000 of them (stats bench).
+    const window = { updatedAt: _.gte(after).and(_.lte(upTo)) };
+    const page = await statsCasesOf(db).page(_.and([beyond, window]) as never, { orderBy: ['updatedAt', 'asc'], limit: REFRESH_LIMITS.batch });
     if (!page.items.length) return { cases, rows, more: false };
     rows += await rebuildGridDays(db, page.items.map(gridDayOf), now);
     cases += page.items.length;
