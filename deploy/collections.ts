@@ -38,6 +38,7 @@ export const COLLECTION_NAMES = [
   'assessment_runs',
   'assessment_sheets',
   'assessment_bulletins',
+  'patrol_bulletins',
   'households',
   'residents',
   'tenancies',

@@ -19,11 +19,21 @@ function fontPath(): string {
 export interface BulletinPdf {
   title: string;
   subtitle: string;
-  sections: Array<{ heading: string; tone: 'red' | 'black' | 'plain'; rows: BulletinRow[] }>;
-  unit: string;
+  /** One table per section: its column line and one text line per row. */
+  sections: Array<{ heading: string; tone: 'red' | 'black' | 'plain'; header: string; lines: string[] }>;
 }
 
-/** An A4 通报: title, issuing line, then one table per section (ranking, or 红榜 and 黑榜). */
+/** A section of a ranking 通报 (ranking, 红榜 or 黑榜) in the table layout the renderer draws. */
+export function rankingSection(heading: string, tone: 'red' | 'black' | 'plain', rows: readonly BulletinRow[], unit: string): BulletinPdf['sections'][number] {
+  return {
+    heading,
+    tone,
+    header: `名次    姓名/单位    得分(${unit})    等级    实发激励    预警`,
+    lines: rows.map((r) => `${String(r.rank).padEnd(6)}${r.name}    ${r.total}    ${r.grade ?? '—'}    ${r.paidYuan === null ? '—' : `${r.paidYuan}元`}    ${r.flags.join('、') || '—'}`),
+  };
+}
+
+/** An A4 通报: title, issuing line, then one table per section (ranking, 红榜 and 黑榜, or the 巡查通报). */
 export function renderBulletin(b: BulletinPdf): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, font: fontPath(), info: { Title: b.title } });
   const chunks: Buffer[] = [];
@@ -37,12 +47,9 @@ export function renderBulletin(b: BulletinPdf): Promise<Buffer> {
   doc.moveDown(0.3).fillColor(MUTED).fontSize(12).text(b.subtitle, { width, align: 'center' });
   for (const section of b.sections) {
     doc.moveDown(0.8).fillColor(section.tone === 'red' ? RED : section.tone === 'black' ? BLACK : INK).fontSize(18).text(section.heading, MARGIN, doc.y, { width });
-    doc.moveDown(0.2).fontSize(13).fillColor(MUTED).text(`名次    姓名/单位    得分(${b.unit})    等级    实发激励    预警`, { width });
-    for (const r of section.rows) {
-      const line = `${String(r.rank).padEnd(6)}${r.name}    ${r.total}    ${r.grade ?? '—'}    ${r.paidYuan === null ? '—' : `${r.paidYuan}元`}    ${r.flags.join('、') || '—'}`;
-      doc.fillColor(INK).fontSize(14).text(line, MARGIN, doc.y, { width });
-    }
-    if (!section.rows.length) doc.fillColor(MUTED).fontSize(13).text('(无)', { width });
+    doc.moveDown(0.2).fontSize(13).fillColor(MUTED).text(section.header, { width });
+    for (const line of section.lines) doc.fillColor(INK).fontSize(14).text(line, MARGIN, doc.y, { width });
+    if (!section.lines.length) doc.fillColor(MUTED).fontSize(13).text('(无)', { width });
   }
   doc.end();
   return done;

@@ -65,9 +65,9 @@ export async function bulletin(input: In<'bulletin'>, call: Invocation, files: E
           { heading: '黑榜', tone: 'black' as const, rows: black },
         ]
       : [{ heading: BULLETIN_KIND_LABELS.ranking, tone: 'plain' as const, rows }];
-  const { renderBulletin } = await import('./bulletin-pdf');
+  const { renderBulletin, rankingSection } = await import('./bulletin-pdf');
   const subtitle = `${r.scopeName} · 第${r.publishedRevision}次公布 · ${r.publishedAt!.toISOString().slice(0, 10)}`;
-  const pdf = await renderBulletin({ title, subtitle, sections, unit: r.ruleSet.unit });
+  const pdf = await renderBulletin({ title, subtitle, sections: sections.map((s) => rankingSection(s.heading, s.tone, s.rows, r.ruleSet.unit)) });
   const base = `bulletins/assess/${r.streetId}/${_id}`;
   const [pdfFileId, xlsxFileId] = await Promise.all([files.upload(`${base}.pdf`, pdf), files.upload(`${base}.xlsx`, await workbook(title, sections.flatMap((s) => s.rows), r.ruleSet.unit))]);
   const record: BulletinRecord = { _id, streetId: r.streetId, runId: r._id, revision: r.publishedRevision!, kind: input.kind, title, rows, red: red.map((r) => r.name), black: black.map((r) => r.name), pdfFileId, xlsxFileId, createdBy: caller.userId, createdAt: call.now };

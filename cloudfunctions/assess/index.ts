@@ -1,6 +1,7 @@
 import { defineFunction, getApp, type FunctionMain, type PlatformContext } from '../_lib';
 import { exportStorageOf, type ExportStorage } from '../_lib/export-storage';
 import { bulletin, bulletinView, exportRanking } from './bulletins';
+import { patrolBulletin, patrolBulletinView } from './patrol-bulletins';
 import { copyRuleSet, ruleSet, ruleSets, saveRuleSet } from './rule-sets';
 import { openRun, refreshFacts, run, runs } from './runs';
 import { correct, enterScore, publish, setCover } from './scoring';
@@ -20,6 +21,8 @@ function assessHandlers(files: ExportStorage) {
     exportRanking: (input, call) => exportRanking(input, call, files),
     bulletin: (input, call) => bulletin(input, call, files),
     bulletinView: (input, call) => bulletinView(input, call, files),
+    patrolBulletin: (input, call) => patrolBulletin(input, call, files),
+    patrolBulletinView: (input, call) => patrolBulletinView(input, call, files),
   });
 }
 

@@ -68,13 +68,23 @@ export async function runs(input: In<'runs'>, call: Invocation) {
   const all = await runsOf(call.db).all({ streetId, ...(input.month ? { month: input.month } : {}) }, { max: 2000 });
   const visible = all.filter((r) => canSeeUnpublished(caller.roles, caller.userId, r) || (r.publishedRevision !== null && canSeeRanking(caller.roles, r)));
   authorize(visible.length > 0 || caller.roles.some((g) => ['street_staff', 'admin', 'community_staff'].includes(g.role)));
-  const communities = canRunAssessments(caller.roles, streetId) ? await collectionOf(call.db, 'communities', communityRecordSchema).all({ streetId, enabled: true }) : [];
+  const runner = canRunAssessments(caller.roles, streetId);
+  const communities = runner ? await collectionOf(call.db, 'communities', communityRecordSchema).all({ streetId, enabled: true }) : [];
+  const sorted = communities.sort((a, b) => (a.letter ?? a.name).localeCompare(b.letter ?? b.name)).map((c) => ({ id: c._id, name: c.name }));
   return {
-    communities: communities.sort((a, b) => (a.letter ?? a.name).localeCompare(b.letter ?? b.name)).map((c) => ({ id: c._id, name: c.name })),
+    communities: sorted,
+    patrolBulletinScopes: runner ? [{ communityId: null, name: '全街道' }, ...sorted.map((c) => ({ communityId: c.id, name: c.name }))] : await ownCommunities(call, caller.roles, streetId),
     runs: visible
       .sort((a, b) => b.month.localeCompare(a.month) || a.scopeName.localeCompare(b.scopeName))
       .map((r) => ({ runId: r._id, month: r.month, scopeName: r.scopeName, ruleSetName: r.ruleSet.name, state: r.state, revision: r.revision, subjects: r.subjects.length })),
   };
+}
+
+/** A community's staff make their own community's 巡查通报 (patrol-bulletins.ts): its name for the page. */
+async function ownCommunities(call: Invocation, roles: Caller['roles'], streetId: string) {
+  const ids = [...new Set(roles.filter((g) => g.role === 'community_staff' && g.streetId === streetId && g.communityId).map((g) => g.communityId!))];
+  const found = ids.length ? await collectionOf(call.db, 'communities', communityRecordSchema).loadMany(ids) : [];
+  return found.map((c) => ({ communityId: c._id, name: c.name }));
 }
 
 export async function loadRun(call: Invocation, runId: string): Promise<RunRecord> {

@@ -22,7 +22,11 @@ export const FACTS_LIMIT = 10_000;
 const WORKERS_LIMIT = 1000;
 const TOO_MANY = () => new DomainError('CONFLICT', '数据量太大，请缩小范围（少选几周或选一个社区）');
 
-const patrolFact = patrolRecordSchema.pick({ workerId: true, startedAt: true, minutes: true });
+const patrolFact = patrolRecordSchema.pick({ workerId: true, startedAt: true, minutes: true }).extend({
+  // Only with `patrolDetail` (the 巡查通报): what was checked and found on the way, never the track.
+  checkIns: z.array(z.object({ buildingId: z.string() })).optional(),
+  findings: z.array(z.object({ kind: patrolRecordSchema.shape.findings.element.shape.kind })).optional(),
+});
 const visitFact = visitRecordSchema.pick({ workerId: true, kind: true, group: true, householdId: true, buildingId: true, door: true, targetLabel: true, visitedAt: true });
 const logFact = gridLogRecordSchema.pick({ workerId: true, date: true });
 const caseFact = caseRecordSchema.pick({ reporterId: true, createdAt: true });
@@ -48,7 +52,11 @@ export interface FactsRange {
   /** China dates of the logs' range (`date` is a string on `grid_logs`). */
   fromDate: string;
   lastDate: string;
+  /** Also each patrol's check-ins and findings (their ids and kinds only), for the 巡查通报. */
+  patrolDetail?: boolean;
 }
+
+const PATROL_DETAIL = { 'checkIns.buildingId': 1, 'findings.kind': 1 } as const;
 
 export async function loadComplianceFacts(db: Database, callerId: string, r: FactsRange): Promise<ComplianceFacts> {
   const _ = db.command;
@@ -70,7 +78,7 @@ export async function loadComplianceFacts(db: Database, callerId: string, r: Fac
             .done(),
           as: 'workers',
         })
-        .lookup({ from: 'patrols', pipeline: facts({ streetId: r.streetId, state: 'ended', startedAt: range }, { workerId: 1, startedAt: 1, minutes: 1 }), as: 'patrols' })
+        .lookup({ from: 'patrols', pipeline: facts({ streetId: r.streetId, state: 'ended', startedAt: range }, { workerId: 1, startedAt: 1, minutes: 1, ...(r.patrolDetail ? PATROL_DETAIL : {}) }), as: 'patrols' })
         .lookup({
           from: 'visits',
           pipeline: facts({ streetId: r.streetId, visitedAt: range }, { workerId: 1, kind: 1, group: 1, householdId: 1, buildingId: 1, door: 1, targetLabel: 1, visitedAt: 1 }),

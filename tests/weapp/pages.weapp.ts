@@ -108,6 +108,14 @@ describe('what the key pages show, call, and open', () => {
     expect((page.share() as { path: string }).path).toBe('/packages/assess/bulletin/index?bulletinId=bulletin-1');
   });
 
+  it('巡查通报: the same page opens a half-monthly patrol bulletin and shares a card back to it', async () => {
+    resetRecorded();
+    const page = await mountPage('packages/assess/bulletin/index', { patrolBulletinId: 'patrol-street-1-all-2026-11-1' });
+    expect(recorded.calls[0]).toMatchObject({ fn: 'assess', action: 'patrolBulletinView', data: { bulletinId: 'patrol-street-1-all-2026-11-1' } });
+    expect(recorded.errors).toEqual([]);
+    expect((page.share() as { path: string }).path).toBe('/packages/assess/bulletin/index?patrolBulletinId=patrol-street-1-all-2026-11-1');
+  });
+
   it('workbench: offers WeChat notifications, asks WeChat for the staff template on a tap and reports the acceptance', async () => {
     resetRecorded({
       'user.me': { roles: [{ role: 'grid_officer', streetId: 'street-1', gridIds: ['grid-1'] }] },

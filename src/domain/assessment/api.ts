@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { entryValueSchema } from './facts';
 import { RUN_STATES, SUBJECT_KINDS } from './records';
+import { halfMonthSchema, patrolBulletinRowSchema } from './patrol-bulletin';
 import { ruleSetSchema } from './rule-set';
 
 /**
@@ -122,6 +123,8 @@ export const assessApi = {
       runs: z.array(z.object({ runId: z.string(), month: z.string(), scopeName: z.string(), ruleSetName: z.string(), state: z.enum(RUN_STATES), revision: z.number(), subjects: z.number() })),
       /** Street runners: the communities a worker run may be opened for (empty for everyone else). */
       communities: z.array(z.object({ id: z.string(), name: z.string() })),
+      /** Scopes this caller may make a 巡查通报 for: the street (communityId null) and its communities, or their own community. */
+      patrolBulletinScopes: z.array(z.object({ communityId: z.string().nullable(), name: z.string() })),
     }),
   },
   run: { input: z.object({ runId: id.describe('考核') }).strict(), output: runOutput },
@@ -161,6 +164,24 @@ export const assessApi = {
       red: z.array(z.string()),
       black: z.array(z.string()),
       pdfUrl: z.string(),
+      createdAt: iso,
+    }),
+  },
+  /** The half-monthly 巡查通报 (002 L151) of the street or one community, for a half-month that is over; frozen once made. */
+  patrolBulletin: {
+    input: z.object({ halfMonth: halfMonthSchema, communityId: id.optional().describe('社区') }).strict(),
+    output: z.object({ bulletinId: z.string(), title: z.string(), pdfUrl: z.string(), xlsxUrl: z.string(), created: z.boolean() }),
+  },
+  patrolBulletinView: {
+    input: z.object({ bulletinId: id.describe('通报') }).strict(),
+    output: z.object({
+      bulletinId: z.string(),
+      title: z.string(),
+      scopeName: z.string(),
+      halfMonth: z.string(),
+      rows: z.array(patrolBulletinRowSchema),
+      pdfUrl: z.string(),
+      xlsxUrl: z.string(),
       createdAt: iso,
     }),
   },

@@ -8,6 +8,8 @@ interface AssessFixtures {
   /** 张丽's sheet of the published run. */
   sheetId: string;
   bulletinId: string;
+  /** Community A's 巡查通报 of November's second half (over at the matrix's clock). */
+  patrolBulletinId: string;
   /** The street's own copy of the worker table (a shipped table is never edited). */
   ownTable: string;
 }
@@ -34,7 +36,8 @@ export const assessMatrix: FunctionMatrix<'assess', AssessFixtures> = {
     const sheetId = (await ctx.must('officer', 'assess', 'mySheets', {})).sheets[0].sheetId;
     const bulletinId = (await ctx.must('street', 'assess', 'bulletin', { runId: published, kind: 'red_black' })).bulletinId;
     await ctx.must('street', 'assess', 'copyRuleSet', { fromId: TABLE, newId: 'matrix-worker', name: '示范街道网格员考核', reason: '按街道实际调整' });
-    return { open, published, sheetId, bulletinId, ownTable: 'matrix-worker' };
+    const patrolBulletinId = (await ctx.must('street', 'assess', 'patrolBulletin', { halfMonth: '2026-11-2', communityId: 'community-a' })).bulletinId;
+    return { open, published, sheetId, bulletinId, patrolBulletinId, ownTable: 'matrix-worker' };
   },
   actions: {
     ruleSets: { payload: () => ({}), who: allow('staff', 'staffB', 'street', 'admin'), why: 'the tables everyone is measured by: street and community staff' },
@@ -81,5 +84,15 @@ export const assessMatrix: FunctionMatrix<'assess', AssessFixtures> = {
     exportRanking: { payload: (fx) => ({ runId: fx.published }), who: allow('staff', 'street', 'admin'), allowedErrors: { codes: ['CONFLICT'], why: 'the street\'s correction reopened the run: nothing published to export until it is published again' } },
     bulletin: { payload: (fx) => ({ runId: fx.published, kind: 'ranking' }), who: allow('street', 'admin'), allowedErrors: { codes: ['CONFLICT'], why: 'the street\'s correction reopened the run' } },
     bulletinView: { payload: (fx) => ({ bulletinId: fx.bulletinId }), who: allow(...ALL_STAFF), why: 'every staff member of the street' },
+    patrolBulletin: {
+      payload: () => ({ halfMonth: '2026-11-2', communityId: 'community-a' }),
+      who: allow('staff', 'street', 'admin'),
+      why: 'the street\'s staff for any community, a community\'s staff for their own (周晓燕 of B is refused); made once, then the same files',
+    },
+    patrolBulletinView: {
+      payload: (fx) => ({ bulletinId: fx.patrolBulletinId }),
+      who: allow('officer', 'officerA2', 'chief', 'staff', 'street', 'admin'),
+      why: 'the street\'s staff and the staff and grid workers of the community it covers (B\'s officer and staff are refused)',
+    },
   },
 };

@@ -9,9 +9,10 @@ import { useQuery } from '../../../services/use-query';
 import { RUN_STATE_LABELS } from '../../../domain/assessment/records';
 import { monthLabel, runUrl } from '../shared/links';
 import { OpenRunForm } from './open-run-form';
+import { PatrolBulletinForm } from './patrol-bulletin-form';
 import '../shared/assess.scss';
 
-/** 考核管理 for street and community staff: the runs they may see, and (street staff) opening a new one. */
+/** 考核管理 for street and community staff: the runs they may see, (street staff) opening a new one, and the half-monthly 巡查通报. */
 export default function AssessHomePage() {
   const { state, reload } = useQuery(() => call('assess', 'runs', {}));
   return (
@@ -20,6 +21,7 @@ export default function AssessHomePage() {
         {(data) => (
           <>
             {data.communities.length > 0 && <OpenRunForm communities={data.communities} />}
+            {data.patrolBulletinScopes.length > 0 && <PatrolBulletinForm scopes={data.patrolBulletinScopes} />}
             <Section heading='考核列表'>
               {data.runs.length === 0 && <View className='section__text'>还没有可以查看的考核。</View>}
               <View className='section__actions'>

@@ -4,6 +4,8 @@ export const MY_SHEETS_URL = '/packages/assess/my/index';
 export const runUrl = (runId: string) => `/packages/assess/run/index?runId=${encodeURIComponent(runId)}`;
 export const sheetUrl = (sheetId: string) => `/packages/assess/sheet/index?sheetId=${encodeURIComponent(sheetId)}`;
 export const bulletinPath = (bulletinId: string) => `packages/assess/bulletin/index?bulletinId=${encodeURIComponent(bulletinId)}`;
+/** The same 通报 page, showing a 巡查通报 (its own rows and columns). */
+export const patrolBulletinPath = (bulletinId: string) => `packages/assess/bulletin/index?patrolBulletinId=${encodeURIComponent(bulletinId)}`;
 /** A deduction's case opens in the staff case page (the worker's own grid, so they may open it). */
 export const evidenceCaseUrl = (caseId: string) => `/packages/staff/case/index?caseId=${encodeURIComponent(caseId)}`;
 
