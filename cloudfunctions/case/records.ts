@@ -1,25 +1,18 @@
 import type { CaseSummary, Category } from '../../src/domain/case/api';
 import { DEFAULT_CATEGORIES, findCategory } from '../../src/domain/case/categories';
 import { CASE_CLASS_LABELS, CASE_STATE_LABELS } from '../../src/domain/case/case-state';
-import { caseRecordSchema, categoriesConfigRecordSchema, type CaseRecord } from '../../src/domain/case/records';
+import { categoriesConfigRecordSchema, type CaseRecord } from '../../src/domain/case/records';
 import { DomainError } from '../../src/domain/errors';
 import type { Database, Invocation } from '../_lib';
 import { casesOf } from '../_lib/cases/store';
 import { collectionOf } from '../_lib/records';
-import { cachedStreetConfig, type StreetConfigCache } from './street-config';
 
 /** A stored `cases` document: its one schema lives in src/domain/case/records.ts (issue 9 item 1). */
-export const storedCaseSchema = caseRecordSchema;
 export type StoredCase = CaseRecord;
-
-export const parseCase = (doc: unknown): StoredCase => storedCaseSchema.parse(doc);
 
 export const loadCase = (call: Pick<Invocation, 'db'>, caseId: string): Promise<StoredCase> => casesOf(call.db).require(caseId, '事件');
 
 export { casePatch, workflowOf } from '../_lib/cases/store';
-
-/** The street's SLA and working calendar (`configs` `sla-<street>`), the defaults of PRODUCT.md §5 when absent. */
-export const slaContext = async (db: Database, streetId: string, cache?: StreetConfigCache) => (await cachedStreetConfig(db, streetId, cache)).sla;
 
 export const categoriesConfigId = (streetId: string) => `categories-${streetId}`;
 

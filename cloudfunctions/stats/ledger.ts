@@ -7,6 +7,7 @@ import { appendAudit, requireCaller, type Invocation } from '../_lib';
 import type { ExportStorage } from '../_lib/export-storage';
 import { casesOf } from '../_lib/cases/store';
 import { drillWhere } from './drill';
+import { chinaWall } from '../../src/domain/calendar/china-time';
 
 /** One export holds at most this many cases: a street's year (100 000) is exported month by month. */
 export const LEDGER_MAX_ROWS = 20_000;
@@ -30,7 +31,7 @@ const COLUMNS: Record<LedgerKind, Column[]> = {
 };
 
 const LEVEL_WORDS: Record<string, string> = { community: '社区', street: '街道', street_leader: '街道分管领导' };
-const china = (d: Date | undefined) => (d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
+const china = (d: Date | undefined) => (d ? chinaWall(d).toISOString().slice(0, 16).replace('T', ' ') : '');
 const yesNo = (b: boolean) => (b ? '是' : '否');
 
 function rowOf(c: CaseRecord): Record<string, string> {

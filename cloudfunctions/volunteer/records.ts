@@ -3,7 +3,7 @@ import { configRecordSchema } from '../../src/domain/case/records';
 import { leadCaseSchema } from '../../src/domain/volunteer/lead-rule';
 import { communityRecordSchema } from '../../src/domain/org/records';
 import type { Activity } from '../../src/domain/volunteer';
-import { activityOfRecord, entryOfRecord, recordOfEntry, VOLUNTEER_RECORD_SCHEMAS, type ActivityRecord, type VolunteerCollection } from '../../src/domain/volunteer/records';
+import { activityOfRecord, entryOfRecord, VOLUNTEER_RECORD_SCHEMAS, type ActivityRecord, type VolunteerCollection } from '../../src/domain/volunteer/records';
 import { collectionOf, type Collection, type Invocation } from '../_lib';
 
 /*
@@ -32,7 +32,6 @@ export function activityToDoc(a: Activity): Record<string, unknown> {
 }
 
 export const entryFromDoc = entryOfRecord;
-export const entryToDoc = recordOfEntry;
 
 /** A volunteer collection through the one records accessor (cloudfunctions/_lib/records.ts), typed by its schema. */
 export const volunteerCollection = <C extends VolunteerCollection>(call: Pick<Invocation, 'db'>, name: C): Collection<z.infer<(typeof VOLUNTEER_RECORD_SCHEMAS)[C]>> =>

@@ -1,4 +1,4 @@
-import { chinaInstant } from '../../src/domain/calendar/china-time';
+import { chinaInstant, chinaWall } from '../../src/domain/calendar/china-time';
 import { budgets, withBudget } from './budgets';
 import { callFn, login, readDbStats, resetDbStats } from './gateway';
 import { insertAll, runStandalone, STREET_ID, STREET_STAFF } from './seed';
@@ -37,7 +37,7 @@ export async function complianceTables(baseUrl: string): Promise<void> {
     for (let d = 0; d < WEEKS * 7; d++) {
       const dayStart = firstMonday + d * 86_400_000;
       const weekday = d % 7; // 0 = Monday
-      const date = new Date(dayStart + 8 * 3_600_000).toISOString().slice(0, 10);
+      const date = chinaWall(dayStart).toISOString().slice(0, 10);
       if (weekday < 5) {
         const startedAt = new Date(dayStart + 9 * 3_600_000);
         const track = Array.from({ length: 120 }, (_, i) => ({ at: new Date(startedAt.getTime() + i * 30_000), lat: 31.86 + i * 1e-5, lng: 117.28 + i * 1e-5 }));

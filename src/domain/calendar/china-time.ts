@@ -5,6 +5,15 @@
 export const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * The instant moved by China's offset: its UTC fields (`getUTCHours`, `toISOString`) read China
+ * wall-clock time, whatever zone the phone or server runs in. For display and keys only — never compare
+ * it with a real instant.
+ */
+export function chinaWall(t: Instant | string): Date {
+  return new Date(new Date(typeof t === 'string' ? t : toEpochMs(t)).getTime() + CHINA_OFFSET_MS);
+}
+
 /** An instant: epoch ms or a Date. Never read from the clock inside the domain; callers pass it in. */
 export type Instant = number | Date;
 

@@ -1,4 +1,4 @@
-export { chinaInstant, type Instant } from './china-time';
+export { chinaInstant, chinaWall, type Instant } from './china-time';
 export {
   DEFAULT_ARRANGEMENT_WARN_FROM,
   DEFAULT_WORKING_CALENDAR,

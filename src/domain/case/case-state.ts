@@ -107,9 +107,7 @@ export type SupervisionLevel = NonNullable<NonNullable<CaseWorkflow['supervision
 type HasState = Pick<CaseWorkflow, 'state'>;
 export const stateGroupOf = (c: HasState): CaseStateGroup => CASE_STATE_GROUP[c.state];
 export const isOpen = (c: HasState): boolean => stateGroupOf(c) === 'open';
-export const isResolved = (c: HasState): boolean => stateGroupOf(c) === 'resolved';
 export const isClosed = (c: HasState): boolean => stateGroupOf(c) === 'closed';
 export const isReturned = (c: HasState): boolean => stateGroupOf(c) === 'returned';
 /** Finished from the grid's point of view: no more work or timers. */
 export const isFinished = (c: HasState): boolean => isClosed(c) || isReturned(c);
-export const isSupervised = (c: Pick<CaseWorkflow, 'supervision'>): boolean => c.supervision !== undefined;

@@ -1,7 +1,7 @@
 import { DomainError } from '../errors';
 import type { CaseActor } from './case-actor';
 import type { CaseCommand } from './case-command';
-import { isClosed, isOpen, isResolved, isReturned, isSupervised, type CaseWorkflow } from './case-state';
+import { isClosed, isOpen, isReturned, stateGroupOf, type CaseWorkflow } from './case-state';
 import { actor, ACTORS, caseIn, createCase, LATER, T0 } from './test-builders';
 import { transition } from './transition';
 
@@ -110,7 +110,7 @@ describe('resident rating (PRODUCT.md §6)', () => {
 
   it('满意 moves the case to rated, still in the resolved group', () => {
     const { case: c } = run(caseIn('verified'), { type: 'rate', rating: 'satisfied' }, ACTORS.reporter);
-    expect([c.state, isResolved(c)]).toEqual(['rated', true]);
+    expect([c.state, stateGroupOf(c)]).toEqual(['rated', 'resolved']);
   });
 
   it('only the reporter can rate', () => {
@@ -155,7 +155,7 @@ describe('挂牌督办 (001 L23)', () => {
   it('a supervisor flags a case without changing its state or stage clock', () => {
     const before = caseIn('dispatched', { stageStartedAt: new Date('2025-10-01T00:00:00Z') });
     const { case: c, event } = run(before, { type: 'supervise', dueAt: LATER, note: '限期整改' }, ACTORS.street_staff);
-    expect([c.state, c.stageStartedAt, isSupervised(c), event.from, event.to]).toEqual(['dispatched', before.stageStartedAt, true, 'dispatched', 'dispatched']);
+    expect([c.state, c.stageStartedAt, c.supervision !== undefined, event.from, event.to]).toEqual(['dispatched', before.stageStartedAt, true, 'dispatched', 'dispatched']);
   });
 
   it('a closed case cannot be flagged', () => {

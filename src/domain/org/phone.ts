@@ -11,10 +11,6 @@ export const phoneSchema = z
   .refine((v) => MOBILE.test(v) || LANDLINE.test(v), { message: '请填写正确的手机号或座机号（如 13812341234 或 0551-62345678）' })
   .describe('电话');
 
-export function isMobile(phone: string): boolean {
-  return MOBILE.test(phone);
-}
-
 /**
  * Masks a phone outside the context it serves (PRODUCT.md §3: shown in full only on the board of the
  * grid the person serves): 13812341234 → 138****1234, 0551-62345678 → 0551-****5678.

@@ -73,4 +73,3 @@ export function chinaDateOf(at: Date): string {
   return chinaIsoDate(chinaDayIndex(at.getTime()));
 }
 
-export const isOverdue = (dueAt: Date, now: Date): boolean => now.getTime() >= dueAt.getTime();

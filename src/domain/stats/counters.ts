@@ -57,5 +57,3 @@ export const sumCounters = (rows: Iterable<Partial<Counters>>): Counters => {
   for (const r of rows) total = addCounters(total, r);
   return total;
 };
-
-export const isZero = (c: Counters): boolean => COUNTER_KEYS.every((k) => c[k] === 0);

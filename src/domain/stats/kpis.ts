@@ -1,4 +1,4 @@
-import { COUNTER_LABELS, type CounterKey, type Counters } from './counters';
+import type { CounterKey, Counters } from './counters';
 
 /**
  * The case KPIs, defined ONCE (issue 16 item 1), each with its formula and source. Counts read one
@@ -83,10 +83,3 @@ export function kpiValue(key: KpiKey, c: Counters): KpiValue {
 export type KpiValues = Record<KpiKey, KpiValue>;
 export const kpisOf = (c: Counters): KpiValues => Object.fromEntries(KPI_KEYS.map((k) => [k, kpiValue(k, c)])) as KpiValues;
 
-/** The counter a KPI's figure drills down to: its count, or a rate's numerator. */
-export const drillCounterOf = (key: KpiKey): CounterKey => {
-  const def = KPI_DEFINITIONS[key];
-  return def.kind === 'count' ? def.counter : def.numerator;
-};
-
-export const counterLabel = (k: CounterKey): string => COUNTER_LABELS[k];

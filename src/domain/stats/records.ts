@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COUNTER_KEYS, addCounters, isZero, zeroCounters, type Counters } from './counters';
+import { COUNTER_KEYS, addCounters, zeroCounters, type Counters } from './counters';
 import { contributionOf, type StatsCase } from './contribution';
 
 /**
@@ -123,8 +123,6 @@ export function rollUpMonth(month: string, days: readonly DailyRow[], builtAt: D
   }
   return [...byGrid.values()].sort((a, b) => a._id.localeCompare(b._id));
 }
-
-export const rowIsEmpty = (r: Pick<DailyRow, 'counters'>): boolean => isZero(r.counters);
 
 /** `stats_state/<streetId>`: where the change-following run left off (the newest `updatedAt` it counted). */
 export const statsCursorSchema = z

@@ -1,5 +1,5 @@
 import { correctionFor } from './ledger';
-import { monthlyPublication, quarterlySummary, topRanked, yearlyRanking } from './ranking';
+import { monthlyPublication, quarterlySummary } from './ranking';
 import { ALICE, BOB, CAROL, china, createAward, createRedemption } from './test-builders';
 
 describe('monthly publication per community (001 L885 一月一公示)', () => {
@@ -42,43 +42,5 @@ describe('quarterly summary per street (001 L885 一季一汇总)', () => {
       ['cm-A', 5, 2],
       ['cm-B', 5, 1],
     ]);
-  });
-});
-
-describe('yearly ranking (001 L889 按年评选)', () => {
-  const entries = [
-    createAward({ ...ALICE, points: 5 }),
-    createAward({ ...BOB, points: 5 }),
-    createAward({ ...CAROL, points: 3 }),
-    createAward({ volunteerId: 'v-dan', communityId: 'cm-B', streetId: 'st-1', points: 9, at: china('2024-06-01') }),
-    createAward({ volunteerId: 'v-eve', communityId: 'cm-X', streetId: 'st-2', points: 99 }),
-  ];
-
-  it('ties share a rank and the next rank is skipped (standard competition ranking)', () => {
-    expect(yearlyRanking(entries, 'st-1', 2025)).toEqual([
-      { rank: 1, volunteerId: 'v-alice', points: 5 },
-      { rank: 1, volunteerId: 'v-bob', points: 5 },
-      { rank: 3, volunteerId: 'v-carol', points: 3 },
-    ]);
-  });
-
-  it('ranks the same whatever order the entries come in', () => {
-    expect(yearlyRanking([...entries].reverse(), 'st-1', 2025)).toEqual(yearlyRanking(entries, 'st-1', 2025));
-  });
-
-  it('a corrected award no longer counts for its year', () => {
-    const award = createAward({ ...CAROL, points: 3, at: china('2025-12-30') });
-    const ranking = yearlyRanking([award, correctionFor(award, '虚报', 'u-admin', china('2026-01-04'))], 'st-1', 2025);
-    expect(ranking).toEqual([]);
-  });
-
-  it('the top 50 keeps everyone tied at the cut-off', () => {
-    const many = Array.from({ length: 52 }, (_, i) =>
-      createAward({ volunteerId: `v-${String(i).padStart(2, '0')}`, points: i < 49 ? 100 - i : 10 }),
-    );
-    const top = topRanked(yearlyRanking(many, 'st-1', 2025));
-    expect(top).toHaveLength(52);
-    expect(top.at(-1)).toMatchObject({ rank: 50, points: 10 });
-    expect(topRanked(yearlyRanking(many, 'st-1', 2025), 3)).toHaveLength(3);
   });
 });

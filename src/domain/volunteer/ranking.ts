@@ -10,13 +10,6 @@ export interface PublishedPoints {
   points: number;
 }
 
-export interface RankedVolunteer {
-  /** Standard competition rank ("1224"): tied volunteers share a rank and the next rank skips. */
-  rank: number;
-  volunteerId: string;
-  points: number;
-}
-
 const byPointsThenId = (a: { points: number; volunteerId: string }, b: { points: number; volunteerId: string }) =>
   b.points - a.points || (a.volunteerId < b.volunteerId ? -1 : a.volunteerId > b.volunteerId ? 1 : 0);
 
@@ -72,28 +65,5 @@ export function quarterlySummary(entries: readonly LedgerEntry[], streetId: stri
   return { streetId, year, quarter, communities };
 }
 
-/**
- * 001 L889 根据各志愿者当年度完成的积分数进行排行: the points of that year (corrections included, even ones
- * made the next January), summed across the street's communities. Volunteers with no net points are not ranked.
- */
-export function yearlyRanking(entries: readonly LedgerEntry[], streetId: string, year: number): RankedVolunteer[] {
-  const earned = entries.filter((e) => isEarned(e) && e.streetId === streetId && e.year === year);
-  const sorted = [...totalsBy(earned, (e) => e.volunteerId).values()]
-    .map(({ entry, points }) => ({ volunteerId: entry.volunteerId, points }))
-    .filter((v) => v.points > 0)
-    .sort(byPointsThenId);
-  const ranked: RankedVolunteer[] = [];
-  sorted.forEach((v, i) => {
-    const previous = ranked[i - 1];
-    ranked.push({ rank: previous && previous.points === v.points ? previous.rank : i + 1, ...v });
-  });
-  return ranked;
-}
-
 /** 001 L889: 年度积分前50名的志愿者 ... 免费体检1次. */
 export const HEALTH_CHECK_TOP_N = 50;
-
-/** Everyone ranked within the top `n`; a tie across the cut-off is kept whole, so the list can exceed `n`. */
-export function topRanked(ranking: readonly RankedVolunteer[], n: number = HEALTH_CHECK_TOP_N): RankedVolunteer[] {
-  return ranking.filter((v) => v.rank <= n);
-}

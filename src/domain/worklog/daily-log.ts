@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CASE_ACTIONS } from '../case/case-command';
 import { datesOf, weekdayOfDate, type Period } from './periods';
 import { VISIT_KIND_LABELS, SIX_MUST_GROUP_LABELS, type SixMustGroup, type VisitKind } from './visit';
+import { chinaWall } from '../calendar/china-time';
 
 /**
  * 工作日志 (000 L35; 001 L161 "认真填写网格责任人工作日志，做到工作日清周结"). The app drafts the day from
@@ -50,7 +51,7 @@ export interface DayLogDraft {
 }
 
 const HANDLING_STEPS: ReadonlySet<string> = new Set(CASE_ACTIONS);
-const clock = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
+const clock = (at: Date) => chinaWall(at).toISOString().slice(11, 16);
 
 export function draftDayLog(date: string, facts: { patrols: readonly PatrolOfDay[]; visits: readonly VisitOfDay[]; caseSteps: readonly CaseStepOfDay[] }): DayLogDraft {
   const filed = new Set(facts.caseSteps.filter((s) => s.type === 'report').map((s) => s.caseId));

@@ -1,3 +1,4 @@
+import { chinaWall } from '../../../domain/calendar/china-time';
 /** Pages of the assessment subpackage and where a deduction's evidence leads. */
 export const ASSESS_HOME_URL = '/packages/assess/index/index';
 export const MY_SHEETS_URL = '/packages/assess/my/index';
@@ -11,7 +12,7 @@ export const evidenceCaseUrl = (caseId: string) => `/packages/staff/case/index?c
 
 /** The last three China months, newest first: assessments are of a finished or current month. */
 export function recentMonths(now = new Date()): string[] {
-  const china = new Date(now.getTime() + 8 * 3600_000);
+  const china = chinaWall(now);
   return [0, 1, 2].map((back) => {
     const d = new Date(Date.UTC(china.getUTCFullYear(), china.getUTCMonth() - back, 1));
     return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;

@@ -1,5 +1,6 @@
 import type { ActionOutput } from '../../../domain/api';
 import { KPI_DEFINITIONS, monthPeriod, yearPeriod, type CounterKey, type KpiKey, type Period } from '../../../domain/stats';
+import { chinaWall } from '../../../domain/calendar/china-time';
 
 /** What the dashboard pages show, derived from `stats.dashboard` (pure, unit-tested). */
 export type Board = ActionOutput<'stats', 'dashboard'>;
@@ -10,7 +11,7 @@ export const PERIOD_LABELS: Record<PeriodChoice, string> = { thisMonth: '本月'
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** The China month of `now` as `YYYY-MM`; the client's clock is only a default, the server answers the period asked. */
-const chinaMonthOf = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+const chinaMonthOf = (now: Date) => chinaWall(now).toISOString().slice(0, 7);
 
 export function periodOf(choice: PeriodChoice, now: Date): Period {
   const month = chinaMonthOf(now);

@@ -1,3 +1,4 @@
+import { chinaWall } from '../../../domain/calendar/china-time';
 /** The register's pages (subpackage packages/register). */
 export const REGISTER_HOME_URL = '/packages/register/index/index';
 export const householdUrl = (householdId: string) => `/packages/register/household/index?householdId=${encodeURIComponent(householdId)}`;
@@ -10,5 +11,5 @@ export const DRAFTS_URL = '/packages/register/drafts/index';
 
 /** Today in China as YYYY-MM-DD (the default date of a change; the function refuses a future one). */
 export function chinaToday(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return chinaWall(Date.now()).toISOString().slice(0, 10);
 }

@@ -1,11 +1,11 @@
+import { chinaInstant, chinaWall } from '../../../domain/calendar/china-time';
 /**
  * Dates as an elderly volunteer reads them: "12月1日 周二 09:00", always in China time whatever the
  * phone's zone. Dates arrive from the functions as ISO strings.
  */
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
-const wall = (iso: string | Date) => new Date(new Date(iso).getTime() + CHINA_OFFSET_MS);
+const wall = (iso: string | Date) => chinaWall(iso);
 const two = (n: number) => String(n).padStart(2, '0');
 
 export function dayText(iso: string | Date): string {
@@ -34,9 +34,9 @@ export function chinaIsoDay(at: Date): string {
   return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
 }
 
-/** A China-time wall clock ("2026-12-01", "09:00") as an ISO instant with offset, for the wire. */
+/** A China-time wall clock ("2026-12-01", "09:00") as an ISO instant, for the wire. */
 export function chinaWallToIso(isoDay: string, hhmm: string): string {
-  return `${isoDay}T${hhmm}:00+08:00`;
+  return new Date(chinaInstant(isoDay, hhmm)).toISOString();
 }
 
 export function chinaYearNow(): number {

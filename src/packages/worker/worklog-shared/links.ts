@@ -1,4 +1,5 @@
 import type { Role } from '../../../domain/user';
+import { chinaWall } from '../../../domain/calendar/china-time';
 
 /** Pages of the worker's visits, log and compliance (issue 14 items 3, 4, 6). */
 export const VISITS_URL = '/packages/worker/visits/index';
@@ -24,7 +25,7 @@ export function worklogEntries(held: ReadonlySet<Role>): Array<{ label: string; 
 
 /** "12月1日 10:30" in China time, whatever the phone's zone. */
 export function chinaDateTime(iso: string): string {
-  const wall = new Date(new Date(iso).getTime() + 8 * 3_600_000);
+  const wall = chinaWall(iso);
   return `${wall.getUTCMonth() + 1}月${wall.getUTCDate()}日 ${String(wall.getUTCHours()).padStart(2, '0')}:${String(wall.getUTCMinutes()).padStart(2, '0')}`;
 }
 

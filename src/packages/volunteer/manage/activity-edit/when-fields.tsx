@@ -1,5 +1,6 @@
 import { Picker, View } from '@tarojs/components';
 import { dayText } from '../../shared/china-time-text';
+import { chinaInstant } from '../../../../domain/calendar/china-time';
 
 export interface When {
   /** "2026-12-01", China time. */
@@ -10,7 +11,7 @@ export interface When {
 
 /** Date and start/end time as three big picker rows, each saying what it holds and that a tap changes it. */
 export function WhenFields({ when, onChange, error }: { when: When; onChange: (w: When) => void; error?: string }) {
-  const dayLabel = dayText(`${when.day}T12:00:00+08:00`);
+  const dayLabel = dayText(new Date(chinaInstant(when.day, '12:00')));
   return (
     <View className='field'>
       <View className='field__label' aria-hidden='true'>
