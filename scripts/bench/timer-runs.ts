@@ -4,7 +4,7 @@ import { localApp } from '../../local-cloud/local-sdk';
 import { DEFAULT_TEMPLATES } from '../../src/domain/notification';
 import { subscriptionId } from '../../src/domain/notification/templates';
 import { notificationDocs } from '../../cloudfunctions/_lib/notify';
-import { budgets, withBudget } from './budgets';
+import { budgets, misses, withBudget } from './budgets';
 import { readDbStats, resetDbStats } from './gateway';
 import { insertAll, runStandalone, STREET_ID } from './seed';
 import { dueCaseDoc } from './sweep';
@@ -19,10 +19,17 @@ import { elapsedMs, printTable } from './table';
  * round trips, against the budget of a quarter of the timeout (budgets.ts). It fails (exit 2) unless every
  * message went out exactly once and every case was escalated exactly once.
  */
-const ITEMS = 10_000;
+/** BENCH_TIMER_ITEMS: a smaller backlog for a quick look (see MAX_RUNS). */
+const ITEMS = Number(process.env.BENCH_TIMER_ITEMS ?? 10_000);
 const RECIPIENTS = 100;
-/** Enough runs to drain the backlog at the default limits (500 and 1 000 a run) twice over. */
-const MAX_RUNS = 60;
+/**
+ * A bound on the bench itself. Locally an ordered page reads every match before sorting (the local store
+ * has no ordered index scan: local-cloud/services/database/operations.ts `find`), so a page of the oldest
+ * 50 pending messages costs a parse of the whole backlog and a run stops at its 12 s wall clock well before
+ * its item limit; on a loaded machine 10 000 items then take far more runs than the limits imply. A backlog
+ * not drained in this many runs is printed and counted as a budget miss.
+ */
+const MAX_RUNS = 200;
 const ROOT = resolve(__dirname, '..', '..');
 const CASE_DESCRIPTION = '定时任务批量基准事件';
 
@@ -64,7 +71,8 @@ async function drain(baseUrl: string, fn: string, itemsOf: (data: any) => number
     process.stdout.write(`${fn} run ${i + 1}: ${runs[i].items} items, ${ms.toFixed(0)} ms\n`);
     if (done(answer.data)) return runs;
   }
-  throw new Error(`${fn}: still not drained after ${MAX_RUNS} runs`);
+  misses.push(`${fn}: backlog not drained in ${MAX_RUNS} runs`);
+  return runs;
 }
 
 function printRuns(fn: string, title: string, itemHeader: string, runs: Run[], detail: (r: Run) => string): void {
@@ -114,7 +122,9 @@ async function notifyRuns(baseUrl: string): Promise<void> {
     runs,
     (r) => `sent ${r.data.sent}, failed ${r.data.failed}`,
   );
-  if (sentOnce !== ITEMS) throw new Error(`notify bench: ${sentOnce} of ${ITEMS} messages sent exactly once`);
+  const sentTotal = runs.reduce((n, r) => n + r.data.sent, 0);
+  // Drained: every message sent exactly once. Not drained: none sent twice (the runs' sends are the rows sent once, plus the earlier tables').
+  if (runs.length < MAX_RUNS ? sentOnce !== ITEMS : sentOnce > sentTotal) throw new Error(`notify bench: ${sentOnce} of ${ITEMS} messages sent exactly once after ${sentTotal} sends`);
 }
 
 async function escalateRuns(baseUrl: string): Promise<void> {
@@ -137,7 +147,8 @@ async function escalateRuns(baseUrl: string): Promise<void> {
     runs,
     (r) => `escalated ${r.data.escalated}, warned ${r.data.warned}, read ${r.data.read}${r.data.more ? ', more' : ''}`,
   );
-  if (once !== ITEMS) throw new Error(`escalate bench: ${once} of ${ITEMS} cases escalated exactly once`);
+  const escalatedTotal = runs.reduce((n, r) => n + r.data.escalated, 0);
+  if (runs.length < MAX_RUNS ? once !== ITEMS : once !== escalatedTotal) throw new Error(`escalate bench: ${once} of ${ITEMS} cases escalated exactly once after ${escalatedTotal} escalations`);
 }
 
 export async function timerRunTables(baseUrl: string): Promise<void> {
