@@ -4,8 +4,10 @@ import { escalateCase, warnNearDue } from '../_lib/cases/escalation';
 import { casesOf } from '../_lib/cases/store';
 import type { Page } from '../_lib/records';
 
-/** Due cases read per query (one indexed page); each page's escalations run side by side. */
+/** Escalations run side by side, in groups of this many. */
 export const BATCH = 100;
+/** The most a CloudBase read returns (server SDK: "最大 1000 条"). */
+const READ_MAX = 1_000;
 /**
  * Escalations plus warnings one run may write (issue 13 item 2). The timeout is 30 s (config.json: half
  * the every-minute period); a run should take at most a quarter of it, which `npm run bench` checks run by
@@ -43,13 +45,17 @@ async function sweep(db: Database, field: 'dueAt' | 'nearDueAt', now: Date, boun
   let read = 0;
   let after: string | null = null;
   while (done < bound.left) {
-    const page: Page<CaseRecord> = await casesOf(db).page({ [field]: _.lte(now) }, { orderBy: [field, 'asc'], after, limit: Math.min(BATCH, bound.left - done) });
+    // One read for what the run may still write (a read returns at most 1 000), worked in groups of BATCH.
+    const page: Page<CaseRecord> = await casesOf(db).page({ [field]: _.lte(now) }, { orderBy: [field, 'asc'], after, limit: Math.min(READ_MAX, bound.left - done) });
     read += page.items.length;
-    const won = await Promise.all(page.items.map((c) => apply(c).catch((err) => (console.error('[escalate]', c._id, err), false))));
-    done += won.filter(Boolean).length;
+    for (let i = 0; i < page.items.length; i += BATCH) {
+      const group = page.items.slice(i, i + BATCH);
+      const won = await Promise.all(group.map((c) => apply(c).catch((err) => (console.error('[escalate]', c._id, err), false))));
+      done += won.filter(Boolean).length;
+      if (Date.now() - bound.startedAt > RUN_BUDGET_MS) return { done, read, more: true };
+    }
     after = page.next;
     if (!after) return { done, read, more: false };
-    if (Date.now() - bound.startedAt > RUN_BUDGET_MS) break;
   }
   return { done, read, more: true };
 }

@@ -11,8 +11,10 @@ const subscriptionsOf = (db: Database) => collectionOf(db, 'subscriptions', subs
 /** Only whom to send to: a user's openid (a staff member added by the org function may not have one yet). */
 const recipientsOf = (db: Database) => collectionOf(db, 'users', userRecordSchema.pick({ _id: true }).extend({ openid: userRecordSchema.shape.openid.optional() }));
 
-/** Messages claimed per query; each page's sends run side by side. */
+/** Messages claimed and sent side by side, in groups of this many. */
 export const BATCH = 50;
+/** The most a CloudBase read returns (server SDK: "最大 1000 条"). */
+const READ_MAX = 1_000;
 /**
  * Messages one run may claim, new and retried together (issue 13 item 2). The timeout is 30 s
  * (config.json: half the every-minute period); a run should take at most a quarter of it, which
@@ -69,15 +71,21 @@ export async function sendOutbox(app: App, now: Date, limit = RUN_LIMIT): Promis
     while (left > 0) {
       // A message that failed in this run waits for the next one (claimedBy is this run's id).
       const match = status === 'pending' ? { status } : { status, retryable: true, claimedBy: _.neq(runId) };
-      const size = Math.min(BATCH, left);
+      // One read for what the run may still claim (a read returns at most 1 000); claims and sends in groups of BATCH.
+      const size = Math.min(READ_MAX, left);
       const { items: data } = await notificationsOf(db).page(match, { orderBy: ['createdAt', 'asc'], limit: size });
       if (data.length === 0) break;
-      const claimed = (await Promise.all(data.map((n) => claim(db, n, runId, now)))).filter((n): n is StoredNotification => n !== null);
-      left -= claimed.length;
-      await sendBatch(app, db, claimed, runId, now, result);
-      // Another run won the whole batch: it works on from here.
-      if (data.length < size || claimed.length === 0) break;
-      if (Date.now() - startedAt > RUN_BUDGET_MS) return result;
+      let claimedAny = false;
+      for (let i = 0; i < data.length && left > 0; i += BATCH) {
+        const group = data.slice(i, i + Math.min(BATCH, left));
+        const claimed = (await Promise.all(group.map((n) => claim(db, n, runId, now)))).filter((n): n is StoredNotification => n !== null);
+        left -= claimed.length;
+        claimedAny ||= claimed.length > 0;
+        await sendBatch(app, db, claimed, runId, now, result);
+        if (Date.now() - startedAt > RUN_BUDGET_MS) return result;
+      }
+      // Another run won the whole read: it works on from here.
+      if (data.length < size || !claimedAny) break;
     }
   }
   return result;
