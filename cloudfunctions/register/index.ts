@@ -6,6 +6,7 @@ import { movePerson } from './move';
 import { revealPerson, savePerson, setCareFlags } from './people';
 import { rules, saveRules } from './rules';
 import { registerKeysFrom, type RegisterKeys } from './sealing';
+import { rotateKeys } from './rotate';
 import { searchPeople } from './search';
 import { exportStorageOf, type ExportStorage } from '../_lib/export-storage';
 import { exportHouseholds, importTemplate } from './excel-export';
@@ -41,6 +42,7 @@ function registerHandlers(keys: () => RegisterKeys, storage: ExportStorage) {
     overdue,
     rules,
     saveRules,
+    rotateKeys: withKeys(rotateKeys),
     importHouseholds: withKeys(importHouseholds),
     importTemplate: withKeys((_input: unknown, call: RegisterCall) => importTemplate(call, storage)),
     exportHouseholds: withKeys((input: Parameters<typeof exportHouseholds>[0], call: RegisterCall) => exportHouseholds(input, call, storage)),

@@ -134,7 +134,8 @@ const auditedFields = (r: Pick<ResidentRecord, 'name' | 'birthDate' | 'relation'
 /** One person, one record per street: a second registration of the same ID number is refused. */
 async function refuseDuplicate(call: RegisterCall, acting: Acting, streetId: string, idNumber: string | undefined, selfId: string): Promise<void> {
   if (!idNumber) return;
-  const found = await acting.stores.residents.page({ streetId, idKey: call.keys().keyedHash('id', idNumber), status: 'active' }, { limit: 2 });
+  // Under every configured key: a row not yet moved by rotateKeys is still the same person.
+  const found = await acting.stores.residents.page({ streetId, idKey: call.db.command.in(call.keys().keyedHashes('id', idNumber)), status: 'active' }, { limit: 2 });
   if (found.items.some((r) => r._id !== selfId)) {
     throw new DomainError('CONFLICT', '该身份证号已登记在本街道的其他户中，请使用"迁移"把此人迁到本户', { idNumber: '该身份证号已登记' });
   }

@@ -34,8 +34,9 @@ export async function searchPeople(input: Input, call: RegisterCall) {
   } else {
     const byField: Record<Exclude<Input['by'], 'address'>, () => Record<string, unknown>> = {
       name: () => ({ name: call.db.RegExp({ regexp: escapeRegExp(text), options: 'i' }) }),
-      phone_tail: () => ({ phoneTailKey: keys.keyedHash('phone_tail', tail(text, 'text', /^\d{4}$/, '请输入手机号后4位数字')) }),
-      id_tail: () => ({ idTailKey: keys.keyedHash('id_tail', tail(text.toUpperCase(), 'text', /^\d{3}[\dX]$/, '请输入身份证号后4位')) }),
+      // Every configured key's hash: rows not yet moved to the current key by rotateKeys are found too.
+      phone_tail: () => ({ phoneTailKey: call.db.command.in(keys.keyedHashes('phone_tail', tail(text, 'text', /^\d{4}$/, '请输入手机号后4位数字'))) }),
+      id_tail: () => ({ idTailKey: call.db.command.in(keys.keyedHashes('id_tail', tail(text.toUpperCase(), 'text', /^\d{3}[\dX]$/, '请输入身份证号后4位'))) }),
     };
     const page = await acting.stores.residents.page(scopedWhere(call, acting.streetId, scopes, { ...extra, ...byField[input.by]() }), { orderBy: ['name', 'asc'], limit: SEARCH_MAX });
     found = page.items;

@@ -250,6 +250,11 @@ export const registerApi = {
       .strict(),
     output: z.object({ version: z.number() }),
   },
+  /** Street admin: moves one batch of the street's sealed rows to the current key (key rotation, docs/privacy.md). */
+  rotateKeys: {
+    input: z.object({ after: z.string().max(500).optional().describe('翻页位置'), limit: z.number().int().min(1).max(200).default(100).describe('每批条数') }).strict(),
+    output: z.object({ checked: z.number(), moved: z.number(), skipped: z.number(), next: z.string().nullable() }),
+  },
   importHouseholds: {
     input: z.object({ gridId: id.describe('网格'), fileBase64: z.string().min(1, '请选择要导入的文件').max(4_000_000, '文件太大，请按楼栋分开导入').describe('导入文件') }).strict(),
     output: z.object({ households: z.number(), people: z.number() }),

@@ -106,6 +106,7 @@ export const registerMatrix: FunctionMatrix<'register', RegisterFixtures> = {
       payload: (fx) => ({ expectedVersion: fx.rules.version, careGroups: fx.rules.careGroups, deadlines: fx.rules.deadlines, retentionDays: fx.rules.retention.days, retentionReason: fx.rules.retention.reason }),
       who: allow('admin'),
     },
+    rotateKeys: { payload: () => ({ limit: 50 }), who: allow('admin'), why: 'the street admin moves the street\'s sealed rows to the current key (docs/privacy.md)' },
     importHouseholds: { payload: (fx) => ({ gridId: 'grid-a1', fileBase64: fx.workbook }), who: allow(...WRITERS), why: 'the same file again adds nothing (idempotent)' },
     importTemplate: { payload: () => ({}), who: allow(...ALL_STAFF) },
     exportHouseholds: { payload: () => ({ gridId: 'grid-a1' }), who: allow('staff', 'admin'), why: '004 L61: workers do not export, so the roll does not leak' },
