@@ -1,7 +1,14 @@
 import { checkedScope } from './checked-scope';
-import { COUNTER_KEYS, kpisOf, monthToDate, zeroCounters, type Counters, type Period, type ScopeInput } from '../../src/domain/stats';
+import { COUNTER_KEYS, kpisOf, monthToDate, periodInstants, workFiguresOf, zeroCounters, type Counters, type Period, type ScopeInput, type WorkFigures } from '../../src/domain/stats';
 import { z } from 'zod';
-import { requireCaller, type Invocation } from '../_lib';
+import { DomainError } from '../../src/domain/errors';
+import { meetingAttendanceOf } from '../../src/domain/meeting/attendance';
+import type { ScopeMatch } from '../../src/domain/stats/scope';
+import { workerPlaces } from '../../src/domain/worklog';
+import { requireCaller, type Caller, type Invocation } from '../_lib';
+// The worklog compliance view's ONE fact gathering: the work figures count what compliance counts.
+import { loadComplianceFacts } from '../worklog/compliance-facts';
+import { streetWorkConfigFrom } from '../worklog/street-rules';
 import { userRowsOf } from '../_lib/notify';
 import { AGGREGATE_LIMIT, rowsSource } from './dashboard';
 
@@ -10,7 +17,8 @@ const ownerSumSchema = z.object({ _id: z.string() }).extend(Object.fromEntries(C
 
 /**
  * workers: the worker level of the figures (issue 16 item 1, street → community → grid → worker): the
- * rows' per-officer breakdown summed over the scope and period; names from `users`. Three round trips.
+ * rows' per-officer breakdown summed over the scope and period; names from `users`; beside them each
+ * worker's info items and meeting attendance (work-figures.ts) from compliance's facts. Four round trips.
  */
 export async function workers(input: { scope?: ScopeInput; period?: Period }, call: Invocation) {
   const caller = await requireCaller(call);
@@ -29,13 +37,43 @@ export async function workers(input: { scope?: ScopeInput; period?: Period }, ca
   );
   const users = await userRowsOf(call.db).loadMany(list.map((w) => w._id));
   const names = new Map(users.map((u) => [u._id, u.name]));
+  const work = await workOf(call, caller, scope.match, period);
+  // Workers of the scope who signed for no case still have work figures: listed with zero case counters.
+  const owners = new Set(list.map((w) => w._id));
+  const idle = work.workers.filter((w) => !owners.has(w.id)).map((w) => ({ _id: w.id }));
+  for (const w of work.workers) names.set(w.id, names.get(w.id) ?? w.name);
   return {
-    workers: list
-      .map((w) => {
+    workers: [...list, ...idle]
+      .map((w: z.infer<typeof ownerSumSchema>) => {
         const counters = zeroCounters();
         for (const k of COUNTER_KEYS) counters[k] = Number(w[k] ?? 0);
-        return { userId: w._id, name: names.get(w._id) ?? '（已离岗人员）', counters, kpis: kpisOf(counters) };
+        return { userId: w._id, name: names.get(w._id) ?? '（已离岗人员）', counters, kpis: kpisOf(counters), work: work.figures ? work.figures(w._id) : null };
       })
       .sort((a, b) => b.counters.filed - a.counters.filed || a.name.localeCompare(b.name, 'zh-CN')),
+    workNote: work.note,
   };
+}
+
+/** Info items and meeting attendance per worker of the scope, from compliance's facts of the period. */
+async function workOf(call: Invocation, caller: Caller, match: ScopeMatch, period: Period) {
+  const { start, end } = periodInstants(period);
+  let facts;
+  try {
+    facts = await loadComplianceFacts(call.db, caller.userId, { streetId: match.streetId, from: start, to: end, fromDate: period.from, lastDate: period.to });
+  } catch (e) {
+    // Too many facts for one answer: the case figures still stand; the work figures ask for a narrower view.
+    if (e instanceof DomainError && e.code === 'CONFLICT') return { workers: [], figures: null, note: e.message };
+    throw e;
+  }
+  const rules = streetWorkConfigFrom(match.streetId, facts.configs).rules;
+  const policy = { approvedLeaveExcused: rules.meetings_leave_excused.amount >= 1 };
+  const inScope = (roles: Caller['roles']) =>
+    workerPlaces(roles).some((p) => p.streetId === match.streetId && (!match.communityId || p.communityId === match.communityId) && (!match.gridId || p.gridId === match.gridId));
+  const workers = facts.workers.filter((u) => inScope(u.roles)).map((u) => ({ id: u._id, name: u.name }));
+  const figures = (userId: string): WorkFigures =>
+    workFiguresOf({
+      infoItems: facts.cases.filter((c) => c.reporterId === userId).length,
+      meetings: meetingAttendanceOf(facts.attendance.filter((a) => a.userId === userId), policy, call.now),
+    });
+  return { workers, figures, note: null };
 }

@@ -5,6 +5,7 @@ import { KPI_KEYS } from './kpis';
 import { daySchema, periodSchema } from './period';
 import { scopeInputSchema, STATS_LEVELS } from './scope';
 import { RAG, TARGET_KPIS } from './targets';
+import { workFiguresSchema } from './work-figures';
 
 /**
  * Contract of the `stats` function (issue 16 items 1–3, 6). Outputs are allow-lists. Periods are whole
@@ -78,7 +79,11 @@ export const statsApi = {
   /** The worker level: figures per officer who signed (首问负责), for a community or grid. */
   workers: {
     input: dashboardInputSchema,
-    output: z.object({ workers: z.array(z.object({ userId: z.string(), name: z.string(), ...figures })) }),
+    output: z.object({
+      /** `work`: info items and meeting attendance (work-figures.ts); null for all when the period holds too many facts (workNote says so). */
+      workers: z.array(z.object({ userId: z.string(), name: z.string(), ...figures, work: workFiguresSchema.nullable() })),
+      workNote: z.string().nullable(),
+    }),
   },
   /** The street's administrator: rebuild one day's rows now (the timer does it nightly). */
   rebuildDay: {

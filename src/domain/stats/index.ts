@@ -7,3 +7,4 @@ export * from './targets';
 export * from './scope';
 export * from './dashboard';
 export * from './api';
+export * from './work-figures';
