@@ -15,7 +15,7 @@ export async function organised(input: PageInput, call: Invocation) {
   const scope = scopes.find((s) => !s.communityId) ?? scopes[0];
   const where = scope.communityId ? { streetId: scope.streetId, communityId: scope.communityId } : { streetId: scope.streetId };
   const { items, next } = await meetingsOf(call).page(where, { orderBy: ['startAt', 'desc'], after: input.after, limit: input.limit ?? 20 });
-  return { meetings: items.map(summaryView), next };
+  return { meetings: items.map((m) => summaryView(m, call.now)), next };
 }
 
 export async function mine(input: PageInput, call: Invocation) {

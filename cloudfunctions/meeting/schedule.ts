@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
+import { chinaDayIndex, chinaIsoDate } from '../../src/domain/calendar/china-time';
 import { DomainError } from '../../src/domain/errors';
 import {
   attendanceIdFor,
@@ -8,6 +9,8 @@ import {
   meetingIdFor,
   meetingTitleOf,
   organiserScope,
+  suggestedDate,
+  SUGGESTED_HOURS,
   type AttendanceRecord,
   type MeetingKind,
   type MeetingRecord,
@@ -44,7 +47,8 @@ const communityOf = (grants: readonly RoleGrant[], scope: MeetingScope) => grant
 export async function invitees(input: { kind: MeetingKind }, call: Invocation) {
   const scope = requireOrganiser(await requireCaller(call), input.kind);
   const people = (await inviteesOf(call, scope)).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-  return { people: people.map((u) => ({ userId: u._id, name: u.name, roles: rolesText(u.roles), ...(communityOf(u.roles, scope) ? { communityId: communityOf(u.roles, scope) } : {}) })) };
+  const suggested = { date: suggestedDate(input.kind, chinaIsoDate(chinaDayIndex(call.now.getTime()))), ...SUGGESTED_HOURS };
+  return { suggested, people: people.map((u) => ({ userId: u._id, name: u.name, roles: rolesText(u.roles), ...(communityOf(u.roles, scope) ? { communityId: communityOf(u.roles, scope) } : {}) })) };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { AttendeeView, MeetingSummary, MyMeetingView, OrganisedMeetingView 
 
 const iso = (d: Date) => d.toISOString();
 
-function baseOf(m: MeetingRecord) {
+function baseOf(m: MeetingRecord, now: Date) {
   const { opensAt, closesAt } = checkInOpeningOf(m, MEETING_CHECK_IN_WINDOW);
   return {
     meetingId: m._id,
@@ -22,6 +22,7 @@ function baseOf(m: MeetingRecord) {
     cancelled: m.cancelled,
     signInOpensAt: iso(opensAt),
     signInClosesAt: iso(closesAt),
+    ended: now.getTime() >= m.endAt.getTime(),
   };
 }
 
@@ -41,13 +42,13 @@ export function organisedView(m: MeetingRecord, attendance: readonly AttendanceR
   const attendees = [...attendance].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')).map((a) => attendeeView(m, a, now));
   const count = (s: AttendeeView['status']) => attendees.filter((a) => a.status === s).length;
   return {
-    ...baseOf(m),
+    ...baseOf(m, now),
     checkInCode: m.checkInCode,
     attendees,
     counts: { invited: attendees.length, present: count('present'), leavePending: count('leave_pending'), onLeave: count('on_leave'), absent: count('absent'), expected: count('expected') },
   };
 }
 
-export const myView = (m: MeetingRecord, a: AttendanceRecord, now: Date): MyMeetingView => ({ ...baseOf(m), mine: attendeeView(m, a, now) });
+export const myView = (m: MeetingRecord, a: AttendanceRecord, now: Date): MyMeetingView => ({ ...baseOf(m, now), mine: attendeeView(m, a, now) });
 
-export const summaryView = (m: MeetingRecord): MeetingSummary => ({ ...baseOf(m), attendeeCount: m.attendeeCount });
+export const summaryView = (m: MeetingRecord, now: Date): MeetingSummary => ({ ...baseOf(m, now), attendeeCount: m.attendeeCount });

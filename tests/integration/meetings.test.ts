@@ -34,6 +34,17 @@ describe('meetings with sign-in', () => {
     expect([await count('meetings'), await count('meeting_attendance')]).toEqual([1, 2]);
   });
 
+  it('offers community A\'s grid workers to invite and the coming Friday as the date (002 L27), by the server\'s clock', async () => {
+    pin('2026-12-03', '16:00');
+    const { data } = await (await meetingAs(base(), STAFF_A))('invitees', { kind: 'community_dispatch' });
+    expect(data.suggested).toEqual({ date: '2026-12-04', start: '09:00', end: '10:00' });
+    const ids = data.people.map((p: any) => p.userId);
+    expect(ids).toEqual(expect.arrayContaining([OFFICER_A1, OFFICER_A2, CHIEF_A, STAFF_A]));
+    expect(ids).not.toContain('user-officer-b1');
+    expect(ids).not.toContain('user-resident-1');
+    expect(ids).not.toContain('user-volunteer-1');
+  });
+
   it('refuses an attendee from another community and a start in the past, naming the field, writing nothing', async () => {
     pin('2026-12-03', '16:00');
     const staff = await meetingAs(base(), STAFF_A);

@@ -34,6 +34,7 @@ const QUERY: Record<string, Record<string, string>> = {
   'packages/worker/check-in/index': { scene: 'b%3Abuilding-1' },
   'packages/worker/finding/index': { patrolId: 'patrol-1', mode: 'on_spot', categoryId: 'fire_lane' },
   'packages/worker/eight-reports/index': { patrolId: 'patrol-1' },
+  'packages/meeting/meeting/index': { meetingId: 'meeting-1' },
   'packages/register/household/index': { householdId: 'household-1' },
   'packages/register/person-add/index': { householdId: 'household-1' },
   'packages/register/care/index': { householdId: 'household-1', residentId: 'resident-1' },

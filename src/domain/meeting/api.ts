@@ -45,6 +45,8 @@ const meetingBase = {
   /** Sign-in window, for the "签到 opens at …" text. */
   signInOpensAt: z.string(),
   signInClosesAt: z.string(),
+  /** Over by the server's clock (the phone's may be wrong). */
+  ended: z.boolean(),
 };
 
 const leaveView = z.object({ reason: z.string(), requestedAt: z.string(), decision: z.enum(LEAVE_DECISIONS).optional(), decidedAt: z.string().optional(), note: z.string().optional() });
@@ -79,7 +81,11 @@ export const meetingApi = {
   /** The people a staff member may invite to a meeting of this kind (grid work in their community, or the street). */
   invitees: {
     input: z.object({ kind: z.enum(MEETING_KINDS, { error: '请选择会议类型' }).describe('会议类型') }).strict(),
-    output: z.object({ people: z.array(z.object({ userId: z.string(), name: z.string(), roles: z.string(), communityId: z.string().optional() })) }),
+    output: z.object({
+      people: z.array(z.object({ userId: z.string(), name: z.string(), roles: z.string(), communityId: z.string().optional() })),
+      /** When such a meeting usually is, from the server's clock: the form's default (China date and times). */
+      suggested: z.object({ date: z.string(), start: z.string(), end: z.string() }),
+    }),
   },
   /** Community staff (their community's meetings) and street staff (the street's): schedule a meeting. Same requestId → the same meeting. */
   schedule: { input: scheduleMeetingInputSchema, output: z.object({ meeting: organisedMeetingViewSchema, created: z.boolean() }) },

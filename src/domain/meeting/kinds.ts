@@ -1,3 +1,4 @@
+import { chinaIsoDate, chinaWeekday, dayIndexOfIsoDate } from '../calendar/china-time';
 import type { Role } from '../user';
 import type { CheckInWindowRule } from '../check-in/code';
 
@@ -46,3 +47,26 @@ export const MEETING_CHECK_IN_WINDOW: CheckInWindowRule & { reason: string } = {
 export const MAX_ATTENDEES = 100;
 /** Longest meeting accepted: a typo in the end time (next day) would hold sign-in open for a day. */
 export const MAX_MEETING_HOURS = 8;
+
+/**
+ * The next date a meeting of this kind usually falls on, for the form's default (China dates, `today`
+ * excluded so there is time to tell people): Friday for the community's (002 L27), the first Monday of
+ * the month for the street's (next month's once this month's has passed), tomorrow for the others.
+ */
+export function suggestedDate(kind: MeetingKind, today: string): string {
+  const day = dayIndexOfIsoDate(today);
+  if (kind === 'community_dispatch') return chinaIsoDate(day + (((5 - chinaWeekday(day) + 6) % 7) + 1));
+  if (kind === 'street_dispatch') {
+    const firstMonday = (year: number, month: number) => {
+      const first = dayIndexOfIsoDate(`${year}-${String(month).padStart(2, '0')}-01`);
+      return first + ((8 - chinaWeekday(first)) % 7);
+    };
+    const [y, m] = today.split('-').map(Number);
+    const thisMonth = firstMonday(y, m);
+    return chinaIsoDate(thisMonth > day ? thisMonth : firstMonday(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1));
+  }
+  return chinaIsoDate(day + 1);
+}
+
+/** Usual hours: the seeds' meetings are 上午 (002 L27); one hour unless the organiser changes it. */
+export const SUGGESTED_HOURS = { start: '09:00', end: '10:00' } as const;

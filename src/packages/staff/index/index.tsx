@@ -14,6 +14,7 @@ import { useUnread } from '../../../pages/messages/use-unread';
 import { assessEntries } from '../../assess/shared/entries';
 import { registerEntries } from '../../register/shared/entries';
 import { worklogEntries } from '../../worker/worklog-shared/links';
+import { meetingEntries } from '../../meeting/shared/links';
 import { PATROLLING_ROLES as PATROL_ROLES } from '../../../domain/patrol/access';
 import { EIGHT_REPORTS_URL, PATROL_URL, SAMPLES_URL } from '../../../services/worker-links';
 
@@ -60,7 +61,7 @@ export default function StaffHomePage() {
                   {canReadStats(me.roles) && <BigButton onClick={() => void Taro.navigateTo({ url: '/packages/dashboard/index/index' })}>统计看板</BigButton>}
                   <BigButton onClick={() => void Taro.navigateTo({ url: '/pages/report/index' })}>巡查上报问题</BigButton>
                   <BigButton onClick={() => void Taro.navigateTo({ url: MESSAGES_URL })}>{messagesLabel(unread)}</BigButton>
-                  {[...worklogEntries(held), ...registerEntries(held)].map((e) => (
+                  {[...worklogEntries(held), ...meetingEntries(held), ...registerEntries(held)].map((e) => (
                     <BigButton key={e.url} onClick={() => void Taro.navigateTo({ url: e.url })}>
                       {e.label}
                     </BigButton>
