@@ -9,7 +9,7 @@ import { authorize, requireCaller, type Caller, type Invocation } from '../_lib'
 import { newCheckInCode } from '../_lib/check-in-code';
 import { loadRules } from './ledger-store';
 import { activityToDoc, communitiesOf, loadActivityRecord, storedActivityOf, volunteerCollection, type StoredActivity, type VolunteerRecord } from './records';
-import { activityActor, communityNames, findVolunteer, isOrganiser, isStreetStaff, staffCommunityIds, streetOf, volunteerNames } from './scope';
+import { activityActor, communityNames, findVolunteer, isOrganiser, isStreetStaff, staffCommunityIds, streetOf } from './scope';
 
 /**
  * Six digits: elderly volunteers type it when their phone cannot scan. Guessing is bounded by the
@@ -185,15 +185,6 @@ export async function activity(input: { activityId: string }, call: Invocation) 
   const base = summary(stored, rules.find((r) => r.id === a.ruleId)?.activity ?? a.ruleId, names.get(a.communityId) ?? '', row?.mine ?? 'none', actionsFor(stored, caller, own?.communityId, row, call.now, rules));
   const { opensAt, closesAt } = checkInOpening(a);
   const detail = { ...base, content: a.content, canManage, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), streetApprovalPoints: a.streetApproval?.points };
-  if (!oversee) return detail;
-  const signups = (await volunteerCollection(call, 'signups').all({ activityId: a.id })).sort((x, y) => x.signedAt.getTime() - y.signedAt.getTime());
-  const people = await volunteerNames(call, signups.map((s) => s.volunteerId));
-  return {
-    ...detail,
-    checkInCode: canManage ? stored.checkInCode : undefined,
-    signups: signups.map((s) => ({
-      volunteerId: s.volunteerId, name: people.get(s.volunteerId) ?? '', signedAt: s.signedAt.toISOString(), checkedInAt: s.checkedInAt?.toISOString(), staffAward: s.staffAward,
-      canConfirmAward: s.staffAward === 'awaiting_confirmation' && activityVerdict('confirmStaffAward', { activity: a, completedBy: stored.record.completedBy }, { userId: caller.userId, roles: caller.roles }, { now: call.now, participantId: s.volunteerId }).ok,
-    })),
-  };
+  // 报名名单 is its own paged action (`signups`, roster.ts).
+  return canManage ? { ...detail, checkInCode: stored.checkInCode } : detail;
 }

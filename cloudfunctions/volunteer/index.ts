@@ -7,6 +7,7 @@ import { gifts, markPickedUp, redeem, redemptions, saveGift } from './gifts';
 import { ledger, myPoints, publication, quarterly, ranking, top } from './points';
 import { profile, rules, saveProfile, saveRules, setFlags, volunteers } from './profile';
 import { cancelSignUp, checkIn, checkInFor, signUp } from './signups';
+import { signups } from './roster';
 
 /**
  * The `volunteer` function (PRODUCT.md §8, issue 5): activities, the points ledger, ranking and gifts.
@@ -17,7 +18,7 @@ function volunteerHandlers(storage: ExportStorage) {
   return defineFunction('volunteer', {
     profile, saveProfile, setFlags, volunteers,
     rules, saveRules,
-    activities, activity, saveActivity, approvePoints, publishActivity, cancelActivity,
+    activities, activity, signups, saveActivity, approvePoints, publishActivity, cancelActivity,
     signUp, cancelSignUp, checkIn, checkInFor,
     complete, confirmStaffAward, confirmLead, leadStatus, correct,
     ledger, myPoints, ranking, publication, quarterly, top,

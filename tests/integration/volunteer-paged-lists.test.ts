@@ -155,6 +155,30 @@ describe('volunteer lists page with a cursor', () => {
     expect((await (await volunteerAs(base(), STAFF_B))('gifts', { communityId: COMMUNITY_A })).error.code).toBe('FORBIDDEN');
   });
 
+  it('报名名单: 250 sign-ups of one activity walked in sign-up order with how many checked in; a volunteer and another community’s staff are refused', async () => {
+    const staff = await volunteerAs(base(), STAFF_A);
+    const activityId = await publishedActivity(staff, NOW, { headcount: 300 });
+    const ids = await crowdOfVolunteers(t.db, N);
+    // Signed up a minute apart, in pairs at the same minute (the id breaks the tie); every fifth checked in.
+    const rows = ids.map((volunteerId, i) => ({
+      _id: `${activityId}:${volunteerId}`, activityId, volunteerId, communityId: COMMUNITY_A, signedAt: new Date(NOW - 3600_000 + Math.floor(i / 2) * 60_000),
+      ...(i % 5 === 0 ? { checkedInAt: new Date(NOW), checkedInBy: STAFF_A } : {}),
+    }));
+    await t.db.collection('signups').add(rows);
+    const expected = [...rows].sort((a, b) => a.signedAt.getTime() - b.signedAt.getTime() || (a._id < b._id ? -1 : 1)).map((r) => r.volunteerId);
+
+    const read = await walk(staff, 'signups', { activityId }, 'signups', 100);
+    expect([read.sizes, read.totals, read.last.next, read.last.checkedIn]).toEqual([[100, 100, 50], [N], null, 50]);
+    expect(read.items.map((r) => r.volunteerId)).toEqual(expected);
+    expect(read.items.filter((r) => r.checkedInAt)).toHaveLength(50);
+    expect(read.items[0].name).toBe(`志愿者${ids.indexOf(expected[0])}`);
+    // The detail no longer carries the list; the street reads it too, volunteers and other communities do not.
+    expect((await staff('activity', { activityId })).data.signups).toBeUndefined();
+    expect((await walk(await volunteerAs(base(), 'user-admin'), 'signups', { activityId }, 'signups', 100)).items).toHaveLength(N);
+    expect((await (await volunteerAs(base(), VOLUNTEER_A))('signups', { activityId })).error.code).toBe('FORBIDDEN');
+    expect((await (await volunteerAs(base(), STAFF_B))('signups', { activityId, limit: 5 })).error.code).toBe('FORBIDDEN');
+  });
+
   it('a damaged cursor is refused in plain words naming the page position', async () => {
     const answer = await (await volunteerAs(base(), VOLUNTEER_A))('redemptions', { after: 'not-a-cursor' });
     expect(answer.error.code).toBe('INVALID_INPUT');

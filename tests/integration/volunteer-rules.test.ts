@@ -49,7 +49,7 @@ describe('honest volunteer points', () => {
       expect(done).toMatchObject({ ok: true, data: { awarded: 1 } });
       expect(await allDocs(t.db, 'ledger', { volunteerId: OFFICER_A1 })).toHaveLength(0);
 
-      const rows = (await staff('activity', { activityId })).data.signups;
+      const rows = (await staff('signups', { activityId })).data.signups;
       expect(rows.find((r: any) => r.volunteerId === OFFICER_A1)).toMatchObject({ staffAward: 'awaiting_confirmation', canConfirmAward: false });
 
       // Neither the participant nor whoever completed the activity may confirm; nothing is written.
@@ -61,7 +61,7 @@ describe('honest volunteer points', () => {
       expect(await pointsState(t.db)).toEqual(before);
 
       const admin = await volunteerAs(base(), ADMIN);
-      expect((await admin('activity', { activityId })).data.signups.find((r: any) => r.volunteerId === OFFICER_A1).canConfirmAward).toBe(true);
+      expect((await admin('signups', { activityId })).data.signups.find((r: any) => r.volunteerId === OFFICER_A1).canConfirmAward).toBe(true);
       expect(await admin('confirmStaffAward', { activityId, volunteerId: OFFICER_A1 })).toMatchObject({ ok: true, data: { points: 2, created: true } });
       expect(await admin('confirmStaffAward', { activityId, volunteerId: OFFICER_A1 })).toMatchObject({ ok: true, data: { created: false } });
       expect((await allDocs(t.db, 'ledger', { volunteerId: OFFICER_A1 })).map((e) => e.points)).toEqual([2]);

@@ -102,18 +102,15 @@ export const activityDetailSchema = activitySummarySchema.extend({
   checkInCode: z.string().optional(),
   opensAt: iso,
   closesAt: iso,
-  /** Organisers only: who holds a place, in sign-up order. */
-  signups: z
-    .array(
-      z.object({
-        volunteerId: z.string(), name: z.string(), signedAt: iso, checkedInAt: iso.optional(),
-        /** A staff participant's points wait for another staff member (issue 10 item 4). */
-        staffAward: z.enum(STAFF_AWARD_STATES).optional(),
-        canConfirmAward: z.boolean(),
-      }),
-    )
-    .optional(),
   streetApprovalPoints: z.number().optional(),
+});
+
+/** One line of 报名名单: who holds a place, when they signed up and checked in. */
+export const signupRowSchema = z.object({
+  volunteerId: z.string(), name: z.string(), signedAt: iso, checkedInAt: iso.optional(),
+  /** A staff participant's points wait for another staff member (issue 10 item 4). */
+  staffAward: z.enum(STAFF_AWARD_STATES).optional(),
+  canConfirmAward: z.boolean(),
 });
 
 export const activityInputSchema = z
@@ -242,6 +239,14 @@ export const volunteerApi = {
     output: z.object({ activities: z.array(activitySummarySchema), ...cursorPageOutput }),
   },
   activity: { input: activityIdInput, output: activityDetailSchema },
+  /**
+   * Organisers and street staff: 报名名单, in sign-up order (signedAt then id), a cursor page at a time (issue 8
+   * item 9), with how many hold a place (`total`) and how many have checked in (`checkedIn`).
+   */
+  signups: {
+    input: z.object({ activityId: id.describe('活动'), ...cursorPageInput }).strict(),
+    output: z.object({ signups: z.array(signupRowSchema), checkedIn: z.number().int().nonnegative(), ...cursorPageOutput }),
+  },
   /** Community staff of that community: create (requestId) or edit a draft (expectedVersion). */
   saveActivity: { input: activityInputSchema, output: saved },
   /** Street staff/admin: the points of a 其他 (variable) activity, 001 L877. */

@@ -89,6 +89,7 @@ export const volunteerMatrix: FunctionMatrix<'volunteer', VolunteerFixtures> = {
     },
     activities: { payload: () => ({ communityId: A }), who: allow(...SIGNED_IN), why: 'filtered: volunteers their community\'s published ones, organisers theirs, street staff all' },
     activity: { payload: (fx) => ({ activityId: fx.open }), who: allow('volunteer', 'officer', 'staff', 'street', 'admin'), why: 'a volunteer of A (profile), its organisers, street staff' },
+    signups: { payload: (fx) => ({ activityId: fx.withSignups, limit: 10 }), who: allow('staff', 'street', 'admin'), why: '报名名单 only to its organisers and street staff; a volunteer of A or community B staff are refused' },
     saveActivity: { payload: (_fx, caller, ctx) => anActivity(ctx.now(), { title: `${caller}的活动` }), who: allow('staff', 'admin') },
     approvePoints: {
       payload: async (fx, _c, ctx) => ({ activityId: fx.adhoc, expectedVersion: await versionOf(ctx, 'activities', fx.adhoc), points: 3 }),
