@@ -5,11 +5,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_PATH, PHONE_VIEWPORT, checkA11y, newPhonePage, screenshot, screenshotOnFailure, settle } from './support/browser';
 import { useE2eCloud } from './support/e2e-cloud';
 import { ELDER_LIMITS, describeMeasure, measureScreen, textContrast } from './support/measure';
-import { expectText, signInAs, tapButton } from './support/ui';
+import { expectText, signInAs, switchTextSize, TEXT_SIZE_LABEL as SIZE_LABEL, tapButton } from './support/ui';
 import { developerTextIn } from '../../src/domain/developer-text';
 
 type Size = keyof typeof ELDER_LIMITS;
-const SIZE_LABEL: Record<Size, string> = { standard: '标准', xlarge: '特大字' };
 
 /**
  * Issue 8 item 6, elder mode everywhere: on the main pages at 375 px, in 标准 and 特大字, the smallest
@@ -32,16 +31,6 @@ describe('elder mode on every main page', () => {
     const { context, page } = await newPhonePage(env.browser);
     contexts.push(context);
     return page;
-  }
-
-  /** Taps the shell's 字号 button until it shows `size`, as a user would. */
-  async function switchTo(page: Page, size: Size): Promise<void> {
-    for (let i = 0; i < 3; i += 1) {
-      const button = page.getByRole('button', { name: /^字号：/ }).filter({ visible: true }).first();
-      if (((await button.textContent()) ?? '').includes(SIZE_LABEL[size])) return;
-      await button.click();
-    }
-    await expectText(page, `字号：${SIZE_LABEL[size]}`);
   }
 
   async function measured(page: Page, name: string, size: Size): Promise<void> {
@@ -75,7 +64,7 @@ describe('elder mode on every main page', () => {
       for (const size of ['standard', 'xlarge'] as const) {
         await page.goto(`${base()}/#/pages/grid/index?gridId=grid-a1`);
         await expectText(page, 'A1 肥东路社区一号网格');
-        await switchTo(page, size);
+        await switchTextSize(page, size);
         // Issue 8 item 7: the officer's photo and 拨打电话 are on the first screen at every size.
         for (const first of [page.locator('.avatar').filter({ visible: true }).first(), page.locator('a[href^="tel:"]').filter({ visible: true }).first()]) {
           const box = await first.boundingBox();
@@ -115,7 +104,7 @@ describe('elder mode on every main page', () => {
       for (const size of ['standard', 'xlarge'] as const) {
         await page.goto(`${base()}/#/packages/staff/index/index`);
         await expectText(page, '我的待办');
-        await switchTo(page, size);
+        await switchTextSize(page, size);
         await measured(page, 'officer-workbench', size);
         await tapButton(page, '我的待办');
         await expectText(page, '楼道里的扶手松了');

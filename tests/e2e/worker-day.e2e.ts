@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
-import { newPhonePage, screenshot, screenshotOnFailure } from './support/browser';
+import { checkA11y, newPhonePage, screenshot, screenshotOnFailure, settle } from './support/browser';
 import { useE2eCloud } from './support/e2e-cloud';
-import { expectText as see, setClock, signInAs, tapButton } from './support/ui';
+import { ELDER_LIMITS, describeMeasure, measureScreen } from './support/measure';
+import { expectText as see, setClock, signInAs, switchTextSize, TEXT_SIZE_LABEL, tapButton } from './support/ui';
 
 /** Monday 30 November 2026, 10:00 China time: a working day at the start of a week. */
 const START = '2026-11-30T10:00:00+08:00';
@@ -35,7 +36,7 @@ describe("a grid worker's visits, daily log and the chief's compliance view", ()
     return file;
   }
 
-  async function recordVisit(page: Page, visit: { kind: string; group?: string; door: string; notes: string; photo?: string }): Promise<void> {
+  async function recordVisit(page: Page, visit: { kind: string; group?: string; door: string; notes: string; photo?: string; offline?: () => Promise<void> }): Promise<void> {
     await tapButton(page, '记录一次走访');
     await see(page, '走访情况');
     await page.getByRole('radio', { name: '肥东路 5 栋' }).click();
@@ -49,8 +50,10 @@ describe("a grid worker's visits, daily log and the chief's compliance view", ()
       await page.locator('img[alt$="第1张"]').first().waitFor();
       await see(page, '走访照片（1/9 张）');
     }
+    await visit.offline?.();
     await tapButton(page, '保存走访');
-    await see(page, '我的走访');
+    // Offline the list cannot load either; the page says what waits on the phone.
+    await see(page, visit.offline ? '待同步 1 条记录' : '我的走访');
   }
 
   it('records two visits, submits the log drafted from them, and the chief sees the week', async () => {
@@ -71,8 +74,14 @@ describe("a grid worker's visits, daily log and the chief's compliance view", ()
       await see(page, '还没有走访记录');
       await recordVisit(page, { kind: '日常走访', door: '2单元301', notes: '了解老人用水情况，水压偏低', photo: photoFile() });
       await see(page, '日常走访：肥东路 5 栋');
-      await recordVisit(page, { kind: '六必访', group: '独居老人', door: '1单元102', notes: '独居老人身体良好，留了电话' });
+      // The second visit is saved in a stairwell with no signal: it waits on the phone, then goes up.
+      await recordVisit(page, { kind: '六必访', group: '独居老人', door: '1单元102', notes: '独居老人身体良好，留了电话', offline: () => context.setOffline(true) });
+      await screenshot(page, 'worker-visit-queued');
+      await context.setOffline(false);
+      await page.getByText('待同步 1 条记录').waitFor({ state: 'detached' });
+      await page.reload();
       await see(page, '六必访（独居老人）：肥东路 5 栋');
+      await see(page, '日常走访：肥东路 5 栋');
       await screenshot(page, 'worker-visits');
 
       await page.goto(`${base()}/#/packages/worker/log/index`);
@@ -107,4 +116,39 @@ describe("a grid worker's visits, daily log and the chief's compliance view", ()
     });
     await chief.context.close();
   });
+
+  it('the visit form, the log and the compliance view in 标准 and 特大字: text, targets, width and axe', async () => {
+    await setClock(base(), { set: START, freeze: true });
+    const report: string[] = [];
+    const check = async (page: Page, name: string, size: keyof typeof ELDER_LIMITS) => {
+      await settle(page).catch(() => undefined);
+      const m = await measureScreen(page);
+      report.push(describeMeasure(`${name} ${TEXT_SIZE_LABEL[size]}`, m));
+      await screenshot(page, `${name}-${size}`);
+      expect({ name, size, text: m.smallestText.px >= ELDER_LIMITS[size].text, typed: m.typedText.every((px) => px >= ELDER_LIMITS[size].text), target: m.smallestTarget.px >= ELDER_LIMITS[size].target - 0.5, width: m.pageWidth <= 375 }).toEqual({ name, size, text: true, typed: true, target: true, width: true });
+      await checkA11y(page);
+    };
+    const worker = await newPhonePage(env.browser);
+    const chief = await newPhonePage(env.browser);
+    await screenshotOnFailure(worker.page, 'worker-day-elder', async () => {
+      await signInAs(worker.page, base(), '张丽');
+      await signInAs(chief.page, base(), '王秀兰');
+      for (const size of ['standard', 'xlarge'] as const) {
+        await worker.page.goto(`${base()}/#/packages/worker/visit-new/index`);
+        await see(worker.page, '走访类型');
+        await switchTextSize(worker.page, size);
+        await check(worker.page, 'worker-visit-new', size);
+        await worker.page.goto(`${base()}/#/packages/worker/log/index`);
+        await see(worker.page, '补充记录');
+        await check(worker.page, 'worker-log', size);
+        await chief.page.goto(`${base()}/#/packages/worker/compliance/index`);
+        await see(chief.page, '考勤规则与依据');
+        await switchTextSize(chief.page, size);
+        await check(chief.page, 'chief-compliance', size);
+      }
+    });
+    console.log(`worker's day pages at 375 px:\n${report.join('\n')}`);
+    await worker.context.close();
+    await chief.context.close();
+  }, 240_000);
 });

@@ -8,6 +8,18 @@ export async function expectText(page: Page, text: string, timeout = 15_000): Pr
   await page.getByText(text, { exact: false }).filter({ visible: true }).first().waitFor({ timeout });
 }
 
+export const TEXT_SIZE_LABEL = { standard: '标准', xlarge: '特大字' } as const;
+
+/** Taps the shell's 字号 button until it shows `size`, as a user would. */
+export async function switchTextSize(page: Page, size: keyof typeof TEXT_SIZE_LABEL): Promise<void> {
+  for (let i = 0; i < 3; i += 1) {
+    const button = page.getByRole('button', { name: /^字号：/ }).filter({ visible: true }).first();
+    if (((await button.textContent()) ?? '').includes(TEXT_SIZE_LABEL[size])) return;
+    await button.click();
+  }
+  await expectText(page, `字号：${TEXT_SIZE_LABEL[size]}`);
+}
+
 /** NutUI's inner label does not take pointer events; tap the button element itself. */
 export async function tapButton(page: Page, label: string | RegExp): Promise<void> {
   await page.locator('.nut-button', { hasText: label }).filter({ visible: true }).first().click();

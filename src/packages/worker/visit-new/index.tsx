@@ -10,6 +10,7 @@ import { QueryView } from '../../../components/query-view';
 import { Section } from '../../../components/section';
 import { PARTNER_KINDS, PARTNER_KIND_LABELS, SIX_MUST_GROUPS, SIX_MUST_GROUP_LABELS, VISIT_KINDS, VISIT_KIND_LABELS, type PartnerKind, type SixMustGroup, type VisitKind } from '../../../domain/worklog/visit';
 import { call } from '../../../services/call';
+import { sendOrQueue } from '../../../services/offline-queue';
 import { newRequestId } from '../../../services/request-id';
 import { useQuery } from '../../../services/use-query';
 import { useSubmit } from '../../../services/use-submit';
@@ -45,21 +46,25 @@ export default function NewVisitPage() {
           ];
           const send = async () => {
             const [targetKind, targetId] = (target ?? '').split(':');
-            const res = await submit.run(() =>
-              call('worklog', 'recordVisit', {
-                requestId,
-                gridId: grid.gridId,
-                kind,
-                ...(kind === 'six_must' && group ? { group } : {}),
-                ...(targetKind === 'household' ? { householdId: targetId } : targetKind === 'building' ? { buildingId: targetId } : {}),
-                door,
-                notes,
-                photos: photos.map((p) => p.fileId),
-                partner: partner === 'none' ? { kind: 'none' } : { kind: partner, name: partnerName },
-              }),
-            );
+            const data = {
+              requestId,
+              gridId: grid.gridId,
+              kind,
+              ...(kind === 'six_must' && group ? { group } : {}),
+              ...(targetKind === 'household' ? { householdId: targetId } : targetKind === 'building' ? { buildingId: targetId } : {}),
+              door,
+              notes,
+              photos: photos.map((p) => p.fileId),
+              partner: partner === 'none' ? { kind: 'none' as const } : { kind: partner, name: partnerName },
+            };
+            // In a stairwell with no signal the visit waits on the phone under the same request id (issue 14 item 7).
+            const res = await submit.run(() => sendOrQueue('worklog', 'recordVisit', data, () => call('worklog', 'recordVisit', data)));
             if (!res) return;
-            await Taro.showToast({ title: '走访已记录', icon: 'success' });
+            if (!('data' in res) && !res.queued) {
+              await Taro.showModal({ title: '没有保存', content: res.message, showCancel: false });
+              return;
+            }
+            await Taro.showToast('data' in res ? { title: '走访已记录', icon: 'success' } : { title: '网络不畅，走访已存在手机上，联网后自动上传', icon: 'none', duration: 3000 });
             Taro.navigateBack().catch(() => undefined);
           };
           return (

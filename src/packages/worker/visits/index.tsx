@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { BigButton } from '../../../components/big-button';
@@ -6,6 +7,7 @@ import { QueryView } from '../../../components/query-view';
 import { Section } from '../../../components/section';
 import { PARTNER_KIND_LABELS, SIX_MUST_GROUP_LABELS, VISIT_KIND_LABELS } from '../../../domain/worklog/visit';
 import { call } from '../../../services/call';
+import { flushQueue, flushWhenOnline, loadQueue, usePendingLabel } from '../../../services/offline-queue';
 import { useQuery } from '../../../services/use-query';
 import { chinaDateTime, DUE_URL, VISIT_NEW_URL } from '../worklog-shared/links';
 import '../worklog-shared/worklog.scss';
@@ -13,6 +15,12 @@ import '../worklog-shared/worklog.scss';
 /** 走访记录: the worker's own visits, newest first, and the way to record one. */
 export default function VisitsPage() {
   const { state, reload } = useQuery(() => call('worklog', 'myVisits', { limit: 50 }));
+  const pending = usePendingLabel();
+  // Visits saved offline go up when the network returns, and the list then shows them.
+  useEffect(() => {
+    if (loadQueue().items.length > 0) void flushQueue().then(reload);
+    return flushWhenOnline();
+  }, []);
   return (
     <PageShell title='走访记录'>
       <View className='section__actions'>
@@ -21,6 +29,11 @@ export default function VisitsPage() {
         </BigButton>
         <BigButton onClick={() => void Taro.navigateTo({ url: DUE_URL })}>看看待走访</BigButton>
       </View>
+      {pending.label !== '' && (
+        <View className='section__text' role='status'>
+          {pending.label}
+        </View>
+      )}
       <QueryView state={state} onRetry={reload}>
         {({ visits }) => (
           <Section heading='我的走访'>
