@@ -1,3 +1,4 @@
+import type { ActionInput, ActionName } from '../../src/domain/api';
 import { callFunction, useFunctionCloud } from './function-cloud';
 import { aReport, caseCaller, setClock, uploadedPhoto, type CaseCall } from '../support/case-builders';
 
@@ -12,7 +13,7 @@ describe('case round trips', () => {
   const as = (userId: string) => caseCaller(base(), userId);
 
   /** What one call costs the database: reset the counters, call, read them. */
-  async function cost(call: CaseCall, action: string, data: unknown) {
+  async function cost<A extends ActionName<'case'>>(call: CaseCall, action: A, data: ActionInput<'case', A> | Record<string, unknown>) {
     await fetch(`${base()}/internal/db/stats/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     const answer = await call(action, data);
     const stats = (await (await fetch(`${base()}/internal/db/stats`)).json()) as { roundTrips: number; byAction: Record<string, number> };

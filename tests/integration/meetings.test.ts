@@ -176,7 +176,7 @@ describe('meetings with sign-in', () => {
       const { data } = await (await worklogAs(base(), CHIEF_A))('compliance', { week: '2026-11-30' });
       expect(cell(data, OFFICER_A1)).toMatchObject({ value: 1, target: 2, status: 'missed', short: ['12-02 民情分析会（缺席）'] });
       expect(cell(data, OFFICER_A2)).toMatchObject({ value: 1, target: 1, status: 'met', short: [] });
-      expect(data.rules.find((r: any) => r.metric === 'meetings').reason).toContain('批准的请假不计缺席');
+      expect(data.rules.find((r) => r.metric === 'meetings')?.reason).toContain('批准的请假不计缺席');
     });
 
     it('counts approved leave as not attended when the street\'s rule says so, with its reason', async () => {
@@ -186,7 +186,7 @@ describe('meetings with sign-in', () => {
       await t.db.collection('configs').add({ _id: 'worklog-rules-street-demo', streetId: 'street-demo', overrides: [{ key: 'meetings_leave_excused', amount: 0, reason }], version: 1, updatedAt: now });
       const { data } = await (await worklogAs(base(), CHIEF_A))('compliance', { week: '2026-11-30' });
       expect(cell(data, OFFICER_A2)).toMatchObject({ value: 1, target: 2, status: 'missed', short: ['12-04 社区网格调度会（已准假）'] });
-      expect(data.rules.find((r: any) => r.metric === 'meetings').reason).toContain(reason);
+      expect(data.rules.find((r) => r.metric === 'meetings')?.reason).toContain(reason);
     });
   });
 

@@ -1,3 +1,4 @@
+import type { ActionName } from '../../src/domain/api';
 import ExcelJS from 'exceljs';
 import { setClock, advanceClock, runEscalate } from '../support/case-builders';
 import { closeWithRating, fileCase, gridA1People, returnCase, runStatsTimer, statsCaller } from '../support/stats-builders';
@@ -140,7 +141,7 @@ describe('statistics: who may look', () => {
 
   it('residents and volunteers are refused; community staff cannot open another community or the street; a chief only their grids', async () => {
     await setClock(base(), '2026-11-30T09:00:00+08:00');
-    const code = async (userId: string, data: unknown, action = 'dashboard') => (await (await statsCaller(base(), userId))(action, data)).error?.code ?? 'ok';
+    const code = async (userId: string, data: Record<string, unknown>, action: ActionName<'stats'> = 'dashboard') => (await (await statsCaller(base(), userId))(action, data)).error?.code ?? 'ok';
     expect(await code('user-resident-1', {})).toBe('FORBIDDEN');
     expect(await code('user-volunteer-1', {})).toBe('FORBIDDEN');
     expect(await code('user-resident-1', { figure: 'filed' }, 'cases')).toBe('FORBIDDEN');

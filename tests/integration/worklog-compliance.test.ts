@@ -59,6 +59,6 @@ describe('worklog: compliance at a glance', () => {
     const { data } = await chief('compliance', { weeks: 4 });
     expect(t.database.stats.byAction).toEqual({ 'database.getDocument': 1, 'database.aggregateDocuments': 1 });
     expect(t.database.stats.roundTrips).toBe(2);
-    expect(data.rows.find((r: any) => r.workerId === OFFICER_A1).weeks.at(-2).cells.find((c: any) => c.metric === 'visits')).toMatchObject({ value: 1 });
+    expect(data.rows.find((r) => r.workerId === OFFICER_A1)?.weeks.at(-2)?.cells.find((c) => c.metric === 'visits')).toMatchObject({ value: 1 });
   });
 });

@@ -1,8 +1,9 @@
 import { callFunction, loginAs, post } from '../integration/function-cloud';
+import type { ContractCall } from './contract-call';
 import { jpegBytes, newRequestId } from './org-builders';
 
 /** Test data for the `case` function: a valid report, a signed-in caller, the clock and the timer. */
-export type CaseCall = (action: string, data: unknown) => Promise<any>;
+export type CaseCall = ContractCall<'case'>;
 
 export async function caseCaller(baseUrl: string, userId: string): Promise<CaseCall> {
   const cookie = await loginAs(baseUrl, userId);

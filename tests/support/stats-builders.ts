@@ -1,8 +1,9 @@
+import type { ContractCall } from './contract-call';
 import { callFunction, loginAs, post } from '../integration/function-cloud';
 import { aReport, caseCaller, uploadedPhoto, type CaseCall } from './case-builders';
 
 /** Test helpers for the statistics: a signed-in `stats` caller, the timer, and a case walked to an outcome. */
-export type StatsCall = (action: string, data: unknown) => Promise<any>;
+export type StatsCall = ContractCall<'stats'>;
 
 export async function statsCaller(baseUrl: string, userId: string): Promise<StatsCall> {
   const cookie = await loginAs(baseUrl, userId);

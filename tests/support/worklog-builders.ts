@@ -1,3 +1,4 @@
+import type { ContractCall } from './contract-call';
 import { callFunction, loginAs } from '../integration/function-cloud';
 import type { CloudBaseDb } from './local-cloud-harness';
 import { newRequestId } from './org-builders';
@@ -14,7 +15,7 @@ export const RESIDENT = 'user-resident-1';
 export const GRID_A1 = 'grid-a1';
 export const GRID_A2 = 'grid-a2';
 
-export type WorklogCall = (action: string, data?: unknown) => Promise<any>;
+export type WorklogCall = ContractCall<'worklog'>;
 
 export async function worklogAs(baseUrl: string, userId: string): Promise<WorklogCall> {
   const cookie = await loginAs(baseUrl, userId);
