@@ -17,7 +17,7 @@ export default defineAppConfig({
     },
     // Meetings with sign-in (issue 14 item 5): attendees and organising staff.
     { root: 'packages/meeting', pages: ['index/index', 'meeting/index', 'schedule/index', 'organised/index'] },
-    { root: 'packages/register', pages: ['index/index', 'household/index', 'person-add/index', 'care/index', 'move-out/index', 'handover/index', 'overdue/index', 'drafts/index'] },
+    { root: 'packages/register', pages: ['index/index', 'household/index', 'person-add/index', 'care/index', 'move-out/index', 'handover/index', 'overdue/index', 'drafts/index', 'tenancy/index', 'excel/index'] },
     { root: 'packages/assess', pages: ['index/index', 'run/index', 'my/index', 'sheet/index', 'bulletin/index'] },
     // 统计看板 (issue 16): its own subpackage, so the chart library never weighs on the other packages.
     { root: 'packages/dashboard', pages: ['index/index', 'cases/index'] },

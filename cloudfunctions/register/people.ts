@@ -180,6 +180,6 @@ export async function revealPerson(input: Input<'revealPerson'>, call: RegisterC
   const acting = await actingFor(call, r.streetId);
   authorizeAt(acting, placeOf(r), 'reveal');
   const opened = openedOf(call.keys(), r);
-  await auditRead(call, { caller: acting.caller, streetId: r.streetId, action: 'register.revealIdentity', target: { collection: 'residents', id: r._id, label: r.name }, fields: Object.keys(opened) });
+  await auditRead(call, { caller: acting.caller, streetId: r.streetId, action: 'register.revealIdentity', target: { collection: 'residents', id: r._id, label: `${r.name}（${input.reason}）` }, fields: Object.keys(opened) });
   return opened;
 }

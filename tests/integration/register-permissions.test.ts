@@ -68,7 +68,7 @@ describe('register permissions', () => {
         (await caller('households', {})).error?.code,
         (await caller('household', { householdId })).error?.code,
         (await caller('searchPeople', { by: 'name', text: '王芳' })).error?.code,
-        (await caller('revealPerson', { residentId: residentIds[0] })).error?.code,
+        (await caller('revealPerson', { residentId: residentIds[0], reason: '代办低保核对身份' })).error?.code,
         (await caller('changes', {})).error?.code,
         (await caller('overdue', {})).error?.code,
       ];

@@ -34,13 +34,16 @@ describe('register privacy', () => {
     expect(view.data.people[0]).toMatchObject({ idMasked: `${idNumber.slice(0, 3)}***********${idNumber.slice(-4)}`, phoneMasked: '139****2222' });
     expect(JSON.stringify(view.data)).not.toContain(idNumber);
 
-    expect((await officer('revealPerson', { residentId: residentIds[0] })).data).toEqual({ idNumber, phone: '13911112222' });
+    expect((await officer('revealPerson', { residentId: residentIds[0], reason: '代办低保核对身份' })).data).toEqual({ idNumber, phone: '13911112222' });
     const chief = await registerAs(base(), 'user-chief-a');
-    expect((await chief('revealPerson', { residentId: residentIds[0] })).error.code).toBe('FORBIDDEN');
+    expect((await chief('revealPerson', { residentId: residentIds[0], reason: '代办低保核对身份' })).error.code).toBe('FORBIDDEN');
 
     const log = await (await functionAs(base(), 'user-admin', 'org'))('auditLog', { limit: 50 });
     const reveals = log.data.entries.filter((e: any) => e.action === 'register.revealIdentity');
     expect(reveals.map((e: any) => [e.byName, e.targetId, e.fields])).toEqual([['张丽', residentIds[0], ['idNumber', 'phone']]]);
+    // The reason given is kept with the read, for the admin who reviews the trail.
+    expect(reveals[0].targetLabel).toContain('代办低保核对身份');
+    expect((await officer('revealPerson', { residentId: residentIds[0], reason: '' })).error).toMatchObject({ code: 'INVALID_INPUT', fields: { reason: '请写明查看完整号码的原因' } });
     expect(JSON.stringify(log.data)).not.toContain(idNumber);
   });
 

@@ -39,6 +39,7 @@ const QUERY: Record<string, Record<string, string>> = {
   'packages/register/person-add/index': { householdId: 'household-1' },
   'packages/register/care/index': { householdId: 'household-1', residentId: 'resident-1' },
   'packages/register/move-out/index': { householdId: 'household-1', residentId: 'resident-1' },
+  'packages/register/tenancy/index': { householdId: 'household-1' },
 };
 
 const open = (route: string) => mountPage(route, QUERY[route] ?? {});

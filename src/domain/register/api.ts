@@ -215,7 +215,8 @@ export const registerApi = {
   },
   household: { input: z.object({ householdId: id.describe('户') }).strict(), output: householdViewSchema },
   revealPerson: {
-    input: z.object({ residentId: id.describe('人员') }).strict(),
+    /** Why the full number is needed (e.g. 代办低保核对身份): kept in the audit trail with the read. */
+    input: z.object({ residentId: id.describe('人员'), reason: text('查看原因', 50).min(2, '请写明查看完整号码的原因') }).strict(),
     output: z.object({ idNumber: z.string().optional(), phone: z.string().optional() }),
   },
   changes: {

@@ -82,7 +82,7 @@ export const registerMatrix: FunctionMatrix<'register', RegisterFixtures> = {
     households: { payload: () => ({ gridId: 'grid-a1' }), who: allow('officer', 'chief', 'staff', 'street', 'admin') },
     searchPeople: { payload: () => ({ by: 'name', text: '王芳' }), who: allow(...ALL_STAFF), why: 'filtered to where the caller may read (another grid\'s officer finds nobody)' },
     household: { payload: (fx) => ({ householdId: fx.householdId }), who: allow('officer', 'chief', 'staff', 'street', 'admin') },
-    revealPerson: { payload: (fx) => ({ residentId: fx.fang }), who: allow('officer', 'staff'), why: 'a full ID number and phone: the grid\'s officer and the community\'s staff (each read audited)' },
+    revealPerson: { payload: (fx) => ({ residentId: fx.fang, reason: '代办低保核对身份' }), who: allow('officer', 'staff'), why: 'a full ID number and phone: the grid\'s officer and the community\'s staff (each read audited)' },
     changes: { payload: () => ({ gridId: 'grid-a1' }), who: allow('officer', 'chief', 'staff', 'street', 'admin') },
     confirmChange: {
       payload: async (fx, _c, ctx) => ({ changeId: fx.draftId, expectedVersion: await versionOf(ctx, 'register_changes', fx.draftId) }),

@@ -6,7 +6,8 @@ import { QueryView } from '../../../components/query-view';
 import { Section } from '../../../components/section';
 import { call } from '../../../services/call';
 import { useQuery } from '../../../services/use-query';
-import { careUrl, moveOutUrl, personAddUrl } from '../shared/links';
+import { careUrl, moveOutUrl, personAddUrl, tenancyUrl } from '../shared/links';
+import { RevealNumbers } from './reveal';
 
 /** One household: its people (masked numbers), who lived here before, and what the worker can do next. */
 export default function HouseholdPage() {
@@ -31,6 +32,7 @@ export default function HouseholdPage() {
                 {p.idMasked && <View className='section__text'>{`身份证 ${p.idMasked}`}</View>}
                 {p.phoneMasked && <View className='section__text'>{`电话 ${p.phoneMasked}`}</View>}
                 {p.careLabels.length > 0 && <View className='section__text' data-testid='care-labels'>{`特殊群体：${p.careLabels.join('、')}`}</View>}
+                {v.canReveal && (p.idMasked || p.phoneMasked) && <RevealNumbers residentId={p.residentId} name={p.name} />}
                 {v.canWrite && (
                   <View className='section__actions'>
                     <BigButton onClick={() => void Taro.navigateTo({ url: careUrl(householdId, p.residentId) })}>{`标记特殊群体（${p.name}）`}</BigButton>
@@ -39,6 +41,13 @@ export default function HouseholdPage() {
                 )}
               </Section>
             ))}
+            <Section heading='租房登记'>
+              {v.tenancies.length === 0 && <View className='section__text'>没有在租的租房登记。</View>}
+              {v.tenancies.map((t) => (
+                <View key={t.tenancyId} className='section__text'>{`房东${t.landlordName} · 租户 ${t.tenantNames.join('、')} · ${t.moveInOn} 入住 · 上次见面 ${t.lastContactOn}`}</View>
+              ))}
+              {v.canWrite && <BigButton onClick={() => void Taro.navigateTo({ url: tenancyUrl(householdId) })}>租房登记与见面</BigButton>}
+            </Section>
             {v.history.some((h) => h.to) && (
               <Section heading='曾住人员'>
                 {v.history

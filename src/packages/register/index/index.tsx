@@ -15,7 +15,7 @@ import { newRequestId } from '../../../services/request-id';
 import { asQuery, usePagedList } from '../../../services/use-paged-list';
 import { useQuery } from '../../../services/use-query';
 import { useSubmit } from '../../../services/use-submit';
-import { DRAFTS_URL, HANDOVER_URL, householdUrl, OVERDUE_URL } from '../shared/links';
+import { DRAFTS_URL, EXCEL_URL, HANDOVER_URL, householdUrl, OVERDUE_URL } from '../shared/links';
 
 type SearchBy = 'name' | 'phone_tail' | 'id_tail' | 'address';
 const SEARCH_BY: ReadonlyArray<{ value: SearchBy; label: string }> = [
@@ -42,6 +42,7 @@ export default function RegisterHomePage() {
           <BigButton onClick={() => void Taro.navigateTo({ url: DRAFTS_URL })}>待确认的变动</BigButton>
           <BigButton onClick={() => void Taro.navigateTo({ url: HANDOVER_URL })}>信息交接单</BigButton>
           <BigButton onClick={() => void Taro.navigateTo({ url: OVERDUE_URL })}>超期清单</BigButton>
+          <BigButton onClick={() => void Taro.navigateTo({ url: EXCEL_URL })}>Excel导入导出</BigButton>
         </View>
       </Section>
       <SearchSection />

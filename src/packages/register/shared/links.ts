@@ -5,6 +5,8 @@ export const householdUrl = (householdId: string) => `/packages/register/househo
 export const personAddUrl = (householdId: string) => `/packages/register/person-add/index?householdId=${encodeURIComponent(householdId)}`;
 export const careUrl = (householdId: string, residentId: string) => `/packages/register/care/index?householdId=${encodeURIComponent(householdId)}&residentId=${encodeURIComponent(residentId)}`;
 export const moveOutUrl = (householdId: string, residentId: string) => `/packages/register/move-out/index?householdId=${encodeURIComponent(householdId)}&residentId=${encodeURIComponent(residentId)}`;
+export const tenancyUrl = (householdId: string) => `/packages/register/tenancy/index?householdId=${encodeURIComponent(householdId)}`;
+export const EXCEL_URL = '/packages/register/excel/index';
 export const HANDOVER_URL = '/packages/register/handover/index';
 export const OVERDUE_URL = '/packages/register/overdue/index';
 export const DRAFTS_URL = '/packages/register/drafts/index';

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '户况Excel导入导出' });
