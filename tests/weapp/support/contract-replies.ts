@@ -46,8 +46,12 @@ export function sampleOf(schema: z.ZodType, key = 'value'): unknown {
       return sampleOf(def.innerType, key);
     case 'pipe':
       return sampleOf(def.in, key);
-    case 'record':
-      return {};
+    case 'record': {
+      // A record keyed by an enum is exhaustive in zod 4: one entry per key (e.g. register rules' access table).
+      const keyDef = defOf(def.keyType);
+      const keys = keyDef.type === 'enum' ? Object.values(keyDef.entries as Record<string, string>) : [];
+      return Object.fromEntries(keys.map((k) => [k, sampleOf(def.valueType, k)]));
+    }
     case 'lazy':
       return sampleOf(def.getter(), key);
     case 'nan':
