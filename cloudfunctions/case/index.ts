@@ -29,7 +29,7 @@ function caseHandlers(app: ReturnType<typeof getApp>) {
     act,
     rate,
     satisfaction,
-    notifications: (_input, call) => notifications(call),
+    notifications: (input, call) => notifications(input, call),
     readNotifications,
     subscriptionTemplates,
     acceptSubscriptions,

@@ -13,6 +13,7 @@ import { gridRecordSchema } from '../../src/domain/org/records';
 import { notificationRecordSchema } from '../../src/domain/notification/records';
 import { isStaffOver } from './scope';
 import { casesOf } from '../_lib/cases/store';
+import { pageOptionsOf } from '../../src/domain/paging';
 
 const gridsOf = (db: Database) => collectionOf(db, 'grids', gridRecordSchema);
 const notificationsOf = (db: Database) => collectionOf(db, 'notifications', notificationRecordSchema);
@@ -140,17 +141,23 @@ export async function saveCategories(input: { streetId: string; expectedVersion:
   return { version: await saveConfigDoc(call, id, input.expectedVersion, doc, '分类已被其他人修改，请刷新后重试') };
 }
 
-/** notifications: the caller's own outbox entries (the in-app 消息 list) and how many are unread. */
-export async function notifications(call: Invocation) {
+/** notifications: the caller's own outbox entries (the in-app 消息 list), one cursor page newest first, the total and how many are unread. */
+export async function notifications(input: PageInput, call: Invocation) {
   const caller = await findCaller(call);
-  if (!caller) return { items: [], unread: 0 };
+  if (!caller) return { items: [], unread: 0, next: null, total: 0 };
   const _ = call.db.command;
   const mineOnly = { toUserId: caller.userId };
   const outbox = notificationsOf(call.db);
-  const [{ items }, unread] = await Promise.all([outbox.page(mineOnly, { orderBy: ['createdAt', 'desc'], limit: 50 }), outbox.count({ ...mineOnly, readAt: _.exists(false) })]);
+  const [page, unread, total] = await Promise.all([
+    outbox.page(mineOnly, { orderBy: ['createdAt', 'desc'], ...pageOptionsOf(input) }),
+    outbox.count({ ...mineOnly, readAt: _.exists(false) }),
+    outbox.count(mineOnly),
+  ]);
   return {
     unread,
-    items: items.map((n) => ({
+    next: page.next,
+    total,
+    items: page.items.map((n) => ({
       id: n._id,
       kind: n.kind,
       title: n.title ?? '',

@@ -74,6 +74,38 @@ describe('paged lists', () => {
     expect((await other('inbox', {})).data).toMatchObject({ cases: [], next: null, total: 0, overdueCount: 0 });
   });
 
+  it('消息: 250 notifications of a resident read newest first in pages, with the total and the unread count; another resident sees none of them', async () => {
+    const start = Date.parse('2026-12-07T09:00:00+08:00');
+    const rows = Array.from({ length: 250 }, (_, i) => ({
+      _id: `note-paged-${String(i).padStart(3, '0')}`, toUserId: 'user-resident-1', kind: 'case_progress', template: 'case_progress', title: `进展${i}`, body: '',
+      status: 'sent', createdAt: new Date(start - Math.floor(i / 2) * 60_000), ...(i < 200 ? { readAt: new Date(start) } : {}),
+    }));
+    await t.db.collection('notifications').add(rows);
+    const before = (await t.db.collection('notifications').where({ toUserId: 'user-resident-1' }).limit(1000).get()).data.length;
+    const resident = await caseCaller(base(), 'user-resident-1');
+    const seen: string[] = [];
+    const sizes: number[] = [];
+    let after: string | undefined;
+    let last: any;
+    do {
+      const answer = await resident('notifications', after ? { after, limit: 100 } : { limit: 100 });
+      expect(answer.ok).toBe(true);
+      last = answer.data;
+      expect(last.total).toBe(before);
+      sizes.push(last.items.length);
+      seen.push(...last.items.map((n: { id: string }) => n.id));
+      after = last.next ?? undefined;
+    } while (after && sizes.length < 10);
+    expect([sizes.reduce((a, b) => a + b, 0), new Set(seen).size, last.next]).toEqual([before, before, null]);
+    expect(sizes.slice(0, -1).every((n) => n === 100)).toBe(true);
+    // Ours in order: newest first, ties by id descending.
+    const ours = seen.filter((id) => id.startsWith('note-paged-'));
+    expect(ours).toEqual([...rows].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a._id < b._id ? 1 : -1)).map((r) => r._id));
+    expect(last.unread).toBeGreaterThanOrEqual(50);
+    const other = await caseCaller(base(), 'user-resident-2');
+    expect((await other('notifications', { limit: 100 })).data.items.filter((n: { id: string }) => n.id.startsWith('note-paged-'))).toEqual([]);
+  });
+
   it('a damaged cursor is refused in plain words and changes nothing', async () => {
     const resident = await caseCaller(base(), 'user-resident-1');
     const answer = await resident('mine', { after: 'not-a-cursor' });

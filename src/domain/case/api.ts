@@ -304,8 +304,14 @@ export const caseApi = {
       satisfactionRate: z.number().nullable(),
     }),
   },
-  /** The caller's in-app notifications (the outbox addressed to them), newest first, at most 50, and how many are unread. */
-  notifications: { input: z.object({}).strict(), output: z.object({ items: z.array(notificationItemSchema), unread: z.number() }) },
+  /**
+   * The caller's in-app notifications (the outbox addressed to them), newest first, a cursor page at a time
+   * (issue 8 item 9: no longer cut at 50), with the total and how many are unread.
+   */
+  notifications: {
+    input: z.object(pageInput).strict(),
+    output: z.object({ items: z.array(notificationItemSchema), unread: z.number(), next: z.string().nullable(), total: z.number() }),
+  },
   /** Marks the caller's notifications read (all of them, or the ids given). */
   readNotifications: {
     input: z.object({ ids: z.array(id).max(50).optional() }).strict(),
