@@ -1,18 +1,21 @@
 import { View } from '@tarojs/components';
 import { BigButton } from '../../../components/big-button';
 import { PageShell } from '../../../components/page-shell';
+import { LoadMore } from '../../../components/load-more';
 import { QueryView } from '../../../components/query-view';
 import { Section } from '../../../components/section';
 import { call } from '../../../services/call';
+import { asQuery, usePagedList } from '../../../services/use-paged-list';
 import { useQuery } from '../../../services/use-query';
 import { useSubmit } from '../../../services/use-submit';
 
 /** 信息交接单 (000 L35): the changes of the caller's scope; the community line owner acknowledges them. */
 export default function HandoverPage() {
-  const { state, reload } = useQuery(async () => {
-    const [changes, me] = await Promise.all([call('register', 'changes', { limit: 50 }), call('user', 'me', {})]);
-    return { ...changes, canAcknowledge: me.roles.some((g) => g.role === 'community_staff') };
-  });
+  // Pages of 30 with 加载更多: a busy community's 交接单 are never cut off (issue 8 item 9).
+  const list = usePagedList((after) => call('register', 'changes', { limit: 30, ...(after ? { after } : {}) }), 'items');
+  const me = useQuery(() => call('user', 'me', {}));
+  const canAcknowledge = me.state.status === 'ready' && me.state.data.roles.some((g) => g.role === 'community_staff');
+  const reload = list.reload;
   const submit = useSubmit();
   const acknowledge = async (changeId: string, expectedVersion: number) => {
     const done = await submit.run(() => call('register', 'acknowledgeHandover', { changeId, expectedVersion, reply: '已收到并更新底册' }));
@@ -20,8 +23,8 @@ export default function HandoverPage() {
   };
   return (
     <PageShell title='信息交接单'>
-      <QueryView state={state} onRetry={reload}>
-        {({ items, canAcknowledge }) => (
+      <QueryView state={asQuery(list.state)} onRetry={reload}>
+        {({ items, next, more }) => (
           <>
             {submit.message !== '' && <View className='section__error' role='alert'>{submit.message}</View>}
             {items.length === 0 && <Section heading='没有交接单'><View className='section__text'>暂无信息变动。</View></Section>}
@@ -38,6 +41,7 @@ export default function HandoverPage() {
                 )}
               </Section>
             ))}
+            {items.length > 0 && <LoadMore shown={items.length} next={next} more={more} onMore={list.loadMore} unit='条' />}
           </>
         )}
       </QueryView>
