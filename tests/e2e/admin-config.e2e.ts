@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkA11y, newPhonePage, screenshot, screenshotOnFailure } from './support/browser';
 import { useE2eCloud } from './support/e2e-cloud';
-import { expectText as see, signInAs, tapButton as tap } from './support/ui';
+import { expectInvalidField, expectText as see, signInAs, tapButton as tap } from './support/ui';
 
 /**
  * Issue 4 items 1 and 5, the street's configuration: the administrator edits the category tree (a new
@@ -62,7 +62,7 @@ describe('street configuration: categories and deadlines', () => {
       await tap(admin, '添加调整');
       // No reason: refused, the message under the field.
       await see(admin, '请写明调整依据');
-      expect(await input(admin, '调整依据').getAttribute('aria-invalid')).toBe('true');
+      await expectInvalidField(admin, '调整依据');
       await input(admin, '调整依据').fill('街道考核要求一小时内签收');
       await tap(admin, '添加调整');
       await see(admin, '已添加调整');

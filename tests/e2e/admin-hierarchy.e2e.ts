@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkA11y, newPhonePage, screenshot, screenshotOnFailure } from './support/browser';
 import { useE2eCloud } from './support/e2e-cloud';
-import { expectText as see, signInAs, tapButton as tap } from './support/ui';
+import { expectInvalidField, expectText as see, signInAs, tapButton as tap } from './support/ui';
 
 /**
  * Issue 3 item 1: the street administrator creates and edits communities and adds buildings to a grid;
@@ -62,7 +62,7 @@ describe('hierarchy administration: communities and buildings', () => {
       await tap(admin, '保存');
       await see(admin, '已被本街道其他社区使用');
       await see(admin, '请按红字提示修改后再保存');
-      expect(await input(admin, '社区字母').getAttribute('aria-invalid')).toBe('true');
+      await expectInvalidField(admin, '社区字母');
       await screenshot(admin, 'community-duplicate');
       await checkA11y(admin);
     });

@@ -8,6 +8,12 @@ export async function expectText(page: Page, text: string, timeout = 15_000): Pr
   await page.getByText(text, { exact: false }).filter({ visible: true }).first().waitFor({ timeout });
 }
 
+/** Waits until the field named `label` is marked invalid. Taro's Input hands nativeProps to its inner
+ *  input a render after the error text appears, so reading the attribute once races the message. */
+export async function expectInvalidField(page: Page, label: string, timeout = 15_000): Promise<void> {
+  await page.locator(`input[aria-label="${label}"][aria-invalid="true"]`).filter({ visible: true }).first().waitFor({ timeout });
+}
+
 export const TEXT_SIZE_LABEL = { standard: '标准', xlarge: '特大字' } as const;
 
 /** Taps the shell's 字号 button until it shows `size`, as a user would. */
