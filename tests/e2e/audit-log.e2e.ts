@@ -1,3 +1,4 @@
+import { callAs } from './support/api';
 import { checkA11y, newPhonePage, screenshot, screenshotOnFailure } from './support/browser';
 import { useE2eCloud } from './support/e2e-cloud';
 import { expectText as see, signInAs, tapButton as tap } from './support/ui';
@@ -10,15 +11,9 @@ describe('个人信息操作记录', () => {
   const env = useE2eCloud();
   const base = () => env.cloud.baseUrl;
 
-  async function post(path: string, body: unknown, cookie?: string) {
-    const res = await fetch(`${base()}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
-    return { body: (await res.json()) as any, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? '' };
-  }
-
   it('the administrator sees who added a person and which fields, and downloads the trail', async () => {
-    const { cookie } = await post('/internal/login', { userId: 'user-admin' });
-    const saved = await post('/api/fn/org', { action: 'savePerson', data: { requestId: 'e2e-audit-person-01', name: '王小明', phone: '13812345678', duties: '楼栋长' } }, cookie);
-    expect(saved.body.ok).toBe(true);
+    const saved = await callAs(base(), 'user-admin', 'org', 'savePerson', { requestId: 'e2e-audit-person-01', name: '王小明', phone: '13812345678', duties: '楼栋长' });
+    expect(saved.ok).toBe(true);
 
     const { context, page } = await newPhonePage(env.browser);
     await signInAs(page, base(), '系统管理员');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { newPhonePage, screenshot, screenshotOnFailure } from './support/browser';
+import { callAs } from './support/api';
 import { useE2eCloud } from './support/e2e-cloud';
 import { expectText as see, setClock, signInAs, tapButton } from './support/ui';
 
@@ -14,15 +15,6 @@ const MINUTE = 60_000;
 describe('a patrol from the workbench', () => {
   const env = useE2eCloud();
   const base = () => env.cloud.baseUrl;
-
-  async function post(path: string, body: unknown, cookie?: string) {
-    const res = await fetch(`${base()}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
-    return { body: (await res.json()) as any, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? '' };
-  }
-  async function callAs(userId: string, fn: string, action: string, data: unknown) {
-    const { cookie } = await post('/internal/login', { userId });
-    return (await post(`/api/fn/${fn}`, { action, data }, cookie)).body;
-  }
 
   function photoFile(shade: number): string {
     const file = join(mkdtempSync(join(tmpdir(), 'gridlink-patrol-')), `photo-${shade}.png`);
@@ -40,10 +32,10 @@ describe('a patrol from the workbench', () => {
 
   it('starts, runs 70 minutes, checks in at a building, files one problem and handles another, and ends', async () => {
     await setClock(base(), { set: START, freeze: true });
-    await callAs('user-admin', 'case', 'categories', {}); // warms the functions the page calls first
-    const building = await callAs('user-community-a', 'org', 'saveBuilding', { requestId: 'e2e-building-0001', gridId: 'grid-a1', name: '肥东路 3 栋', kind: 'building' });
+    await callAs(base(), 'user-admin', 'case', 'categories', {}); // warms the functions the page calls first
+    const building = await callAs(base(), 'user-community-a', 'org', 'saveBuilding', { requestId: 'e2e-building-0001', gridId: 'grid-a1', name: '肥东路 3 栋', kind: 'building' });
     expect(building.ok).toBe(true);
-    const sheet = await callAs('user-officer-a1', 'board', 'buildingQrcode', { buildingId: building.data.id });
+    const sheet = await callAs(base(), 'user-officer-a1', 'board', 'buildingQrcode', { buildingId: building.data.id });
     expect(sheet.ok).toBe(true);
 
     // The phone's clock starts at the cloud's (newPhonePage) and follows every setClock.
@@ -94,14 +86,15 @@ describe('a patrol from the workbench', () => {
     });
 
     // The chief sees the patrol: 70 minutes, one check-in, a case and an on-the-spot finding, a track.
-    const list = await callAs('user-chief-a', 'patrol', 'list', { gridId: 'grid-a1' });
+    const list = await callAs(base(), 'user-chief-a', 'patrol', 'list', { gridId: 'grid-a1' });
     expect(list.data.patrols).toHaveLength(1);
     expect(list.data.patrols[0]).toMatchObject({ state: 'ended', minutes: 70, checkInCount: 1, findingCount: 2, workerName: '张丽' });
-    const detail = await callAs('user-chief-a', 'patrol', 'get', { patrolId: list.data.patrols[0].patrolId });
-    expect(detail.data.findings.map((f: any) => f.kind).sort()).toEqual(['case', 'on_spot']);
+    const detail = await callAs(base(), 'user-chief-a', 'patrol', 'get', { patrolId: list.data.patrols[0].patrolId });
+    expect(detail.data.findings.map((f) => f.kind).sort()).toEqual(['case', 'on_spot']);
     expect(detail.data.track.length).toBeGreaterThan(0);
-    const caseId = detail.data.findings.find((f: any) => f.kind === 'case').caseId;
-    const filed = await callAs('user-officer-a1', 'case', 'detail', { caseId });
+    const caseId = detail.data.findings.find((f) => f.kind === 'case')?.caseId;
+    expect(caseId).toEqual(expect.any(String));
+    const filed = await callAs(base(), 'user-officer-a1', 'case', 'detail', { caseId });
     expect(filed.data).toMatchObject({ categoryLabel: '安全隐患/消防车道堵塞', classLabel: '协调性' });
     await context.close();
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { checkA11y, newPhonePage, screenshot, screenshotOnFailure, settle } from './support/browser';
+import { callAs } from './support/api';
 import { useE2eCloud } from './support/e2e-cloud';
 import { ELDER_LIMITS, describeMeasure, measureScreen } from './support/measure';
 import { expectText as see, setClock, signInAs, switchTextSize, TEXT_SIZE_LABEL, tapButton } from './support/ui';
@@ -18,15 +19,6 @@ const START = '2026-11-30T10:00:00+08:00';
 describe("a grid worker's visits, daily log and the chief's compliance view", () => {
   const env = useE2eCloud();
   const base = () => env.cloud.baseUrl;
-
-  async function post(path: string, body: unknown, cookie?: string) {
-    const res = await fetch(`${base()}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
-    return { body: (await res.json()) as any, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? '' };
-  }
-  async function callAs(userId: string, fn: string, action: string, data: unknown) {
-    const { cookie } = await post('/internal/login', { userId });
-    return (await post(`/api/fn/${fn}`, { action, data }, cookie)).body;
-  }
 
   function photoFile(): string {
     const file = join(mkdtempSync(join(tmpdir(), 'gridlink-visit-')), 'visit.png');
@@ -58,7 +50,7 @@ describe("a grid worker's visits, daily log and the chief's compliance view", ()
 
   it('records two visits, submits the log drafted from them, and the chief sees the week', async () => {
     await setClock(base(), { set: START, freeze: true });
-    const building = await callAs('user-community-a', 'org', 'saveBuilding', { requestId: 'e2e-building-visit-1', gridId: 'grid-a1', name: '肥东路 5 栋', kind: 'building' });
+    const building = await callAs(base(), 'user-community-a', 'org', 'saveBuilding', { requestId: 'e2e-building-visit-1', gridId: 'grid-a1', name: '肥东路 5 栋', kind: 'building' });
     expect(building.ok).toBe(true);
 
     const { context, page } = await newPhonePage(env.browser);
@@ -95,9 +87,9 @@ describe("a grid worker's visits, daily log and the chief's compliance view", ()
     await context.close();
 
     // The stored visits: one with its photo, both in grid A1 and the building the worker chose.
-    const mine = await callAs('user-officer-a1', 'worklog', 'myVisits', { limit: 10 });
+    const mine = await callAs(base(), 'user-officer-a1', 'worklog', 'myVisits', { limit: 10 });
     expect(mine.ok).toBe(true);
-    expect(mine.data.visits.map((v: any) => [v.kind, v.photoCount]).sort()).toEqual([
+    expect(mine.data.visits.map((v) => [v.kind, v.photoCount]).sort()).toEqual([
       ['routine', 1],
       ['six_must', 0],
     ]);
