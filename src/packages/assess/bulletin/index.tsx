@@ -1,5 +1,4 @@
 import { View } from '@tarojs/components';
-import { Button } from '@tarojs/components';
 import { useRef } from 'react';
 import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { PageShell } from '../../../components/page-shell';
@@ -9,6 +8,7 @@ import { call } from '../../../services/call';
 import { useQuery } from '../../../services/use-query';
 import { bulletinPath, patrolBulletinPath } from '../shared/links';
 import { PatrolBulletin } from './patrol-bulletin';
+import { BulletinShareSection } from './share-section';
 import '../shared/assess.scss';
 
 /** A frozen 通报 as a page a WeChat group can open from its share card: a ranking or 红黑榜, or a 巡查通报. */
@@ -47,19 +47,7 @@ function RankingBulletin({ bulletinId, onTitle }: { bulletinId: string; onTitle:
               ))
             )}
           </Section>
-          <Section heading='转发与下载'>
-            {process.env.TARO_ENV === 'h5' ? (
-              <a className='assess-link' href={b.pdfUrl} target='_blank' rel='noreferrer' data-testid='bulletin-pdf'>
-                下载通报 PDF
-              </a>
-            ) : (
-              // weapp: the share card goes to a chat the user picks (WeChat's own sheet); the page config enables it.
-              <Button className='nut-button nut-button--primary nut-button--large nut-button--block' openType='share'>
-                转发到微信群
-              </Button>
-            )}
-            <View className='section__help'>通报生成后不再改动;考核更正后会另发新的通报。</View>
-          </Section>
+          <BulletinShareSection pdfUrl={b.pdfUrl} help='通报生成后不再改动;考核更正后会另发新的通报。' />
         </>
       )}
     </QueryView>

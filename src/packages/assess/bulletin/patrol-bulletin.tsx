@@ -1,8 +1,9 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { QueryView } from '../../../components/query-view';
 import { Section } from '../../../components/section';
 import { call } from '../../../services/call';
 import { useQuery } from '../../../services/use-query';
+import { BulletinShareSection } from './share-section';
 
 /** A frozen 巡查通报 (002 L151): one ranked row per grid worker, the PDF and Excel, and the share card. */
 export function PatrolBulletin({ bulletinId, onTitle }: { bulletinId: string; onTitle: (title: string) => void }) {
@@ -23,24 +24,7 @@ export function PatrolBulletin({ bulletinId, onTitle }: { bulletinId: string; on
               </View>
             ))}
           </Section>
-          <Section heading='转发与下载'>
-            {process.env.TARO_ENV === 'h5' ? (
-              <>
-                <a className='assess-link' href={b.pdfUrl} target='_blank' rel='noreferrer' data-testid='bulletin-pdf'>
-                  下载通报 PDF
-                </a>
-                <a className='assess-link' href={b.xlsxUrl} target='_blank' rel='noreferrer' data-testid='bulletin-xlsx'>
-                  下载通报 Excel
-                </a>
-              </>
-            ) : (
-              // weapp: the share card goes to a chat the user picks (WeChat's own sheet); the page config enables it.
-              <Button className='nut-button nut-button--primary nut-button--large nut-button--block' openType='share'>
-                转发到微信群
-              </Button>
-            )}
-            <View className='section__help'>{`${b.halfMonth}的巡查记录,生成后不再改动。`}</View>
-          </Section>
+          <BulletinShareSection pdfUrl={b.pdfUrl} xlsxUrl={b.xlsxUrl} help={`${b.halfMonth}的巡查记录,生成后不再改动。`} />
         </>
       )}
     </QueryView>
