@@ -4,7 +4,7 @@ import { phoneSchema } from '../../src/domain/org/phone';
 import { chinaDateOf, type HouseholdRecord, type ResidentRecord } from '../../src/domain/register';
 import type { registerApi } from '../../src/domain/register/api';
 import { DomainError } from '../../src/domain/errors';
-import { appendAudit, type Invocation } from '../_lib';
+import { appendAudit } from '../_lib';
 import { refreshGridCounts, type RegisterStores } from '../_lib/register';
 import { actingIn, actingInOwnStreet, authorizeAt, type RegisterCall } from './context';
 import { COLUMNS, headerOf, JOB_BY_LABEL, RELATION_BY_LABEL, SEX_BY_LABEL, TENURE_BY_LABEL, YES_NO, type ColumnKey } from './excel-columns';
@@ -18,6 +18,8 @@ type Input = z.infer<(typeof registerApi)['importHouseholds']['input']>;
 const MAX_PROBLEMS = 50;
 /** A grid's 户况 in one file (a grid has 150–1000 households, 001 L115): rows beyond this are refused. */
 const MAX_ROWS = 6000;
+/** Values in one `_.in` list of the duplicate check (what one query asks for). */
+const IN_MAX = 500;
 
 type Row = Record<ColumnKey, string> & { line: number; idCell: unknown };
 
@@ -41,6 +43,8 @@ export async function importHouseholds(input: Input, call: RegisterCall) {
   const households = new Map<string, HouseholdRecord>();
   const residents: ResidentRecord[] = [];
   const seenIds = new Map<string, number>();
+  /** Each imported person's ID number (in memory only), for the duplicate check under every configured key. */
+  const idNumbers = new Map<string, string>();
   const rowOf = new Map<string, Row>();
   for (const row of rows) {
     const h = householdOf(row, place, call.now, problem);
@@ -52,13 +56,14 @@ export async function importHouseholds(input: Input, call: RegisterCall) {
     if (!row.name) continue;
     const person = residentOf(row, household, today, call.now, keys, problem, seenIds);
     if (!person) continue;
-    residents.push(person);
-    rowOf.set(person._id, row);
+    residents.push(person.record);
+    if (person.idNumber) idNumbers.set(person.record._id, person.idNumber);
+    rowOf.set(person.record._id, row);
     household.memberCount++;
-    if (person.relation === 'head') household.headResidentId = person._id;
+    if (person.record.relation === 'head') household.headResidentId = person.record._id;
   }
   if (!problems.length && !rows.length) problems.push(['文件', '没有找到任何数据行，请使用导入模板']);
-  await refuseRegistered(call, acting.stores, grid.streetId, residents, rowOf, problem);
+  await refuseRegistered(call, acting.stores, grid.streetId, residents, idNumbers, rowOf, problem);
   if (problems.length) {
     const fields = Object.fromEntries(problems.slice(0, MAX_PROBLEMS).map(([where, message]) => [where, message]));
     const more = problems.length > MAX_PROBLEMS ? `（另有 ${problems.length - MAX_PROBLEMS} 处未列出）` : '';
@@ -137,7 +142,7 @@ function householdOf(row: Row, place: { streetId: string; communityId: string; g
   };
 }
 
-function residentOf(row: Row, h: HouseholdRecord, today: string, now: Date, keys: ReturnType<RegisterCall['keys']>, problem: Problem, seenIds: Map<string, number>): ResidentRecord | null {
+function residentOf(row: Row, h: HouseholdRecord, today: string, now: Date, keys: ReturnType<RegisterCall['keys']>, problem: Problem, seenIds: Map<string, number>): { record: ResidentRecord; idNumber?: string } | null {
   let ok = true;
   const fail = (key: ColumnKey, message: string) => (problem(row, key, message), (ok = false));
   if (row.name.length > 20) fail('name', '姓名最多 20 字');
@@ -170,7 +175,7 @@ function residentOf(row: Row, h: HouseholdRecord, today: string, now: Date, keys
   if (row.skills.length > 100) fail('skills', '最多 100 字');
   if (!ok || !who) return null;
   const _id = `res-${createHash('sha256').update(`${h.gridId}:import:${who.idNumber ?? `${row.householdNo}:${row.name}:${who.birthDate}`}`).digest('hex').slice(0, 20)}`;
-  return {
+  const record: ResidentRecord = {
     _id,
     streetId: h.streetId,
     communityId: h.communityId,
@@ -191,19 +196,30 @@ function residentOf(row: Row, h: HouseholdRecord, today: string, now: Date, keys
     createdAt: now,
     updatedAt: now,
   };
+  return { record, ...(who.idNumber ? { idNumber: who.idNumber } : {}) };
 }
 
-/** A person already registered in the street (not by this very file) is named by row. */
-async function refuseRegistered(call: Invocation, stores: RegisterStores, streetId: string, residents: ResidentRecord[], rowOf: Map<string, Row>, problem: Problem) {
-  const keyed = residents.filter((r) => r.idKey);
+/**
+ * A person already registered in the street (not by this very file) is named by row. Stored `idKey`s are
+ * HMACs under the key that wrote the row: until `rotateKeys` has moved every row, people written before a
+ * rotation carry a hash under an old key (GRIDLINK_REGISTER_OLD_KEYS), so each number is looked up under
+ * every configured key — the way savePerson's duplicate check does — or they would import a second time.
+ */
+async function refuseRegistered(call: RegisterCall, stores: RegisterStores, streetId: string, residents: ResidentRecord[], idNumbers: Map<string, string>, rowOf: Map<string, Row>, problem: Problem) {
+  const keys = call.keys();
   const _ = call.db.command;
-  for (let i = 0; i < keyed.length; i += 500) {
-    const chunk = keyed.slice(i, i + 500);
-    const found = await stores.residents.all({ streetId, status: 'active', idKey: _.in(chunk.map((r) => r.idKey)) }, { max: 1000 });
+  const hashesOf = new Map(residents.flatMap((r) => (idNumbers.has(r._id) ? [[r._id, keys.keyedHashes('id', idNumbers.get(r._id)!)] as const] : [])));
+  const owner = new Map([...hashesOf].flatMap(([id, hashes]) => hashes.map((h) => [h, id] as const)));
+  const keyed = [...hashesOf.keys()];
+  // One `in` list per query stays at IN_MAX values whatever the number of configured keys.
+  const perChunk = Math.max(1, Math.floor(IN_MAX / Math.max(1, keys.keyedHashes('id', '').length)));
+  for (let i = 0; i < keyed.length; i += perChunk) {
+    const hashes = keyed.slice(i, i + perChunk).flatMap((id) => hashesOf.get(id)!);
+    const found = await stores.residents.all({ streetId, status: 'active', idKey: _.in(hashes) }, { max: 2 * IN_MAX });
     for (const existing of found) {
-      const mine = chunk.find((r) => r.idKey === existing.idKey)!;
-      if (existing._id === mine._id) continue; // the same file imported again: its own people
-      problem(rowOf.get(mine._id)!, 'idNumber', '该身份证号已登记在本街道的其他户中');
+      const mine = owner.get(existing.idKey!)!;
+      if (existing._id === mine) continue; // the same file imported again: its own people
+      problem(rowOf.get(mine)!, 'idNumber', '该身份证号已登记在本街道的其他户中');
     }
   }
 }
