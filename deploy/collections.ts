@@ -10,6 +10,7 @@ export const COLLECTION_NAMES = [
   'communities',
   'grids',
   'buildings',
+  'departments',
   'persons',
   'users',
   'cases',

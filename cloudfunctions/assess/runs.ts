@@ -2,16 +2,29 @@ import type { z } from 'zod';
 import { canRunAssessments, canSeeRanking, canSeeUnpublished, scoreRefusal } from '../../src/domain/assessment/access';
 import type { assessApi } from '../../src/domain/assessment/api';
 import { payoutFor, gradeFor } from '../../src/domain/assessment/grading';
-import { runIdOf, type RunRecord, type SheetRecord } from '../../src/domain/assessment/records';
-import { itemMax } from '../../src/domain/assessment/rule-set';
+import { runIdOf, type RunRecord, type RunSubject, type SheetRecord } from '../../src/domain/assessment/records';
+import { itemMax, type RuleSet } from '../../src/domain/assessment/rule-set';
 import { scoreRun } from '../../src/domain/assessment/publish';
 import { DomainError } from '../../src/domain/errors';
 import { communityRecordSchema } from '../../src/domain/org/records';
 import { authorize, collectionOf, requireCaller, type Caller, type Invocation } from '../_lib';
 import { resolveRuleSet, streetOf } from './rule-sets';
-import { automaticFacts, communitiesOf, runsOf, sheetsOf, workersOf } from './store';
+import { automaticFacts, communitiesOf, departmentsOf, runsOf, sheetsOf, workersOf } from './store';
 
 type In<A extends keyof typeof assessApi> = z.infer<(typeof assessApi)[A]['input']>;
+
+/** What a street-wide run of each kind of subject covers, and where its subjects come from. */
+const SCOPE_NAMES: Record<RuleSet['subject'], string> = { worker: '全街道', community: '全街道', department: '街道职能部门' };
+const SUBJECTS_OF: Record<RuleSet['subject'], (db: Invocation['db'], streetId: string, communityId: string | undefined) => Promise<RunSubject[]>> = {
+  worker: (db, streetId, communityId) => workersOf(db, streetId, communityId!),
+  community: communitiesOf,
+  department: departmentsOf,
+};
+const NO_SUBJECTS: Record<RuleSet['subject'], Record<string, string>> = {
+  worker: { communityId: '该社区没有登记网格员' },
+  community: { ruleSetId: '本街道没有启用的社区' },
+  department: { ruleSetId: '本街道没有启用的职能部门,请先在管理中添加部门' },
+};
 
 /** Street staff open a period's run: the table is frozen into it and the facts filled from the data. */
 export async function openRun(input: In<'openRun'>, call: Invocation) {
@@ -20,9 +33,8 @@ export async function openRun(input: In<'openRun'>, call: Invocation) {
   authorize(canRunAssessments(caller.roles, streetId), '只有街道工作人员可以发起考核');
   const { ruleSet, version } = await resolveRuleSet(call, streetId, input.ruleSetId);
   const byWorker = ruleSet.subject === 'worker';
-  if (ruleSet.subject === 'department') throw new DomainError('INVALID_INPUT', '科室考核暂不支持在线发起,请用社区或个人考核规则', { ruleSetId: '科室考核暂不支持在线发起' });
   if (byWorker && !input.communityId) throw new DomainError('INVALID_INPUT', '个人考核请选择社区', { communityId: '请选择社区' });
-  let scopeName = '全街道';
+  let scopeName = SCOPE_NAMES[ruleSet.subject];
   if (byWorker) {
     const community = await collectionOf(call.db, 'communities', communityRecordSchema).load(input.communityId!);
     if (!community || community.streetId !== streetId) throw new DomainError('NOT_FOUND', '社区不存在', { communityId: '社区不存在' });
@@ -30,8 +42,8 @@ export async function openRun(input: In<'openRun'>, call: Invocation) {
   }
   const communityId = byWorker ? input.communityId : undefined;
   const runId = runIdOf(streetId, ruleSet.id, input.month, communityId ?? 'street');
-  const subjects = byWorker ? await workersOf(call.db, streetId, communityId!) : await communitiesOf(call.db, streetId);
-  if (!subjects.length) throw new DomainError('INVALID_INPUT', '该范围内没有可考核的对象', { communityId: '该社区没有登记网格员' });
+  const subjects = await SUBJECTS_OF[ruleSet.subject](call.db, streetId, communityId);
+  if (!subjects.length) throw new DomainError('INVALID_INPUT', '该范围内没有可考核的对象', NO_SUBJECTS[ruleSet.subject]);
   const scope = { streetId, communityId, month: input.month };
   const run: RunRecord = {
     _id: runId,

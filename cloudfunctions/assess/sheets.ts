@@ -6,26 +6,38 @@ import type { SheetRecord } from '../../src/domain/assessment/records';
 import { round2 } from '../../src/domain/assessment/rule-set';
 import { authorize, requireCaller, type Invocation } from '../_lib';
 import { resolveRuleSet, streetOf } from './rule-sets';
-import { sheetsOf } from './store';
+import { departmentsLedBy, sheetsOf } from './store';
 
 type In<A extends keyof typeof assessApi> = z.infer<(typeof assessApi)[A]['input']>;
 
-/** A person's own published sheets, newest first: never anyone else's. */
+/**
+ * A person's own published sheets, newest first: their own as a worker, and those of the departments they
+ * are the responsible person of (002 L51–56); never anyone else's.
+ */
 export async function mySheets(_input: In<'mySheets'>, call: Invocation) {
   const caller = await requireCaller(call);
-  const mine = await sheetsOf(call.db).all({ subjectId: caller.userId, current: true }, { max: 500 });
+  const _ = call.db.command;
+  const [own, led] = await Promise.all([sheetsOf(call.db).all({ subjectId: caller.userId, current: true }, { max: 500 }), departmentsLedBy(call.db, caller.userId)]);
+  const departments = led.length ? await sheetsOf(call.db).all({ subjectKind: 'department', subjectId: _.in(led), current: true }, { max: 500 }) : [];
   return {
-    sheets: mine
-      .sort((a, b) => b.month.localeCompare(a.month))
-      .map((s) => ({ sheetId: s._id, month: s.month, ruleSetName: s.ruleSetName, total: s.total, unit: s.unit, grade: s.grade, rank: s.rank, paidYuan: s.paidYuan, flags: s.flags.map((f) => f.label) })),
+    sheets: [...own, ...departments]
+      .sort((a, b) => b.month.localeCompare(a.month) || a.subjectName.localeCompare(b.subjectName))
+      .map((s) => ({ sheetId: s._id, month: s.month, ruleSetName: s.ruleSetName, subjectName: s.subjectName, total: s.total, unit: s.unit, grade: s.grade, rank: s.rank, paidYuan: s.paidYuan, flags: s.flags.map((f) => f.label) })),
   };
+}
+
+/** The sheet is the caller's own: theirs as a worker, or their department's while they are its responsible person. */
+async function isOwnSheet(call: Invocation, s: SheetRecord, userId: string): Promise<boolean> {
+  if (s.subjectKind === 'worker') return s.subjectId === userId;
+  if (s.subjectKind === 'department') return (await departmentsLedBy(call.db, userId)).includes(s.subjectId);
+  return false;
 }
 
 /** One sheet with every point explained: to its subject, and to the street (or the community's staff for a worker). */
 export async function sheet(input: In<'sheet'>, call: Invocation) {
   const caller = await requireCaller(call);
   const s = await sheetsOf(call.db).require(input.sheetId, '考核表');
-  const own = s.subjectKind === 'worker' && s.subjectId === caller.userId;
+  const own = await isOwnSheet(call, s, caller.userId);
   authorize(own || canSeeRanking(caller.roles, { streetId: s.streetId, communityId: s.subjectKind === 'worker' ? s.communityId : undefined }), '只能查看本人的考核表');
   const of = (await sheetsOf(call.db).all({ runId: s.runId, revision: s.revision }, { max: 5000 })).length;
   return {

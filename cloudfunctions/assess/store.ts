@@ -10,7 +10,7 @@ import { DEFAULT_WORKING_CALENDAR, isWorkingDate } from '../../src/domain/calend
 import { caseRecordSchema, slaConfigRecordSchema, type CaseRecord } from '../../src/domain/case/records';
 import { patrolRecordSchema } from '../../src/domain/patrol/records';
 import { DomainError } from '../../src/domain/errors';
-import { communityRecordSchema, gridRecordSchema, personRecordSchema } from '../../src/domain/org/records';
+import { communityRecordSchema, departmentRecordSchema, gridRecordSchema, personRecordSchema } from '../../src/domain/org/records';
 import { chinaDayOf, daysOf, monthPeriod, periodInstants } from '../../src/domain/stats/period';
 import { collectionOf, type Database } from '../_lib';
 
@@ -37,6 +37,31 @@ export async function workersOf(db: Database, streetId: string, communityId: str
     subjects.set(person.userId, s);
   }
   return [...subjects.values()];
+}
+
+/**
+ * A department run's subjects (002 L51–56): the street's enabled 职能部门, each with the people of it who sign
+ * in, so none of them scores their own department (002 L135).
+ */
+export async function departmentsOf(db: Database, streetId: string): Promise<RunSubject[]> {
+  const departments = (await collectionOf(db, 'departments', departmentRecordSchema).all({ streetId, enabled: true })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  const persons = await collectionOf(db, 'persons', personRecordSchema).loadMany([...new Set(departments.flatMap((d) => [d.responsiblePersonId, ...d.memberPersonIds]))]);
+  const userOf = (personId: string) => persons.find((p) => p._id === personId)?.userId;
+  return departments.map((d) => ({
+    id: d._id,
+    kind: 'department' as const,
+    name: d.name,
+    gridIds: [],
+    memberUserIds: [...new Set([d.responsiblePersonId, ...d.memberPersonIds].map(userOf).filter((u): u is string => Boolean(u)))],
+  }));
+}
+
+/** The departments whose responsible person is the caller (by the person records carrying their user id): whose sheets they read. */
+export async function departmentsLedBy(db: Database, userId: string): Promise<string[]> {
+  const persons = await collectionOf(db, 'persons', personRecordSchema).all({ userId });
+  if (!persons.length) return [];
+  const led = await collectionOf(db, 'departments', departmentRecordSchema).all({ responsiblePersonId: db.command.in(persons.map((p) => p._id)) });
+  return led.map((d) => d._id);
 }
 
 /** A community run's subjects: the street's enabled communities with their grids. */

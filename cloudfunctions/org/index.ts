@@ -1,6 +1,7 @@
 import { defineFunction, getApp, type FunctionMain, type PlatformContext } from '../_lib';
 import { saveBuilding } from './buildings';
 import { saveCommunity } from './communities';
+import { departments, saveDepartment } from './departments';
 import { gridDetail, saveGrid, updateGridInfo } from './grids';
 import { setGridMembers } from './members';
 import { listPeople, savePerson } from './people';
@@ -23,6 +24,8 @@ function orgHandlers(storage: PhotoStorage) {
     setGridMembers,
     listPeople: (input, call) => listPeople(input, call, storage),
     savePerson,
+    departments: (_input, call) => departments(call),
+    saveDepartment,
     uploadPersonPhoto: (input, call) => uploadPersonPhoto(input, call, storage),
     auditLog,
     exportAudit: (_input, call) => exportAudit(call, storage),

@@ -3,6 +3,7 @@ import { DomainError } from '../../src/domain/errors';
 import {
   buildingRecordSchema,
   communityRecordSchema,
+  departmentRecordSchema,
   gridRecordSchema,
   personRecordSchema,
   streetRecordSchema,
@@ -21,6 +22,7 @@ const SCHEMAS = {
   grids: { schema: gridRecordSchema, label: '网格' },
   persons: { schema: personRecordSchema, label: '人员' },
   buildings: { schema: buildingRecordSchema, label: '楼栋' },
+  departments: { schema: departmentRecordSchema, label: '部门' },
 } as const;
 export type OrgCollection = keyof typeof SCHEMAS;
 export type RecordOf<C extends OrgCollection> = z.infer<(typeof SCHEMAS)[C]['schema']>;

@@ -21,6 +21,17 @@ describe('回避 and who may score (002 L131–135)', () => {
     expect(hasConflict([staffA], 'u-staff', community)).toBe(true);
     expect(hasConflict([street], 'u-street', community)).toBe(false);
   });
+  it('a department\'s own people, its head included, may not score it; other street staff may', () => {
+    const department: RunSubject = { id: 'd-cg', kind: 'department', name: '城管科', gridIds: [], memberUserIds: ['u-head', 'u-member'] };
+    const item = shippedRuleSet('seed-002-department-100')!.items.find((i) => i.id === 'handled')!;
+    const r = run([department], 'seed-002-department-100');
+    expect(scoreRefusal([street], 'u-head', r, item, department)).toBe('conflict');
+    expect(scoreRefusal([street], 'u-member', r, item, department)).toBe('conflict');
+    expect(scoreRefusal([street], 'u-street', r, item, department)).toBeNull();
+    // A head without a street grant neither scores nor sees the run before publication.
+    expect(scoreRefusal([], 'u-head', r, item, department)).toBe('role');
+    expect(canSeeUnpublished([], 'u-head', r)).toBe(false);
+  });
   it('community staff score their community\'s workers on the 000 table, not another community\'s', () => {
     const item = shippedRuleSet('seed-000-worker-100')!.items.find((i) => i.id === 'civility')!;
     expect(scoreRefusal([staffA], 'u-staff', run([worker], 'seed-000-worker-100', 'ca'), item, worker)).toBeNull();

@@ -26,10 +26,13 @@ function holdsRoleOver(grants: readonly RoleGrant[], role: Role, run: Pick<RunRe
 
 /**
  * 002 L135 "督查组成员必须实行回避原则,不参与对本人负责网格(含下级网格)的督查": the subject themself,
- * anyone holding a grid role over one of its grids, and the staff of a community being assessed.
+ * anyone holding a grid role over one of its grids, the staff of a community being assessed, and the
+ * people of a department being assessed.
  */
 export function hasConflict(grants: readonly RoleGrant[], userId: string, subject: RunSubject): boolean {
   if (subject.kind === 'worker' && subject.id === userId) return true;
+  // A department's own people, its head included, never score it.
+  if (subject.kind === 'department' && (subject.memberUserIds ?? []).includes(userId)) return true;
   const ownGrids = grants.filter((g) => GRID_ROLES.includes(g.role)).flatMap((g) => g.gridIds ?? []);
   if (ownGrids.some((gid) => subject.gridIds.includes(gid))) return true;
   return subject.kind === 'community' && grants.some((g) => g.role === 'community_staff' && g.communityId === subject.communityId);

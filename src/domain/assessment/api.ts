@@ -141,7 +141,7 @@ export const assessApi = {
   correct: { input: z.object({ runId: id.describe('考核'), expectedVersion, reason }).strict(), output: z.object({ version: z.number(), revision: z.number() }) },
   mySheets: {
     input: z.object({}).strict(),
-    output: z.object({ sheets: z.array(z.object({ sheetId: z.string(), month: z.string(), ruleSetName: z.string(), total: z.number(), unit: z.string(), grade: z.string().nullable(), rank: z.number(), paidYuan: z.number().nullable(), flags: z.array(z.string()) })) }),
+    output: z.object({ sheets: z.array(z.object({ sheetId: z.string(), month: z.string(), ruleSetName: z.string(), subjectName: z.string(), total: z.number(), unit: z.string(), grade: z.string().nullable(), rank: z.number(), paidYuan: z.number().nullable(), flags: z.array(z.string()) })) }),
   },
   sheet: { input: z.object({ sheetId: id.describe('考核表') }).strict(), output: sheetOutputSchema },
   quarter: {

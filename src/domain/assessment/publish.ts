@@ -50,7 +50,7 @@ export function buildSheets(run: RunRecord, history: History, by: string, now: D
       revision: run.revision,
       current: true,
       streetId: run.streetId,
-      communityId: subject.communityId,
+      ...(subject.communityId ? { communityId: subject.communityId } : {}),
       month: run.month,
       ruleSetId: run.ruleSetId,
       ruleSetName: run.ruleSet.name,

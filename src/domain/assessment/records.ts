@@ -37,13 +37,16 @@ export type RuleSetRecord = z.infer<typeof ruleSetRecordSchema>;
 
 export const SUBJECT_KINDS = ['worker', 'community', 'department'] as const;
 export const runSubjectSchema = z.object({
-  /** A user id (worker) or a community id. */
+  /** A user id (worker), a community id or a department id. */
   id: id,
   kind: z.enum(SUBJECT_KINDS),
   name: z.string(),
-  communityId: id,
+  /** The worker's or community's own community; a street department belongs to none. */
+  communityId: id.optional(),
   /** The grids the subject answers for: an assessor holding any of them may not score it (002 L135). */
   gridIds: z.array(id),
+  /** A department's people who sign in, as the run opened: none of them may score it (002 L135 回避). */
+  memberUserIds: z.array(id).optional(),
 });
 export type RunSubject = z.infer<typeof runSubjectSchema>;
 
@@ -57,7 +60,7 @@ export const coverTransferRecordSchema = z.object({ absentPersonId: id, coverPer
 export const runRecordSchema = z.object({
   _id: id,
   streetId: id,
-  /** Worker runs are per community; community runs cover the street (absent). */
+  /** Worker runs are per community; community and department runs cover the street (absent). */
   communityId: id.optional(),
   scopeName: z.string(),
   month: z.string().regex(/^\d{4}-\d{2}$/),
@@ -102,7 +105,8 @@ export const sheetRecordSchema = z.object({
   /** False once a corrected revision is published; the old sheet stays as it was. */
   current: z.boolean(),
   streetId: id,
-  communityId: id,
+  /** Absent on a department's sheet: a street department belongs to no community. */
+  communityId: id.optional(),
   month: z.string(),
   ruleSetId: id,
   ruleSetName: z.string(),

@@ -127,6 +127,29 @@ export const personInputSchema = z
   })
   .strict();
 
+export const departmentInputSchema = z
+  .object({
+    departmentId: id.optional(),
+    requestId: requestId.optional(),
+    expectedVersion: expectedVersion.optional(),
+    name: z.string().trim().min(1, '请填写部门名称').max(40, '部门名称最多40字').describe('部门名称'),
+    responsiblePersonId: id.describe('负责人'),
+    memberPersonIds: z.array(id).max(100, '成员最多100人').default([]).describe('成员'),
+    enabled: z.boolean().default(true).describe('启用'),
+  })
+  .strict();
+
+export const departmentViewSchema = z.object({
+  departmentId: z.string(),
+  name: z.string(),
+  responsiblePersonId: z.string(),
+  responsibleName: z.string(),
+  memberPersonIds: z.array(z.string()),
+  memberNames: z.array(z.string()),
+  enabled: z.boolean(),
+  version: z.number(),
+});
+
 /** Photos: JPEG or PNG, at most 2 MB (checked on the bytes, not on the declared type). */
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 export const photoInputSchema = z
@@ -224,6 +247,10 @@ export const orgApi = {
     output: z.object({ people: z.array(staffPersonSchema), ...cursorPageOutput }),
   },
   savePerson: { input: personInputSchema, output: saved },
+  /** Street staff and the admin: the street's 职能部门 (the admin may change them: canManage). */
+  departments: { input: z.object({}).strict(), output: z.object({ departments: z.array(departmentViewSchema), canManage: z.boolean() }) },
+  /** The street admin adds, renames or deactivates a department; create is idempotent by requestId. */
+  saveDepartment: { input: departmentInputSchema, output: saved },
   uploadPersonPhoto: { input: photoInputSchema, output: z.object({ photoFileId: z.string(), version: z.number() }) },
   /** Street admins: the append-only audit trail of staff writes of personal data (issue 10 item 8). */
   ...auditApi,

@@ -100,6 +100,23 @@ export const personRecordSchema = z.object({
 });
 export type PersonRecord = z.infer<typeof personRecordSchema>;
 
+/**
+ * `departments/<id>`: a street's 职能部门 (科室), assessed by 002 L51–56's table. The responsible person reads
+ * the department's published sheets; every listed person (responsible included) is kept from scoring it
+ * (002 L135 回避). People are `persons` of the same street; those who sign in carry a `userId`.
+ */
+export const departmentRecordSchema = z.object({
+  _id: id,
+  streetId: id,
+  name: z.string().min(1).max(40),
+  responsiblePersonId: id,
+  memberPersonIds: z.array(id).max(100),
+  /** A deactivated department keeps its history (published sheets) but is no longer a subject of new runs. */
+  enabled: z.boolean(),
+  ...stamps,
+});
+export type DepartmentRecord = z.infer<typeof departmentRecordSchema>;
+
 export const buildingRecordSchema = z.object({
   _id: id,
   streetId: id,

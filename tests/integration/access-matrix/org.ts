@@ -37,6 +37,12 @@ export const orgMatrix: FunctionMatrix<'org', null> = {
       payload: async (_fx, _c, ctx) => ({ ...aPerson({ name: '张丽', phone: '13905511001' }), requestId: undefined, personId: 'person-officer-a1', expectedVersion: await versionOf(ctx, 'persons', 'person-officer-a1') }),
       who: allow('staff', 'admin'),
     },
+    departments: { payload: () => ({}), who: allow('street', 'admin'), why: 'the street\'s 职能部门: street staff read them (department assessment runs), the admin keeps them' },
+    saveDepartment: {
+      payload: (_fx, caller) => ({ requestId: newRequestId('dept'), name: `${caller}科`, responsiblePersonId: 'person-street', memberPersonIds: [] }),
+      who: allow('admin'),
+      why: 'the street admin adds, renames and deactivates departments',
+    },
     uploadPersonPhoto: { payload: () => photoOf('person-officer-a1', jpegBytes()), who: allow('staff', 'admin') },
     auditLog: { payload: () => ({ limit: 20 }), who: allow('admin') },
     exportAudit: { payload: () => ({}), who: allow('admin') },
