@@ -5,6 +5,7 @@ import { rateLimitRecordSchema, uploadRecordSchema } from '../../src/domain/plat
 import { userRecordSchema } from '../../src/domain/user';
 import type { Database } from '../_lib';
 import { configIds } from '../_lib/cases/street-config';
+import { registerConfigId } from '../_lib/register';
 import { residentIdFor } from '../_lib/caller';
 import { collectionOf } from '../_lib/records';
 import { uploadIdOf } from '../_lib/uploads';
@@ -15,7 +16,7 @@ const STAFF_CAP = 100;
 const AREA_STAFF_CAP = 200;
 
 const reportContextSchema = gridRecordSchema.extend({
-  /** The street's case configs (`categories-`, `sla-`, `notification-templates-<street>`), those that exist. */
+  /** The street's case configs (`categories-`, `sla-`, `notification-templates-<street>`) and register rules (`register-<street>`), those that exist. */
   configs: z.array(configRecordSchema),
   /** The caller's `users` record (none: a first-time visitor). */
   caller: z.array(userRecordSchema).max(1),
@@ -43,7 +44,8 @@ export async function loadReportContext(db: Database, input: { gridId: string; o
   const $ = _.aggregate;
   const ids = configIds('');
   // The config ids are `<kind>-<street>`: built from the grid's street inside the pipeline.
-  const configIdsOfStreet = Object.values(ids).map((prefix) => $.concat([prefix, '$$streetId']));
+  // With the street's register rules (`register-<street>`): they say which categories a resident's report drafts a register change from.
+  const configIdsOfStreet = [...Object.values(ids), registerConfigId('')].map((prefix) => $.concat([prefix, '$$streetId']));
   const rows = await collectionOf(db, 'grids', gridRecordSchema).aggregate(
     (p) =>
       p

@@ -14,7 +14,8 @@ import { casesOf, flushOutbox, withEffects, type StepEffects } from '../_lib/cas
 import { notificationDocs, staffAmong } from '../_lib/notify';
 import { LIMIT_GROUPS, limitDocId, releaseHits, takeLimits, windowsAfter, type LimitTake } from '../_lib/rate-limit';
 import { requireOwnedAmong, requireWellFormedFileIds } from '../_lib/uploads';
-import { insertDraft, prepareDraft } from '../_lib/register';
+import { addressDraftOf, insertDraft, prepareDraft, registerConfigId } from '../_lib/register';
+import { registerRulesSchema } from '../../src/domain/register/rules';
 import { loadReportContext } from './report-context';
 import { photoFolder, requireCategory } from './records';
 
@@ -91,6 +92,16 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
   requireOwnedAmong(input.photos, context.uploads, caller.userId);
   // Checked before anything is written: a refused household note files no case.
   const noted = input.register ? await registerDraftOf(call, input.register, { caseId, gridId: grid._id, categoryId: category.id, roles: caller.roles }, now) : null;
+  // A report naming no household (a resident's, who never sees the register) of a category that feeds it: an address-only draft for the grid's worker.
+  const addressDraft = (at: Date) =>
+    input.register
+      ? null
+      : addressDraftOf(
+          { place, categoryId: category.id, caseId, description: input.description, ...(input.location.address ? { address: input.location.address } : {}), at },
+          registerRulesSchema.parse(context.configs.find((c) => c._id === registerConfigId(grid.streetId))?.rules ?? {}),
+          config.sla.calendar,
+          now,
+        );
 
   const wf: CaseWorkflow = { ...draft, reporterId: caller.userId };
   const filed: CaseRecord = caseRecordSchema.parse({
@@ -145,6 +156,8 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
   // The register draft follows the case like its outbox: idempotent, dated by the case's filing (so a retry
   // on another day makes the same draft), completed by a retry if the function died in between.
   if (noted && input.register) await insertDraft(call.db, created ? noted : await registerDraftOf(call, input.register, { caseId, gridId: grid._id, categoryId: category.id, roles: caller.roles }, filedCase.createdAt));
+  const reported = addressDraft(filedCase.createdAt);
+  if (reported) await insertDraft(call.db, reported);
   return { caseId, state: filedCase.state, version: filedCase.version, created };
 }
 

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { OVERDUE_KIND_LABELS, type registerApi } from '../../src/domain/register/api';
-import { CHANGE_KIND_LABELS, CHANGE_SOURCE_LABELS, chinaDateOf, dueDateOf, dueInstantOf, type ChangeRecord } from '../../src/domain/register';
+import { CHANGE_KIND_LABELS, CHANGE_SOURCE_LABELS, type ChangeRecord } from '../../src/domain/register';
 import { DomainError } from '../../src/domain/errors';
 import type { Invocation } from '../_lib';
-import { actingIn, actingInOwnStreet, authorizeAt, calendarOf, placeOf } from './context';
+import { actingIn, actingInOwnStreet, authorizeAt, placeOf } from './context';
 import { scopedListing, scopedWhere } from './scope-where';
 
 type Input<A extends keyof typeof registerApi> = z.infer<(typeof registerApi)[A]['input']>;
@@ -14,7 +14,9 @@ const OVERDUE_MAX = 200;
 export const changeView = (c: ChangeRecord) => ({
   changeId: c._id,
   gridId: c.gridId,
-  householdId: c.householdId,
+  ...(c.householdId ? { householdId: c.householdId } : {}),
+  ...(c.reportedAddress ? { reportedAddress: c.reportedAddress } : {}),
+  ...(c.residentId ? { residentId: c.residentId } : {}),
   kind: c.kind,
   kindLabel: CHANGE_KIND_LABELS[c.kind],
   occurredOn: c.occurredOn,
@@ -60,24 +62,6 @@ async function draftFor(call: Invocation, changeId: string) {
   if (c.state === 'recorded') throw new DomainError('CONFLICT', '这条变动已经登记过了');
   if (c.state === 'dismissed') throw new DomainError('CONFLICT', '这条变动已经忽略了');
   return { acting, c };
-}
-
-/**
- * confirmChange: a drafted change (from a case, visit or patrol) confirmed by the worker. It becomes a
- * change like one the worker entered: its registration deadline ran from the day it happened (late when
- * confirmed after it), and its 交接单 goes to the community from now, with the street's acknowledgement
- * deadline counted from today.
- */
-export async function confirmChange(input: Input<'confirmChange'>, call: Invocation) {
-  const { acting, c } = await draftFor(call, input.changeId);
-  const calendar = await calendarOf(call, c.streetId);
-  const handoverDueAt = dueInstantOf(dueDateOf(chinaDateOf(call.now), acting.rules.deadlines.handover_ack, calendar));
-  const by = { userId: acting.caller.userId, name: acting.caller.name };
-  const version = await acting.stores.changes.update(
-    { _id: c._id, version: input.expectedVersion },
-    { state: 'recorded', recordedAt: call.now, recordedBy: by, handover: { state: 'pending', dueAt: handoverDueAt }, updatedAt: call.now },
-  );
-  return { id: c._id, version };
 }
 
 /** dismissChange: the worker found nothing changed (the visit or case misread it); kept with who and why. */

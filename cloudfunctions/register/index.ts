@@ -1,5 +1,6 @@
 import { defineFunction, getApp, invocationVariables, type FunctionMain, type Invocation, type PlatformContext } from '../_lib';
-import { acknowledgeHandover, changes, confirmChange, dismissChange, drafts, overdue } from './changes';
+import { acknowledgeHandover, changes, dismissChange, drafts, overdue } from './changes';
+import { confirmChange } from './confirm';
 import type { RegisterCall } from './context';
 import { household, households, saveHousehold } from './households';
 import { movePerson } from './move';
@@ -36,7 +37,7 @@ function registerHandlers(keys: () => RegisterKeys, storage: ExportStorage) {
     recordRenterContact: withKeys(recordRenterContact),
     changes,
     drafts,
-    confirmChange,
+    confirmChange: withKeys(confirmChange),
     dismissChange,
     acknowledgeHandover,
     overdue,

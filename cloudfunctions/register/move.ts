@@ -11,6 +11,9 @@ import { unionFlags } from './people';
 /** One day, for the retention period counted in days from the day someone left. */
 const DAY_MS = 86_400_000;
 
+/** When a person who moved away or died is purged: the street's retention counted from the day they left. */
+export const purgeAtOf = (leftOn: string, retentionDays: number) => new Date(dueInstantOf(leftOn).getTime() + retentionDays * DAY_MS);
+
 type Input = z.infer<(typeof registerApi)['movePerson']['input']>;
 
 /**
@@ -57,7 +60,7 @@ export async function movePerson(input: Input, call: RegisterCall) {
     : {
         status: input.to.kind === 'deceased' ? 'deceased' : 'moved_away',
         leftOn: input.occurredOn,
-        purgeAt: new Date(dueInstantOf(input.occurredOn).getTime() + acting.rules.retention.days * DAY_MS),
+        purgeAt: purgeAtOf(input.occurredOn, acting.rules.retention.days),
         memberships,
         lastMove,
         updatedAt: call.now,
@@ -84,11 +87,11 @@ export async function movePerson(input: Input, call: RegisterCall) {
 const moveKeyOf = (input: Input) => `${input.expectedVersion}|${input.occurredOn}|${JSON.stringify(input.to)}`;
 
 /** Recounts the grids a move touched (a cache on the grid; recomputed whole, so running it twice is harmless). */
-async function refreshCountsOf(call: RegisterCall, gridIds: ReadonlyArray<string | undefined>): Promise<void> {
+export async function refreshCountsOf(call: RegisterCall, gridIds: ReadonlyArray<string | undefined>): Promise<void> {
   for (const gridId of new Set(gridIds.filter((g): g is string => Boolean(g)))) await refreshGridCounts(call.db, gridId, call.now);
 }
 
-async function leave(tx: Tx, h: HouseholdRecord, r: ResidentRecord, stayers: ResidentRecord[], now: Date) {
+export async function leave(tx: Tx, h: HouseholdRecord, r: ResidentRecord, stayers: ResidentRecord[], now: Date) {
   const households = tx.collectionOf('households', householdRecordSchema);
   const fresh = await households.require(h._id, '户');
   await households.update(fresh, {
@@ -100,7 +103,7 @@ async function leave(tx: Tx, h: HouseholdRecord, r: ResidentRecord, stayers: Res
   });
 }
 
-async function join(tx: Tx, h: HouseholdRecord, members: ResidentRecord[], newHead: string | undefined, now: Date) {
+export async function join(tx: Tx, h: HouseholdRecord, members: ResidentRecord[], newHead: string | undefined, now: Date) {
   const households = tx.collectionOf('households', householdRecordSchema);
   const fresh = await households.require(h._id, '户');
   await households.update(fresh, { memberCount: fresh.memberCount + 1, careFlags: unionFlags(members), ...(newHead ? { headResidentId: newHead } : {}), updatedAt: now });

@@ -120,7 +120,7 @@ async function updatePerson(input: Input<'savePerson'>, call: RegisterCall, acti
 }
 
 /** The fields the audit hashes: keyed hashes stand for the ID number and phone, never the values. */
-const auditedFields = (r: Pick<ResidentRecord, 'name' | 'birthDate' | 'relation' | 'job' | 'skills' | 'partyMember' | 'idKey' | 'phoneTailKey'>) => ({
+export const auditedFields = (r: Pick<ResidentRecord, 'name' | 'birthDate' | 'relation' | 'job' | 'skills' | 'partyMember' | 'idKey' | 'phoneTailKey'>) => ({
   name: r.name,
   birthDate: r.birthDate,
   relation: r.relation,
@@ -132,7 +132,7 @@ const auditedFields = (r: Pick<ResidentRecord, 'name' | 'birthDate' | 'relation'
 });
 
 /** One person, one record per street: a second registration of the same ID number is refused. */
-async function refuseDuplicate(call: RegisterCall, acting: Acting, streetId: string, idNumber: string | undefined, selfId: string): Promise<void> {
+export async function refuseDuplicate(call: RegisterCall, acting: Acting, streetId: string, idNumber: string | undefined, selfId: string): Promise<void> {
   if (!idNumber) return;
   // Under every configured key: a row not yet moved by rotateKeys is still the same person.
   const found = await acting.stores.residents.page({ streetId, idKey: call.db.command.in(call.keys().keyedHashes('id', idNumber)), status: 'active' }, { limit: 2 });
@@ -149,11 +149,7 @@ export async function setCareFlags(input: Input<'setCareFlags'>, call: RegisterC
   authorizeAt(acting, placeOf(r), 'write');
   if (r.status !== 'active') throw invalid('residentId', '此人已迁出或死亡，不能再标记');
   const today = chinaDateOf(call.now);
-  const roles = acting.caller.roles.map((g) => g.role);
-  const settable = acting.rules.careGroups.filter((g) => g.enabled && g.visibleTo.some((role) => roles.includes(role))).map((g) => g.id);
-  const unknown = input.flags.filter((f) => !settable.includes(f));
-  if (unknown.length) throw invalid('flags', '包含不存在或您无权标记的群体');
-  const flags = [...new Set([...input.flags, ...r.careFlags.filter((f) => !settable.includes(f))])].sort();
+  const flags = flagsAfter(acting, r, input.flags);
   const members = (await acting.stores.residents.all({ householdId: r.householdId, status: 'active' }, { max: 500 })).map((m) => (m._id === r._id ? { ...m, careFlags: flags } : m));
   const change = buildChange(
     { ...placeOf(r), householdId: r.householdId, residentId: r._id, kind: 'flag_change', occurredOn: notFuture(input.occurredOn, today), subject: r.name, source: 'worker', sourceId: `${r._id}-v${input.expectedVersion}`, by: by(acting) },
@@ -171,6 +167,14 @@ export async function setCareFlags(input: Input<'setCareFlags'>, call: RegisterC
   });
   await appendAudit(call.db, { caller: acting.caller, streetId: r.streetId, now: call.now, action: 'register.setCareFlags', target: { collection: 'residents', id: r._id, label: r.name }, before: { careFlags: r.careFlags }, after: { careFlags: flags } });
   return { id: r._id, version };
+}
+
+/** A person's groups after the caller sets `asked`: the groups the caller may see are as asked, the hidden ones kept. */
+export function flagsAfter(acting: Acting, r: ResidentRecord, asked: readonly string[]): string[] {
+  const roles = acting.caller.roles.map((g) => g.role);
+  const settable = acting.rules.careGroups.filter((g) => g.enabled && g.visibleTo.some((role) => roles.includes(role))).map((g) => g.id);
+  if (asked.some((f) => !settable.includes(f))) throw invalid('flags', '包含不存在或您无权标记的群体');
+  return [...new Set([...asked, ...r.careFlags.filter((f) => !settable.includes(f))])].sort();
 }
 
 /** revealPerson: the full ID number and phone, for permitted roles only, and logged. */

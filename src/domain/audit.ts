@@ -16,6 +16,8 @@ export const AUDITED_ACTIONS = [
   'register.savePerson',
   'register.setCareFlags',
   'register.movePerson',
+  // A drafted change confirmed and applied (a person added or leaving, a tenancy, care groups): issue 15 item 5.
+  'register.confirmChange',
   'register.readCareGroups',
   'register.revealIdentity',
   'register.export',
@@ -32,6 +34,7 @@ export const AUDITED_ACTION_LABELS: Record<AuditedAction, string> = {
   'register.savePerson': '登记或修改户籍人员',
   'register.setCareFlags': '变更特殊群体标记',
   'register.movePerson': '人员迁入迁出',
+  'register.confirmChange': '确认户况变动',
   'register.readCareGroups': '查看特殊群体信息',
   'register.revealIdentity': '查看完整证件号码',
   'register.export': '导出户况',

@@ -16,8 +16,8 @@ describe('register drafts from other work', () => {
   it('a visit drafts a move-out once, the worker sees it overdue, confirms it, and it is recorded late', async () => {
     t.cloud.clock.set(chinaInstant('2026-11-30', '10:00'));
     const officer = await registerAs(base(), 'user-officer-a1');
-    const { householdId } = await householdWith(officer, 'grid-a1', [{ name: '王芳' }]);
-    const facts = { householdId, kind: 'move_out' as const, occurredOn: '2026-11-30', subject: '王芳', source: 'visit' as const, sourceId: 'visit-0001' };
+    const { householdId, residentIds } = await householdWith(officer, 'grid-a1', [{ name: '王芳' }]);
+    const facts = { householdId, residentId: residentIds[0], kind: 'move_out' as const, occurredOn: '2026-11-30', subject: '王芳', source: 'visit' as const, sourceId: 'visit-0001' };
     const id = await draftRegisterChange(t.db as never, facts, new Date(chinaInstant('2026-11-30', '11:00')));
     expect(await draftRegisterChange(t.db as never, facts, new Date(chinaInstant('2026-11-30', '11:05')))).toBe(id);
     expect(await draftRegisterChange(t.db as never, { ...facts, householdId: 'hh-unknown' }, new Date())).toBeNull();

@@ -16,7 +16,8 @@ export interface ChangeFacts {
   streetId: string;
   communityId: string;
   gridId: string;
-  householdId: string;
+  /** None only for a resident's report (an address, no household): the worker picks it when confirming. */
+  householdId?: string;
   residentId?: string;
   kind: ChangeKind;
   occurredOn: string;
@@ -34,7 +35,7 @@ export interface ChangeFacts {
  * retried request, or a case and a visit reporting the same move, make one record.
  */
 export function buildChange(f: ChangeFacts, rules: RegisterRules, calendar: WorkingCalendarConfig, now: Date): ChangeRecord {
-  const key = `${f.householdId}|${f.residentId ?? ''}|${f.kind}|${f.occurredOn}|${f.sourceId ?? ''}`;
+  const key = `${f.householdId ?? ''}|${f.residentId ?? ''}|${f.kind}|${f.occurredOn}|${f.sourceId ?? ''}`;
   const dueAt = dueInstantOf(dueDateOf(f.occurredOn, rules.deadlines[CHANGE_DEADLINE[f.kind]], calendar));
   const handoverDue = dueInstantOf(dueDateOf(chinaDateOf(now), rules.deadlines.handover_ack, calendar));
   return {
@@ -42,7 +43,7 @@ export function buildChange(f: ChangeFacts, rules: RegisterRules, calendar: Work
     streetId: f.streetId,
     communityId: f.communityId,
     gridId: f.gridId,
-    householdId: f.householdId,
+    ...(f.householdId ? { householdId: f.householdId } : {}),
     ...(f.residentId ? { residentId: f.residentId } : {}),
     kind: f.kind,
     occurredOn: f.occurredOn,

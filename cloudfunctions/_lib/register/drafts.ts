@@ -1,5 +1,6 @@
 import type { NoticedChange } from '../../../src/domain/register/api';
-import { changeRecordSchema, chinaDateOf, mayAt, type ChangeKind, type ChangeRecord, type ChangeSource } from '../../../src/domain/register';
+import { changeRecordSchema, chinaDateOf, mayAt, type ChangeKind, type ChangeRecord, type ChangeSource, type RegisterRules } from '../../../src/domain/register';
+import type { WorkingCalendarConfig } from '../../../src/domain/calendar';
 import type { RoleGrant } from '../../../src/domain/user';
 import { DomainError } from '../../../src/domain/errors';
 import type { Database } from '../app';
@@ -62,6 +63,28 @@ export async function prepareDraft(db: Database, r: DraftRequest, now: Date): Pr
     config.sla.calendar,
     now,
   );
+}
+
+/** How much of a resident's description a draft's summary carries (the case keeps the whole text). */
+const REPORT_SUMMARY_CHARS = 60;
+
+/**
+ * A resident's report of a category that feeds the register (a 人口房屋变动 case, a rental report from the
+ * 八必报 list): a draft for the grid's worker with the address as the resident wrote it and no household
+ * — a resident never sees the register, so never names one; the worker picks it when confirming, and the
+ * kind (a resident says what happened in words, recorded as 信息变更 until the worker says which change it
+ * is). Null when the street's rules do not feed this category into the register.
+ */
+export function addressDraftOf(
+  r: { place: { streetId: string; communityId: string; gridId: string }; categoryId: string; caseId: string; description: string; address?: string; at: Date },
+  rules: RegisterRules,
+  calendar: WorkingCalendarConfig,
+  now: Date,
+): ChangeRecord | null {
+  if (!rules.draftCategories.categoryIds.includes(r.categoryId)) return null;
+  const change = buildChange({ ...r.place, kind: 'info_change', occurredOn: chinaDateOf(r.at), subject: '居民上报', source: 'case', sourceId: r.caseId }, rules, calendar, now);
+  const address = r.address?.trim().slice(0, 100);
+  return { ...change, summary: `居民上报：${r.description.slice(0, REPORT_SUMMARY_CHARS)}`, ...(address ? { reportedAddress: address } : {}) };
 }
 
 /** Writes a prepared draft once (a retry finds it and writes nothing). */

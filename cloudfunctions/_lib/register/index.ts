@@ -2,4 +2,4 @@ export { registerStores, idFromRequest, loadRegisterRules, registerConfigId, typ
 export { householdLookup, type HouseholdLookup } from './lookup';
 export { buildChange, type ChangeFacts } from './changes';
 export { refreshGridCounts } from './counts';
-export { draftRegisterChange, insertDraft, insertDraftInTransaction, prepareDraft, type DraftRequest, type DraftSource } from './drafts';
+export { addressDraftOf, draftRegisterChange, insertDraft, insertDraftInTransaction, prepareDraft, type DraftRequest, type DraftSource } from './drafts';

@@ -3,6 +3,7 @@ import { phoneSchema } from '../org/phone';
 import { ROLES } from '../user';
 import { careGroupSchema } from './care-groups';
 import { REGISTER_DEADLINE_KINDS, registerDeadlineRuleSchema } from './deadlines';
+import { confirmChangeInputSchema } from './confirm';
 import { CHANGE_STATES, HANDOVER_STATES } from './records';
 import { CHANGE_KINDS, CHANGE_SOURCES, JOB_STATUSES, RELATIONS, RESIDENT_STATUSES, SEXES, TENURES } from './vocabulary';
 
@@ -153,7 +154,10 @@ export { noticedChangeSchema, type NoticedChange } from './noticed-change';
 export const changeViewSchema = z.object({
   changeId: z.string(),
   gridId: z.string(),
-  householdId: z.string(),
+  /** Absent on a resident's report until the worker picks the household; then `reportedAddress` says where. */
+  householdId: z.string().optional(),
+  reportedAddress: z.string().optional(),
+  residentId: z.string().optional(),
   kind: z.enum(CHANGE_KINDS),
   kindLabel: z.string(),
   occurredOn: z.string(),
@@ -180,7 +184,7 @@ export const overdueItemSchema = z.object({
   kind: z.enum(OVERDUE_KINDS),
   kindLabel: z.string(),
   gridId: z.string(),
-  householdId: z.string(),
+  householdId: z.string().optional(),
   targetId: z.string(),
   summary: z.string(),
   dueAt: z.string(),
@@ -228,7 +232,8 @@ export const registerApi = {
     input: z.object({ gridId: id.optional().describe('网格'), ...page }).strict(),
     output: z.object({ items: z.array(changeViewSchema), next: z.string().nullable() }),
   },
-  confirmChange: { input: z.object({ changeId: id.describe('变动记录'), expectedVersion }).strict(), output: saved },
+  /** Records the draft AND applies it to the household (confirm.ts): the new person, the move, the tenancy, the groups. */
+  confirmChange: { input: confirmChangeInputSchema, output: saved.extend({ residentId: z.string().optional() }) },
   dismissChange: {
     input: z.object({ changeId: id.describe('变动记录'), expectedVersion, reason: text('忽略原因', 200).default('') }).strict(),
     output: saved,

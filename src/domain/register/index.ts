@@ -6,3 +6,4 @@ export * from './rules';
 export * from './access';
 export * from './records';
 export * from './views';
+export * from './confirm';

@@ -102,7 +102,10 @@ export const CHANGE_STATES = ['draft', 'recorded', 'dismissed'] as const;
 export const changeRecordSchema = z.object({
   _id: id,
   ...place,
-  householdId: id,
+  /** Absent only on a draft from a resident's report, which names an address, not a household: the worker picks it when confirming. */
+  householdId: id.optional(),
+  /** The address as the resident wrote it (a resident never sees the register, so never names a household). */
+  reportedAddress: z.string().max(100).optional(),
   residentId: id.optional(),
   kind: z.enum(CHANGE_KINDS),
   occurredOn: isoDate,
@@ -115,6 +118,8 @@ export const changeRecordSchema = z.object({
   dueAt: date,
   recordedAt: date.optional(),
   recordedBy: who.optional(),
+  /** The request that confirmed a draft: its retry (or the second of two taps) is answered as done, applied once. */
+  confirmRequestId: z.string().optional(),
   /** A draft the worker dismissed (the visit or case misread a change): kept, with who and why. */
   dismissedAt: date.optional(),
   dismissedBy: who.optional(),

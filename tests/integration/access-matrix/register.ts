@@ -55,7 +55,9 @@ export const registerMatrix: FunctionMatrix<'register', RegisterFixtures> = {
     const leaving = await person(ctx, householdId, aTenantLike('周立'));
     const handoverId = (await ctx.must('officer', 'register', 'movePerson', { residentId: leaving, expectedVersion: await versionOf(ctx, 'residents', leaving), occurredOn: TODAY, to: { kind: 'away' } })).changeId;
     const tenancyId = (await ctx.must('officer', 'register', 'saveTenancy', { requestId: newRequestId('tenancy'), householdId, landlordName: '王芳', tenantResidentIds: [liu], moveInOn: '2026-11-01' })).id;
-    const draftId = (await draftRegisterChange(ctx.db as never, { householdId, kind: 'move_out', occurredOn: TODAY, subject: '王芳', source: 'visit', sourceId: 'visit-matrix-1' }, new Date(ctx.now())))!;
+    // Confirming applies the move-out (issue 15 item 5): a person of its own, so the other rows keep theirs.
+    const departing = await person(ctx, householdId, aTenantLike('孙丽'));
+    const draftId = (await draftRegisterChange(ctx.db as never, { householdId, residentId: departing, kind: 'move_out', occurredOn: TODAY, subject: '孙丽', source: 'visit', sourceId: 'visit-matrix-1' }, new Date(ctx.now())))!;
     const dismissId = (await draftRegisterChange(ctx.db as never, { householdId, kind: 'new_tenant', occurredOn: TODAY, subject: '新租户', source: 'case', sourceId: 'case-matrix-1' }, new Date(ctx.now())))!;
     const { rules, version } = await ctx.must('admin', 'register', 'rules', {});
     return { householdId, fang, liu, movers, tenancyId, handoverId, draftId, dismissId, workbook: await workbook(), rules: { version, ...rules } };
@@ -85,7 +87,7 @@ export const registerMatrix: FunctionMatrix<'register', RegisterFixtures> = {
     revealPerson: { payload: (fx) => ({ residentId: fx.fang, reason: '代办低保核对身份' }), who: allow('officer', 'staff'), why: 'a full ID number and phone: the grid\'s officer and the community\'s staff (each read audited)' },
     changes: { payload: () => ({ gridId: 'grid-a1' }), who: allow('officer', 'chief', 'staff', 'street', 'admin') },
     confirmChange: {
-      payload: async (fx, _c, ctx) => ({ changeId: fx.draftId, expectedVersion: await versionOf(ctx, 'register_changes', fx.draftId) }),
+      payload: async (fx, _c, ctx) => ({ changeId: fx.draftId, expectedVersion: await versionOf(ctx, 'register_changes', fx.draftId), requestId: newRequestId('confirm') }),
       who: allow(...WRITERS),
       allowedErrors: { codes: ['CONFLICT'], why: 'confirmed once by the officer, the others find it confirmed' },
     },

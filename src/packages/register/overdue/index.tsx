@@ -6,7 +6,7 @@ import { QueryView } from '../../../components/query-view';
 import { Section } from '../../../components/section';
 import { call } from '../../../services/call';
 import { useQuery } from '../../../services/use-query';
-import { householdUrl } from '../shared/links';
+import { DRAFTS_URL, householdUrl } from '../shared/links';
 
 /** 户况超期清单: what is past its deadline in the caller's scope (changes, 交接单, renter meetings). */
 export default function OverduePage() {
@@ -19,7 +19,7 @@ export default function OverduePage() {
             {items.length === 0 && <View className='section__text'>没有超期事项。</View>}
             <View className='section__actions'>
               {items.map((i) => (
-                <BigButton key={`${i.kind}-${i.targetId}`} onClick={() => void Taro.navigateTo({ url: householdUrl(i.householdId) })}>
+                <BigButton key={`${i.kind}-${i.targetId}`} onClick={() => void Taro.navigateTo({ url: i.householdId ? householdUrl(i.householdId) : DRAFTS_URL })}>
                   {`${i.kindLabel}：${i.summary}（期限 ${i.dueAt.slice(0, 10)}）`}
                 </BigButton>
               ))}
