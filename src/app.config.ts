@@ -23,7 +23,7 @@ export default defineAppConfig({
     { root: 'packages/dashboard', pages: ['index/index', 'cases/index'] },
     {
       root: 'packages/admin',
-      pages: ['index/index', 'grid/index', 'grid-edit/index', 'members/index', 'people/index', 'person-edit/index', 'community-edit/index', 'categories/index', 'sla/index', 'audit/index'],
+      pages: ['index/index', 'grid/index', 'grid-edit/index', 'members/index', 'people/index', 'person-edit/index', 'community-edit/index', 'categories/index', 'sla/index', 'audit/index', 'departments/index'],
     },
     {
       root: 'packages/volunteer',

@@ -30,6 +30,7 @@ export default function AdminHomePage() {
                 {tree.street.canManage && <BigButton onClick={() => go('/packages/admin/community-edit/index')}>新增社区</BigButton>}
                 {tree.street.canManage && <BigButton onClick={() => go('/packages/admin/categories/index')}>事件分类管理</BigButton>}
                 {tree.street.canManage && <BigButton onClick={() => go('/packages/admin/sla/index')}>处置时限设置</BigButton>}
+                {tree.street.canManage && <BigButton onClick={() => go('/packages/admin/departments/index')}>职能部门管理</BigButton>}
                 {tree.street.canManage && <BigButton onClick={() => go('/packages/admin/audit/index')}>个人信息操作记录</BigButton>}
               </View>
             </Section>

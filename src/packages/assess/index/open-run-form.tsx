@@ -10,7 +10,7 @@ import { useQuery } from '../../../services/use-query';
 import { useSubmit } from '../../../services/use-submit';
 import { monthLabel, recentMonths, runUrl } from '../shared/links';
 
-/** Street staff open a month's run: a table (the street's copies and the seeds'), the month, and for personal tables the community. */
+/** Street staff open a month's run: a table (the street's copies and the seeds'), the month, and for personal tables the community; community and department tables cover the street. */
 export function OpenRunForm({ communities }: { communities: Array<{ id: string; name: string }> }) {
   const sets = useQuery(() => call('assess', 'ruleSets', {}));
   const months = recentMonths();
@@ -23,7 +23,7 @@ export function OpenRunForm({ communities }: { communities: Array<{ id: string; 
     <Section heading='发起月度考核'>
       <QueryView state={sets.state} onRetry={sets.reload}>
         {({ ruleSets }) => {
-          const usable = ruleSets.filter((s) => s.subject !== 'department');
+          const usable = ruleSets;
           const chosen = usable.find((s) => s.id === ruleSetId);
           const open = () =>
             void submit.run(async () => {
@@ -37,6 +37,7 @@ export function OpenRunForm({ communities }: { communities: Array<{ id: string; 
               {chosen?.subject === 'worker' && (
                 <CaseChoice label='社区' options={communities.map((c) => ({ value: c.id, label: c.name }))} value={communityId} onChange={setCommunityId} columns={2} error={submit.fields.communityId} />
               )}
+              {chosen?.subject === 'department' && <View className='section__help'>考核对象是本街道已启用的职能部门（在“网格与人员管理 → 职能部门管理”中维护）；部门成员不能为本部门评分。</View>}
               <BigButton kind='primary' disabled={submit.busy || !ruleSetId} onClick={open}>
                 发起考核
               </BigButton>
