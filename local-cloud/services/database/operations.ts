@@ -8,7 +8,8 @@ import { DB_ERRORS, DatabaseError } from './errors';
 import { aggregatorOf, queryOf } from './mingo-context';
 import { planScan } from './query-plan';
 import type { DatabaseStats } from './stats';
-import type { DocumentStore, StoredRow } from './store';
+import { collectOrdered } from './ordered-scan';
+import type { DocumentStore, OrderSource, StoredRow } from './store';
 
 /**
  * Limits of a read through the server (node) SDK: no limit → 100 documents, at most 1000.
@@ -84,8 +85,8 @@ export class DocumentOperations {
   find(req: FindRequest): Doc[] {
     const hasOrder = !!req.order && Object.keys(req.order).length > 0;
     // Unsorted reads stop at offset+limit matches, as a MongoDB cursor in natural order would.
-    const stopAfter = hasOrder ? Infinity : Math.max(0, Math.floor(req.offset ?? 0)) + clampLimit(req.limit);
-    const matched = this.collectMatches('getDocument', req.collection, req.criteria, stopAfter);
+    const need = Math.max(0, Math.floor(req.offset ?? 0)) + clampLimit(req.limit);
+    const matched = (hasOrder && this.orderedMatches(req, need)) || this.collectMatches('getDocument', req.collection, req.criteria, hasOrder ? Infinity : need);
     const result = shapeResult(matched.map((m) => m.doc), req);
     this.stats.recordReturned(result.length);
     return result;
@@ -219,6 +220,25 @@ export class DocumentOperations {
     const rows = this.store.scan(collection, { sql: 'id = ?', params: [storedIdKey(id)], usedIndexes: ['_id'] });
     for (const row of rows) return row;
     return undefined;
+  }
+
+  /**
+   * An ordered read through the first sort field's index (ordered-scan.ts), or undefined when that field
+   * has no index here or the index cannot order every candidate: then the full path reads every match.
+   */
+  private orderedMatches(req: FindRequest, need: number): Match[] | undefined {
+    this.requireCollection(req.collection);
+    const [field, direction] = Object.entries(req.order!)[0];
+    const slots = this.store.indexSlots(req.collection);
+    const source: OrderSource | undefined = field === '_id' ? { id: true } : slots.has(field) ? { slot: slots.get(field)! } : undefined;
+    if (!source || (direction !== 1 && direction !== -1)) return undefined;
+    const query = compileQuery(req.criteria);
+    const plan = planScan(req.criteria, slots);
+    const rows = this.store.scanOrdered(req.collection, plan, source, direction);
+    if (!rows) return undefined;
+    const { matches, scanned } = collectOrdered(rows, need, parseStoredDoc, (doc) => query.test(doc));
+    this.stats.recordScan({ action: 'getDocument', collection: req.collection, scanned, matched: matches.length, usedIndexes: [...plan.usedIndexes, `orderBy ${field}`] });
+    return matches;
   }
 
   private collectMatches(action: string, collection: string, criteria: Doc, stopAfter: number): Match[] {

@@ -8,6 +8,21 @@ export interface StoredRow {
   doc: string;
 }
 
+/** A row of an ordered walk with the first sort field's index key (for `_id`: the id's own type). */
+export interface OrderedRow extends StoredRow {
+  keyTag: string;
+  keyValue: unknown;
+}
+
+/** What an ordered walk follows: a declared index slot or the `_id` column. */
+export type OrderSource = { slot: number } | { id: true };
+
+/**
+ * The index tags in MongoDB's (and mingo's SORT_ORDER's) type order: null/missing, numbers, strings,
+ * booleans, dates. 'x' (arrays, sub-documents, other types) has no place in it.
+ */
+const TAG_ORDER = ['z', 'n', 's', 'b', 'd'] as const;
+
 /** Index slot k of a collection: columns k{k}_t / k{k}_v with one SQLite index over both. */
 export type IndexSlots = Map<string, number>;
 
@@ -64,6 +79,33 @@ export class DocumentStore {
     if (!tbl) return;
     const where = filter.sql ? `WHERE ${filter.sql}` : '';
     yield* this.db.prepare(`SELECT seq, id, doc FROM ${tbl} ${where} ORDER BY seq`).iterate(...filter.params) as IterableIterator<StoredRow>;
+  }
+
+  /**
+   * The rows of `filter` ordered by one index slot (tag in type order, then value, then `seq`) or by
+   * `_id` (SQLite orders numbers < text < blobs, as mingo orders numbers < strings < ObjectIds); each
+   * walk of a tag is an index range in order, so reading stops as soon as the caller stops.
+   * undefined when the index cannot order every candidate (a tag 'x' or unset key among them):
+   * the caller takes the full path then.
+   */
+  scanOrdered(collection: string, filter: SqlFilter, by: OrderSource, direction: 1 | -1): IterableIterator<OrderedRow> | undefined {
+    const tbl = this.tables.get(collection);
+    if (!tbl) return [][Symbol.iterator]();
+    const and = filter.sql ? `AND (${filter.sql})` : '';
+    const dir = direction === 1 ? 'ASC' : 'DESC';
+    if ('id' in by) {
+      const rows = this.db.prepare(`SELECT seq, id, doc, id AS keyValue FROM ${tbl} WHERE 1 ${and} ORDER BY id ${dir}`).iterate(...filter.params) as IterableIterator<OrderedRow>;
+      return withIdTags(rows);
+    }
+    const t = `k${by.slot}_t`;
+    const v = `k${by.slot}_v`;
+    const unordered = this.db.prepare(`SELECT 1 FROM ${tbl} WHERE (${t} IS NULL OR ${t} NOT IN ('z', 'n', 's', 'b', 'd')) ${and} LIMIT 1`).get(...filter.params);
+    if (unordered) return undefined;
+    const walk = this.db.prepare(`SELECT seq, id, doc, ${t} AS keyTag, ${v} AS keyValue FROM ${tbl} WHERE ${t} = ? ${and} ORDER BY ${v} ${dir}, seq`);
+    const tags = direction === 1 ? TAG_ORDER : [...TAG_ORDER].reverse();
+    return (function* () {
+      for (const tag of tags) yield* walk.iterate(tag, ...filter.params) as IterableIterator<OrderedRow>;
+    })();
   }
 
   insert(collection: string, id: string | number | Buffer, doc: Record<string, unknown>, text: string): void {
@@ -148,5 +190,12 @@ export class DocumentStore {
       values.push(key.t, key.v);
     }
     return { columns, values };
+  }
+}
+
+function* withIdTags(rows: IterableIterator<OrderedRow>): IterableIterator<OrderedRow> {
+  for (const row of rows) {
+    row.keyTag = typeof row.id === 'string' ? 's' : typeof row.id === 'number' ? 'n' : 'o';
+    yield row;
   }
 }

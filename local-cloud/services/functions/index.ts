@@ -1,10 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, readBody, sendJson } from '../../core/http';
-import type { LocalCloudService, Route, ServiceContext } from '../../core/service';
+import type { AdminActionHandler, LocalCloudService, Route, ServiceContext } from '../../core/service';
 import { answerMetadataLookupsLocally } from '../../local-sdk';
 import type { SessionsService } from '../sessions';
 import { BundleDirectory } from './bundles';
 import { buildInvocationContext, type Trigger } from './invocation';
+import { FunctionTimeoutError, withinTimeLimit } from './time-limit';
+
+/** An admin-API error envelope `{ code, message }` (admin-api keeps an Error's string `code`). */
+class InvokeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 export interface FunctionsServiceOptions {
   /** Folder of built bundles, normally dist/functions (scripts/build-functions.mjs). */
@@ -52,12 +63,44 @@ export class FunctionsService implements LocalCloudService {
   /** Runs one function as the platform would; throws if the function itself throws. */
   async invoke(name: string, event: unknown, trigger: Trigger): Promise<unknown> {
     const main = this.bundles.load(name);
-    const context = buildInvocationContext({ functionName: name, baseUrl: this.ctx.baseUrl, clock: this.ctx.clock, trigger, adminKeys: this.ctx.adminKeys, functionEnv: this.ctx.functionEnv });
+    const timeoutS = this.bundles.timeoutSeconds(name);
+    const context = buildInvocationContext({ functionName: name, baseUrl: this.ctx.baseUrl, clock: this.ctx.clock, trigger, adminKeys: this.ctx.adminKeys, functionEnv: this.ctx.functionEnv, timeLimitMs: timeoutS * 1000 });
     const ends = this.invokeListeners.map((listener) => listener(name, event));
     try {
-      return await main(event, context);
+      // CloudBase ends a run at the function's timeout (time-limit.ts); the caller gets the error then.
+      return await withinTimeLimit(Promise.resolve().then(() => main(event, context)), name, timeoutS);
     } finally {
       for (const end of ends) end();
+    }
+  }
+
+  adminActions(): Record<string, AdminActionHandler> {
+    return { 'functions.invokeFunction': (params) => this.invokeFunction(params) };
+  }
+
+  /**
+   * The server SDK's `app.callFunction({ name, data })` (@cloudbase/node-sdk src/functions: action
+   * functions.invokeFunction, `request_data` the JSON of `data`, the answer's `response_data` the JSON of
+   * what main returned). A function's own failure is the call's error, as CloudBase reports it:
+   * FUNCTIONS_TIME_LIMIT_EXCEEDED past the timeout, FUNCTIONS_EXECUTE_FAIL when main throws,
+   * FUNCTION_NOT_FOUND for a name not deployed. The caller is the admin identity, so no WX_OPENID.
+   */
+  private async invokeFunction(params: Record<string, unknown>): Promise<{ response_data: string }> {
+    const name = typeof params.function_name === 'string' ? params.function_name : '';
+    if (!this.bundles.has(name)) throw new InvokeError('FUNCTION_NOT_FOUND', `function not found: ${name || '(none)'}`);
+    let event: unknown = {};
+    try {
+      event = typeof params.request_data === 'string' && params.request_data !== '' ? JSON.parse(params.request_data) : {};
+    } catch {
+      throw new InvokeError('FUNCTION_PARAM_INVALID', 'request_data is not JSON');
+    }
+    try {
+      const result = await this.invoke(name, event, { kind: 'server' });
+      return { response_data: JSON.stringify(result ?? null) };
+    } catch (err) {
+      if (err instanceof FunctionTimeoutError) throw err;
+      console.error(`[functions] ${name} threw`, err);
+      throw new InvokeError('FUNCTIONS_EXECUTE_FAIL', err instanceof Error ? err.message : String(err));
     }
   }
 

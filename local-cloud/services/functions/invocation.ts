@@ -3,8 +3,8 @@ import type { AdminKeys } from '../../core/admin-keys';
 import type { Clock } from '../../core/clock';
 import { LOCAL_ENV_ID, localServiceUrl } from '../../local-sdk';
 
-/** Who triggered an invocation: a mini-program user (by openid) or a timer. */
-export type Trigger = { kind: 'user'; openid: string } | { kind: 'timer' };
+/** Who triggered an invocation: a mini-program user (by openid), a timer, or server code (SDK callFunction). */
+export type Trigger = { kind: 'user'; openid: string } | { kind: 'timer' } | { kind: 'server' };
 
 /** WeChat app id shown to functions locally; production injects the real one. */
 export const LOCAL_APPID = 'wx-gridlink-local';
@@ -15,7 +15,7 @@ export const LOCAL_APPID = 'wx-gridlink-local';
  * parses — so functions resolve WX_OPENID, TCB_ENV and the service URL through the SDK's own code path.
  * `gridlinkClock` is the one field production never sets (see cloudfunctions/_lib/platform-context.ts).
  */
-export function buildInvocationContext(options: { functionName: string; baseUrl: string; clock: Clock; trigger: Trigger; adminKeys?: AdminKeys; functionEnv?: Record<string, string> }) {
+export function buildInvocationContext(options: { functionName: string; baseUrl: string; clock: Clock; trigger: Trigger; adminKeys?: AdminKeys; functionEnv?: Record<string, string>; timeLimitMs?: number }) {
   const environment: Record<string, string> = {
     // The function's configured variables first: the platform's own keys below always win.
     ...options.functionEnv,
@@ -33,7 +33,7 @@ export function buildInvocationContext(options: { functionName: string; baseUrl:
   }
   if (options.trigger.kind === 'user') {
     Object.assign(environment, { WX_OPENID: options.trigger.openid, WX_APPID: LOCAL_APPID, WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID' });
-  } else {
+  } else if (options.trigger.kind === 'timer') {
     environment.TRIGGER_SRC = 'timer';
   }
   return {
@@ -42,7 +42,8 @@ export function buildInvocationContext(options: { functionName: string; baseUrl:
     function_version: '$LATEST',
     namespace: LOCAL_ENV_ID,
     memory_limit_in_mb: 256,
-    time_limit_in_ms: 20000,
+    // SCF's context carries the function's configured timeout (local-cloud/services/functions/time-limit.ts).
+    time_limit_in_ms: options.timeLimitMs ?? 20000,
     environment: JSON.stringify(environment),
     gridlinkClock: { now: () => options.clock.now() },
   };
