@@ -111,10 +111,9 @@ export async function household(input: Input<'household'>, call: RegisterCall) {
   const h = await stores0.stores.households.require(input.householdId, '户');
   const acting = h.streetId === stores0.streetId ? stores0 : await actingIn(call, h.streetId);
   authorizeAt(acting, placeOf(h), 'read');
-  const _ = call.db.command;
   const [everyone, tenancies] = await Promise.all([
     acting.stores.residents.all({ 'memberships.householdId': h._id }, { max: 500 }),
-    acting.stores.tenancies.all({ householdId: h._id, moveOutOn: _.exists(false) }, { max: 50 }),
+    acting.stores.tenancies.all({ householdId: h._id }, { max: 100 }),
   ]);
   const current = everyone.filter((r) => r.householdId === h._id && r.status === 'active');
   const place = placeOf(h);
@@ -134,7 +133,7 @@ export async function household(input: Input<'household'>, call: RegisterCall) {
     household: { ...householdSummary(h, h.headResidentId ? names.get(h.headResidentId) : undefined, flagsVisibleAt(acting.caller.roles, place, acting.rules, h.careFlags), acting.rules.careGroups), note: h.note, communityId: h.communityId },
     people: people.map((p) => p.view),
     history: historyOf(everyone, h._id),
-    tenancies: tenancies.map((t) => ({
+    tenancies: tenancies.filter((t) => !t.moveOutOn).map((t) => ({
       tenancyId: t._id,
       landlordName: t.landlordName,
       tenantNames: t.tenantResidentIds.map((id) => names.get(id) ?? '已迁出人员'),
@@ -143,6 +142,9 @@ export async function household(input: Input<'household'>, call: RegisterCall) {
       contactDueAt: t.contactDueAt.toISOString(),
       version: t.version,
     })),
+    pastTenancies: tenancies
+      .flatMap((t) => (t.moveOutOn ? [{ tenancyId: t._id, landlordName: t.landlordName, tenantNames: t.tenantResidentIds.map((id) => names.get(id) ?? '已迁出人员'), moveInOn: t.moveInOn, moveOutOn: t.moveOutOn }] : []))
+      .sort((a, b) => b.moveOutOn.localeCompare(a.moveOutOn)),
     careGroups: acting.rules.careGroups
       .filter((g) => g.enabled && g.visibleTo.some((role) => acting.caller.roles.some((r) => r.role === role)))
       .map((g) => ({ id: g.id, label: g.label })),

@@ -12,7 +12,7 @@ import { searchPeople } from './search';
 import { exportStorageOf, type ExportStorage } from '../_lib/export-storage';
 import { exportHouseholds, importTemplate } from './excel-export';
 import { importHouseholds } from './excel-import';
-import { recordRenterContact, saveTenancy } from './tenancies';
+import { endTenancy, recordRenterContact, saveTenancy } from './tenancies';
 
 /**
  * The `register` function (issue 15): buildings → households → people of a grid, their care groups,
@@ -35,6 +35,7 @@ function registerHandlers(keys: () => RegisterKeys, storage: ExportStorage) {
     searchPeople: withKeys(searchPeople),
     saveTenancy: withKeys(saveTenancy),
     recordRenterContact: withKeys(recordRenterContact),
+    endTenancy: withKeys(endTenancy),
     changes,
     drafts,
     confirmChange: withKeys(confirmChange),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { chinaDateOf, dueDateOf, dueInstantOf, householdRecordSchema, tenancyRecordSchema, type TenancyRecord } from '../../src/domain/register';
 import type { registerApi } from '../../src/domain/register/api';
 import { changeRecordSchema } from '../../src/domain/register';
+import { DomainError } from '../../src/domain/errors';
 import { inTransaction } from '../_lib';
 import { buildChange, idFromRequest } from '../_lib/register';
 import { actingIn, actingInOwnStreet, authorizeAt, calendarOf, invalid, placeOf, type RegisterCall } from './context';
@@ -65,6 +66,8 @@ export async function recordRenterContact(input: Input<'recordRenterContact'>, c
   const t = await own.stores.tenancies.require(input.tenancyId, '租房登记');
   const acting = own.streetId === t.streetId ? own : await actingIn(call, t.streetId);
   authorizeAt(acting, placeOf(t), 'write');
+  // Renters who left are no longer met monthly (000 L34 applies to 租房户 living in the grid).
+  if (t.moveOutOn) throw new DomainError('CONFLICT', `这条租房登记已于 ${t.moveOutOn} 退租，不再记录见面`);
   const today = chinaDateOf(call.now);
   if (input.on > today) throw invalid('on', '见面日期不能晚于今天');
   if (input.on < t.moveInOn) throw invalid('on', '见面日期不能早于入住日期');
@@ -73,4 +76,42 @@ export async function recordRenterContact(input: Input<'recordRenterContact'>, c
   const contacts = [...t.contacts, { on: input.on, note: input.note, by: { userId: acting.caller.userId, name: acting.caller.name } }].slice(-400);
   const version = await acting.stores.tenancies.update({ _id: t._id, version: input.expectedVersion }, { lastContactOn: last, contactDueAt, contacts, updatedAt: call.now });
   return { id: t._id, version };
+}
+
+/**
+ * endTenancy: the renters moved out (退租). The tenancy is kept as the household's rental history with its
+ * move-out date — no longer due a monthly meeting — and a dated 退租 change with its 交接单 goes to the
+ * community like every other change (000 L34–35). The date lies between the move-in and today (China
+ * date, the street's calendar day). A retry of the same request (the answer lost) is answered as done;
+ * another request on an ended tenancy is refused. The tenants themselves stay registered until the worker
+ * records where they went (迁出登记), as a tenancy can end with the renter staying on, e.g. buying the flat.
+ */
+export async function endTenancy(input: Input<'endTenancy'>, call: RegisterCall) {
+  const own = await actingInOwnStreet(call);
+  const t = await own.stores.tenancies.require(input.tenancyId, '租房登记');
+  const acting = own.streetId === t.streetId ? own : await actingIn(call, t.streetId);
+  authorizeAt(acting, placeOf(t), 'write');
+  if (t.moveOut?.requestId === input.requestId) return { id: t._id, version: t.version, changeId: t.moveOut.changeId };
+  if (t.moveOutOn) throw new DomainError('CONFLICT', `这条租房登记已于 ${t.moveOutOn} 退租`);
+  if (t.version !== input.expectedVersion) throw new DomainError('CONFLICT', '这条租房登记已被其他人修改，请刷新后重试');
+  if (input.moveOutOn > chinaDateOf(call.now)) throw invalid('moveOutOn', '退租日期不能晚于今天');
+  if (input.moveOutOn < t.moveInOn) throw invalid('moveOutOn', `退租日期不能早于入住日期 ${t.moveInOn}`);
+  const tenants = await acting.stores.residents.loadMany(t.tenantResidentIds);
+  const by = { userId: acting.caller.userId, name: acting.caller.name };
+  const change = buildChange(
+    { ...placeOf(t), householdId: t.householdId, kind: 'tenancy_end', occurredOn: input.moveOutOn, subject: tenants.map((r) => r.name).join('、') || `房东${t.landlordName}的租户`, source: 'worker', sourceId: t._id, by },
+    acting.rules,
+    await calendarOf(call, t.streetId),
+    call.now,
+  );
+  const version = await inTransaction(call.db, async (tx) => {
+    const v = await tx.collectionOf('tenancies', tenancyRecordSchema).update(
+      { _id: t._id, version: input.expectedVersion },
+      { moveOutOn: input.moveOutOn, moveOut: { requestId: input.requestId, changeId: change._id, by, at: call.now }, updatedAt: call.now },
+    );
+    const log = tx.collectionOf('register_changes', changeRecordSchema);
+    if (!(await log.load(change._id))) await log.insert(change);
+    return v;
+  });
+  return { id: t._id, version, changeId: change._id };
 }

@@ -93,6 +93,11 @@ export const tenancyInputSchema = z
   })
   .strict();
 
+/** The renters moved out (退租): the tenancy is kept with its move-out date; a retry with the same request id is answered as done. */
+export const endTenancyInputSchema = z
+  .object({ requestId, tenancyId: id.describe('租房登记'), expectedVersion, moveOutOn: isoDate('退租日期') })
+  .strict();
+
 export const renterContactInputSchema = z.object({ tenancyId: id.describe('租房登记'), expectedVersion, on: isoDate('见面日期'), note: text('见面情况', 200).default('') }).strict();
 
 export const householdSummarySchema = z.object({
@@ -142,6 +147,8 @@ export const householdViewSchema = z.object({
   tenancies: z.array(
     z.object({ tenancyId: z.string(), landlordName: z.string(), tenantNames: z.array(z.string()), moveInOn: z.string(), lastContactOn: z.string(), contactDueAt: z.string(), version: z.number() }),
   ),
+  /** Tenancies that ended (退租), newest move-out first: kept as the household's rental history. */
+  pastTenancies: z.array(z.object({ tenancyId: z.string(), landlordName: z.string(), tenantNames: z.array(z.string()), moveInOn: z.string(), moveOutOn: z.string() })),
   careGroups: z.array(z.object({ id: z.string(), label: z.string() })),
   canWrite: z.boolean(),
   canReveal: z.boolean(),
@@ -206,6 +213,7 @@ export const registerApi = {
   movePerson: { input: moveInputSchema, output: saved.extend({ changeId: z.string() }) },
   saveTenancy: { input: tenancyInputSchema, output: saved },
   recordRenterContact: { input: renterContactInputSchema, output: saved },
+  endTenancy: { input: endTenancyInputSchema, output: saved.extend({ changeId: z.string() }) },
   households: { input: z.object({ ...scopeFilter, ...page }).strict(), output: z.object({ items: z.array(householdSummarySchema), next: z.string().nullable() }) },
   searchPeople: {
     input: z

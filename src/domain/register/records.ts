@@ -86,6 +86,8 @@ export const tenancyRecordSchema = z.object({
   tenantResidentIds: z.array(id),
   moveInOn: isoDate,
   moveOutOn: isoDate.optional(),
+  /** How the move-out was entered (endTenancy): its request id (a retry is answered as done) and its change record. */
+  moveOut: z.object({ requestId: z.string(), changeId: z.string(), by: who, at: date }).optional(),
   /** 000 L34 "每月要与网格内租房户至少见面1次，并记录见面时间": last meeting, and when the next is due. */
   lastContactOn: isoDate,
   contactDueAt: date,

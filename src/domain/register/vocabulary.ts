@@ -43,13 +43,14 @@ export type ResidentStatus = (typeof RESIDENT_STATUSES)[number];
 export const RESIDENT_STATUS_LABELS: Record<ResidentStatus, string> = { active: '在册', moved_away: '已迁出', deceased: '已死亡' };
 
 /** Every change to the register is one of these, dated (issue 15 item 4). */
-export const CHANGE_KINDS = ['move_in', 'move_out', 'new_arrival', 'new_tenant', 'birth', 'death', 'flag_change', 'info_change'] as const;
+export const CHANGE_KINDS = ['move_in', 'move_out', 'new_arrival', 'new_tenant', 'tenancy_end', 'birth', 'death', 'flag_change', 'info_change'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
   move_in: '迁入',
   move_out: '迁出',
   new_arrival: '新流入人员',
   new_tenant: '新租户',
+  tenancy_end: '退租',
   birth: '出生',
   death: '死亡',
   flag_change: '特殊群体变更',
@@ -62,6 +63,8 @@ export const CHANGE_DEADLINE: Record<ChangeKind, 'change' | 'new_arrival'> = {
   move_out: 'change',
   new_arrival: 'new_arrival',
   new_tenant: 'new_arrival',
+  // Renters leaving is a change like a move-out (000 L34: 5 working days); only arrivals get a month.
+  tenancy_end: 'change',
   birth: 'change',
   death: 'change',
   flag_change: 'change',

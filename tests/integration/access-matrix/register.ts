@@ -12,6 +12,8 @@ interface RegisterFixtures {
   /** One person per permitted writer to move out (a person moves out once). */
   movers: Partial<Record<CallerKey, string>>;
   tenancyId: string;
+  /** One tenancy per permitted writer to end (a tenancy ends once). */
+  endings: Partial<Record<CallerKey, string>>;
   /** The 交接单 of a move-out (community staff acknowledge it) and a change drafted from a visit (workers confirm it). */
   handoverId: string;
   draftId: string;
@@ -55,12 +57,14 @@ export const registerMatrix: FunctionMatrix<'register', RegisterFixtures> = {
     const leaving = await person(ctx, householdId, aTenantLike('周立'));
     const handoverId = (await ctx.must('officer', 'register', 'movePerson', { residentId: leaving, expectedVersion: await versionOf(ctx, 'residents', leaving), occurredOn: TODAY, to: { kind: 'away' } })).changeId;
     const tenancyId = (await ctx.must('officer', 'register', 'saveTenancy', { requestId: newRequestId('tenancy'), householdId, landlordName: '王芳', tenantResidentIds: [liu], moveInOn: '2026-11-01' })).id;
+    const endings: Partial<Record<CallerKey, string>> = {};
+    for (const who of WRITERS) endings[who] = (await ctx.must('officer', 'register', 'saveTenancy', { requestId: newRequestId('tenancy'), householdId, landlordName: '王芳', tenantResidentIds: [liu], moveInOn: '2026-11-01' })).id;
     // Confirming applies the move-out (issue 15 item 5): a person of its own, so the other rows keep theirs.
     const departing = await person(ctx, householdId, aTenantLike('孙丽'));
     const draftId = (await draftRegisterChange(ctx.db as never, { householdId, residentId: departing, kind: 'move_out', occurredOn: TODAY, subject: '孙丽', source: 'visit', sourceId: 'visit-matrix-1' }, new Date(ctx.now())))!;
     const dismissId = (await draftRegisterChange(ctx.db as never, { householdId, kind: 'new_tenant', occurredOn: TODAY, subject: '新租户', source: 'case', sourceId: 'case-matrix-1' }, new Date(ctx.now())))!;
     const { rules, version } = await ctx.must('admin', 'register', 'rules', {});
-    return { householdId, fang, liu, movers, tenancyId, handoverId, draftId, dismissId, workbook: await workbook(), rules: { version, ...rules } };
+    return { householdId, fang, liu, movers, tenancyId, endings, handoverId, draftId, dismissId, workbook: await workbook(), rules: { version, ...rules } };
   },
   actions: {
     saveHousehold: { payload: () => aHousehold('grid-a1', { room: '402' }), who: allow(...WRITERS) },
@@ -80,6 +84,14 @@ export const registerMatrix: FunctionMatrix<'register', RegisterFixtures> = {
     recordRenterContact: {
       payload: async (fx, _c, ctx) => ({ tenancyId: fx.tenancyId, expectedVersion: await versionOf(ctx, 'tenancies', fx.tenancyId), on: TODAY, note: '上门见面，情况正常' }),
       who: allow(...WRITERS),
+    },
+    endTenancy: {
+      payload: async (fx, caller, ctx) => {
+        const tenancyId = fx.endings[caller] ?? fx.endings.officer!;
+        return { requestId: newRequestId('moveout'), tenancyId, expectedVersion: await versionOf(ctx, 'tenancies', tenancyId), moveOutOn: TODAY };
+      },
+      who: allow(...WRITERS),
+      why: 'the renters moving out is a change of the grid\'s register, entered by whoever may write it',
     },
     households: { payload: () => ({ gridId: 'grid-a1' }), who: allow('officer', 'chief', 'staff', 'street', 'admin') },
     searchPeople: { payload: () => ({ by: 'name', text: '王芳' }), who: allow(...ALL_STAFF), why: 'filtered to where the caller may read (another grid\'s officer finds nobody)' },

@@ -12,12 +12,14 @@ import { newRequestId } from '../../../services/request-id';
 import { useQuery } from '../../../services/use-query';
 import { useSubmit } from '../../../services/use-submit';
 import { chinaToday } from '../shared/links';
+import { EndTenancy } from './end-tenancy';
 
 type HouseholdView = ActionOutput<'register', 'household'>;
 
 /**
- * 租房登记 (issue 15 item 1, 000 L34): who rents here from which landlord since when, and the monthly
- * meeting with the renters (记录本月见面). The tenants are people already registered in this household.
+ * 租房登记 (issue 15 item 1, 000 L34): who rents here from which landlord since when, the monthly
+ * meeting with the renters (记录本月见面), 登记退租 when they leave, and the tenancies that ended. The
+ * tenants are people already registered in this household.
  */
 export default function TenancyPage() {
   const householdId = useRouter().params.householdId ?? '';
@@ -28,12 +30,19 @@ export default function TenancyPage() {
         {(v) => (
           <>
             <Section heading={v.household.address}>
-              {v.tenancies.length === 0 && <View className='section__text'>还没有租房登记。</View>}
+              {v.tenancies.length === 0 && <View className='section__text'>{v.pastTenancies.length ? '目前没有在租的租房登记。' : '还没有租房登记。'}</View>}
             </Section>
             {v.tenancies.map((t) => (
               <RenterContact key={t.tenancyId} tenancy={t} onDone={reload} />
             ))}
             <NewTenancy householdId={householdId} people={v.people} onDone={reload} />
+            {v.pastTenancies.length > 0 && (
+              <Section heading='已退租'>
+                {v.pastTenancies.map((t) => (
+                  <View key={t.tenancyId} className='section__text'>{`房东${t.landlordName} · 租户 ${t.tenantNames.join('、')} · ${t.moveInOn} 入住 · ${t.moveOutOn} 退租`}</View>
+                ))}
+              </Section>
+            )}
           </>
         )}
       </QueryView>
@@ -57,6 +66,7 @@ function RenterContact({ tenancy: t, onDone }: { tenancy: HouseholdView['tenanci
       <BigButton kind='primary' disabled={submit.busy} onClick={() => void record()}>
         {`记录今天见面（房东${t.landlordName}）`}
       </BigButton>
+      <EndTenancy tenancyId={t.tenancyId} version={t.version} landlordName={t.landlordName} moveInOn={t.moveInOn} onDone={onDone} />
     </Section>
   );
 }
