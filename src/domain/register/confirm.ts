@@ -15,6 +15,9 @@ export const CHANGE_APPLICATION: Record<ChangeKind, { apply: ChangeApplication; 
   new_arrival: { apply: 'add_person', reason: '新流入人员：登记到这一户并记流入时间（000 L20）' },
   birth: { apply: 'add_person', reason: '出生：新生儿登记到这一户，可暂无身份证号' },
   new_tenant: { apply: 'tenancy', reason: '新租户：登记租户和房东，这一户改为出租，每月见面（000 L34）' },
+  // A draft does not say which tenancy ended (a visit or report names the household): confirming records the
+  // change; the worker ends the tenancy itself on the 租房登记 page (register.endTenancy, 登记退租).
+  tenancy_end: { apply: 'record_only', reason: '退租：登记变动记录；在“租房登记”中点“登记退租”结束对应的租房登记' },
   move_out: { apply: 'person_leaves', reason: '迁出：与"迁移"相同，关闭此人在本户的记录并保留历史' },
   death: { apply: 'person_leaves', reason: '死亡：与"迁移"相同，标记死亡并开始保留期' },
   flag_change: { apply: 'care_flags', reason: '特殊群体变更：按您有权标记的群体更新此人和这一户的标记' },
