@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { BigButton } from '../../../components/big-button';
-import { CaseChoice } from '../../../components/case-choice';
+import { CaseChoice, CaseMultiChoice } from '../../../components/case-choice';
 import { Field } from '../../../components/field';
 import { PageShell } from '../../../components/page-shell';
 import { QueryView } from '../../../components/query-view';
@@ -15,7 +15,6 @@ import { useQuery } from '../../../services/use-query';
 import { useSubmit } from '../../../services/use-submit';
 import { chinaWallToIso } from '../../volunteer/shared/china-time-text';
 import { meetingUrl } from '../shared/links';
-import { AttendeePicker } from './attendee-picker';
 import { WhenFields, type When } from './when-fields';
 import '../shared/meeting.scss';
 
@@ -67,6 +66,7 @@ function FormFields({ kind, people, suggested }: { kind: MeetingKind; people: Ar
   const [note, setNote] = useState('');
   const [when, setWhen] = useState<When>({ day: suggested.date, start: suggested.start, end: suggested.end });
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(people.map((p) => p.userId)));
+  const attendeeOptions = people.map((p) => ({ value: p.userId, label: `${p.name}（${p.roles}）` }));
   const [requestId] = useState(newRequestId);
   const submit = useSubmit();
 
@@ -94,7 +94,7 @@ function FormFields({ kind, people, suggested }: { kind: MeetingKind; people: Ar
       <Field label='会议名称（可不填）' value={title} onChange={setTitle} error={submit.fields.title} maxLength={40} placeholder={MEETING_KIND_INFO[kind].label} />
       <WhenFields when={when} onChange={setWhen} error={submit.fields.startAt ?? submit.fields.endAt} />
       <Field label='会议地点' value={place} onChange={setPlace} error={submit.fields.place} maxLength={60} placeholder='例如：社区二楼会议室' />
-      <AttendeePicker people={people} chosen={chosen} onChange={setChosen} error={submit.fields.attendeeIds} />
+      <CaseMultiChoice label='参会人' unit='人' options={attendeeOptions} value={chosen} onChange={setChosen} error={submit.fields.attendeeIds} />
       <Field label='会议说明（可不填）' kind='multiline' value={note} onChange={setNote} error={submit.fields.note} maxLength={300} />
       {submit.message !== '' && (
         <View className='section__error' role='alert'>
