@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { BigButton } from '../../../components/big-button';
 import { Field } from '../../../components/field';
 import { Section } from '../../../components/section';
+import { SubmitButton } from '../../../components/submit-button';
 import { parseHolidayNotice, type NoticeParse } from '../../../domain/calendar/notice-parser';
 import type { YearArrangement } from '../../../domain/calendar/config';
 import { call } from '../../../services/call';
@@ -97,17 +98,13 @@ export function HolidayArrangement({ years, warning, onSaved }: { years: { year:
       <Field label='年份' kind='number' value={pickYear} onChange={setPickYear} maxLength={4} error={fieldError('year')} />
       <Field label='放假日期' value={pickHolidays} onChange={setPickHolidays} maxLength={800} error={fieldError('holidays')} placeholder='YYYY-MM-DD' />
       <Field label='调休上班日期' value={pickWorkdays} onChange={setPickWorkdays} maxLength={400} error={fieldError('workdays')} placeholder='YYYY-MM-DD' />
-      <BigButton
-        disabled={submit.busy}
+      <SubmitButton
+        submit={submit}
+        kind='default'
         onClick={() => void save({ year: Number(pickYear), holidays: list(pickHolidays), workdays: list(pickWorkdays), source: 'picked', reason: reason || '街道管理员按通知填写' })}
       >
         保存填写的日期
-      </BigButton>
-      {submit.message !== '' && (
-        <View className='section__error' role='alert'>
-          {submit.message}
-        </View>
-      )}
+      </SubmitButton>
     </Section>
   );
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { BigButton } from '../../../components/big-button';
 import { CaseChoice } from '../../../components/case-choice';
 import { QueryView } from '../../../components/query-view';
 import { Section } from '../../../components/section';
+import { SubmitButton } from '../../../components/submit-button';
 import { call } from '../../../services/call';
 import { useQuery } from '../../../services/use-query';
 import { useSubmit } from '../../../services/use-submit';
@@ -38,14 +38,9 @@ export function OpenRunForm({ communities }: { communities: Array<{ id: string; 
                 <CaseChoice label='社区' options={communities.map((c) => ({ value: c.id, label: c.name }))} value={communityId} onChange={setCommunityId} columns={2} error={submit.fields.communityId} />
               )}
               {chosen?.subject === 'department' && <View className='section__help'>考核对象是本街道已启用的职能部门（在“网格与人员管理 → 职能部门管理”中维护）；部门成员不能为本部门评分。</View>}
-              <BigButton kind='primary' disabled={submit.busy || !ruleSetId} onClick={open}>
+              <SubmitButton submit={submit} disabled={!ruleSetId} onClick={open}>
                 发起考核
-              </BigButton>
-              {submit.message !== '' && (
-                <View className='section__error' role='alert'>
-                  {submit.message}
-                </View>
-              )}
+              </SubmitButton>
             </>
           );
         }}

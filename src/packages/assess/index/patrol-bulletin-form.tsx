@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { BigButton } from '../../../components/big-button';
 import { CaseChoice } from '../../../components/case-choice';
 import { Section } from '../../../components/section';
+import { SubmitButton } from '../../../components/submit-button';
 import { halfMonthOf, recentHalfMonths } from '../../../domain/assessment/patrol-bulletin';
 import { call } from '../../../services/call';
 import { useSubmit } from '../../../services/use-submit';
@@ -34,14 +34,9 @@ export function PatrolBulletinForm({ scopes }: { scopes: Scope[] }) {
       {scopes.length > 1 && (
         <CaseChoice label='范围' options={scopes.map((s) => ({ value: s.communityId ?? STREET, label: s.name }))} value={scope} onChange={setScope} columns={2} error={submit.fields.communityId} />
       )}
-      <BigButton kind='primary' disabled={submit.busy} onClick={make}>
+      <SubmitButton submit={submit} onClick={make}>
         生成巡查通报
-      </BigButton>
-      {submit.message !== '' && (
-        <View className='section__error' role='alert'>
-          {submit.message}
-        </View>
-      )}
+      </SubmitButton>
     </Section>
   );
 }

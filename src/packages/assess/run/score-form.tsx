@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { View } from '@tarojs/components';
-import { BigButton } from '../../../components/big-button';
 import { CaseChoice } from '../../../components/case-choice';
 import { Field } from '../../../components/field';
 import { Section } from '../../../components/section';
+import { SubmitButton } from '../../../components/submit-button';
 import type { ActionOutput } from '../../../domain/api';
 import type { EntryValue } from '../../../domain/assessment/facts';
 import { call } from '../../../services/call';
@@ -55,14 +54,9 @@ export function ScoreForm({ run, onSaved }: { run: Run; onSaved: () => void }) {
       )}
       {item?.entry === 'veto' && <CaseChoice label='是否一票否决' options={[{ value: 'no', label: '不否决' }, { value: 'yes', label: '一票否决' }]} value={option} onChange={setOption} columns={2} />}
       <Field label='评分理由' kind='multiline' value={reason} onChange={setReason} error={submit.fields.reason} placeholder='写明依据,如检查记录、台账' />
-      <BigButton kind='primary' disabled={submit.busy || !item} onClick={save}>
+      <SubmitButton submit={submit} disabled={!item} onClick={save}>
         保存评分
-      </BigButton>
-      {submit.message !== '' && (
-        <View className='section__error' role='alert'>
-          {submit.message}
-        </View>
-      )}
+      </SubmitButton>
     </Section>
   );
 }
