@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build as esbuild } from 'esbuild';
+import appConfig from './app-config.cjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist', 'weapp');
@@ -24,22 +24,6 @@ export function buildWeappProduction() {
   const env = { ...process.env, TARO_APP_LOCAL: 'false', NODE_ENV: 'production', FORCE_COLOR: '0' };
   const res = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: ROOT, env, stdio: 'inherit' });
   if (res.status !== 0) throw new Error(`taro build --type weapp failed (exit ${res.status})`);
-}
-
-/** src/app.config.ts as a production build sees it (it is plain data behind `defineAppConfig`). */
-async function readSourceAppConfig() {
-  const out = await esbuild({
-    entryPoints: [path.join(ROOT, 'src', 'app.config.ts')],
-    bundle: true,
-    write: false,
-    format: 'cjs',
-    platform: 'node',
-    define: { 'process.env.TARO_APP_LOCAL': '"false"' },
-    logLevel: 'silent',
-  });
-  const module = { exports: {} };
-  new Function('module', 'exports', 'defineAppConfig', out.outputFiles[0].text)(module, module.exports, (c) => c);
-  return module.exports.default;
 }
 
 function listFiles(dir) {
@@ -108,7 +92,8 @@ export async function checkWeapp({ build = true } = {}) {
   const appJsonPath = path.join(DIST, 'app.json');
   if (!existsSync(appJsonPath)) throw new Error(`${appJsonPath} missing: the weapp build produced nothing`);
   const appJson = JSON.parse(readFileSync(appJsonPath, 'utf8'));
-  const source = await readSourceAppConfig();
+  // src/app.config.ts as a production build sees it: the one reading the local cloud's wx-openapi uses too.
+  const source = appConfig.readAppConfig(ROOT);
 
   for (const page of source.pages) {
     if (!appJson.pages?.includes(page)) problems.push(`app.json lacks main page ${page}`);

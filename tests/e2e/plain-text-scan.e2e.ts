@@ -1,9 +1,9 @@
-import { buildSync } from 'esbuild';
 import type { BrowserContext, Page } from 'playwright-core';
 import { newPhonePage } from './support/browser';
 import { useE2eCloud } from './support/e2e-cloud';
 import { signInAs } from './support/ui';
 import { developerTextIn } from '../../src/domain/developer-text';
+import { appPagesOf, readAppConfig } from '../../scripts/app-config.cjs';
 
 /**
  * Issue 8 item 4: every page of the app rendered against the demo street and its visible text scanned
@@ -23,11 +23,7 @@ describe('plain words on every page', () => {
 
   it('no page of the app shows developer text (Latin identifiers, field paths, L-references, spec names), opened as the street administrator', async () => {
     // Issue 8 item 4. The app's own page list, as the production build reads it; debug pages of local builds are left out.
-    const out = buildSync({ entryPoints: ['src/app.config.ts'], bundle: true, write: false, format: 'cjs', platform: 'node', define: { 'process.env.TARO_APP_LOCAL': '"false"' }, logLevel: 'silent' });
-    const mod = { exports: {} as { default: { pages: string[]; subPackages: Array<{ root: string; pages: string[] }> } } };
-    new Function('module', 'exports', 'defineAppConfig', out.outputFiles[0].text)(mod, mod.exports, (c: unknown) => c);
-    const config = mod.exports.default;
-    const routes = [...config.pages, ...config.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))];
+    const routes = appPagesOf(readAppConfig());
     const QUERY: Record<string, string> = {
       'pages/grid/index': 'gridId=grid-a1',
       'packages/staff/queue/index': 'kind=inbox',

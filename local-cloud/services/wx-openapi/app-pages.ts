@@ -1,31 +1,13 @@
-import { buildSync } from 'esbuild';
-import path from 'node:path';
+import { appPagesOf, readAppConfig } from '../../../scripts/app-config.cjs';
 
 /**
  * The pages of the mini-program as WeChat knows them: the production app.json, i.e. `src/app.config.ts`
- * evaluated with TARO_APP_LOCAL=false (the same reading as scripts/check-weapp.mjs). WeChat answers 41030
- * to a `page` that is not one of these ("page路径不正确,需要保证在现网版本小程序中存在,与app.json保持一致").
+ * evaluated with TARO_APP_LOCAL=false (scripts/app-config.cjs, the same reading as scripts/check-weapp.mjs).
+ * WeChat answers 41030 to a `page` that is not one of these
+ * ("page路径不正确,需要保证在现网版本小程序中存在,与app.json保持一致").
  */
-export function readAppPages(root = path.resolve(__dirname, '../../..')): Set<string> {
-  const out = buildSync({
-    entryPoints: [path.join(root, 'src', 'app.config.ts')],
-    bundle: true,
-    write: false,
-    format: 'cjs',
-    platform: 'node',
-    define: { 'process.env.TARO_APP_LOCAL': '"false"' },
-    logLevel: 'silent',
-  });
-  const module = { exports: {} as { default?: AppConfig } };
-  new Function('module', 'exports', 'defineAppConfig', out.outputFiles[0].text)(module, module.exports, (c: AppConfig) => c);
-  const config = module.exports.default;
-  if (!config) throw new Error('src/app.config.ts has no default export');
-  return new Set([...config.pages, ...(config.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))]);
-}
-
-interface AppConfig {
-  pages: string[];
-  subPackages?: Array<{ root: string; pages: string[] }>;
+export function readAppPages(root?: string): Set<string> {
+  return new Set(appPagesOf(readAppConfig(root)));
 }
 
 /**

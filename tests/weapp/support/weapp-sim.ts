@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { contractReply, inputProblem } from './contract-replies';
 import type { FunctionName } from '../../../src/domain/api';
+import { appPagesOf } from '../../../scripts/app-config.cjs';
 
 /**
  * The production weapp build (dist/weapp) run by WeChat's component test tool: `miniprogram-simulate`
@@ -17,7 +18,7 @@ export interface AppJson {
   subPackages?: Array<{ root: string; pages: string[] }>;
 }
 export const appJson: AppJson = JSON.parse(readFileSync(path.join(DIST, 'app.json'), 'utf8'));
-export const allPages = (): string[] => [...appJson.pages, ...(appJson.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))];
+export const allPages = (): string[] => appPagesOf({ pages: appJson.pages, subPackages: appJson.subPackages ?? [] });
 
 /** A recorded URL ('/pages/x/index?a=1' or 'pages/x/index') is a page of app.json. */
 export const isAppPage = (url: string) => allPages().includes(url.replace(/^\//, '').split('?')[0]);
