@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { BigButton } from '../../../components/big-button';
 import { Field } from '../../../components/field';
 import { Section } from '../../../components/section';
 import { call } from '../../../services/call';
 import { newRequestId } from '../../../services/request-id';
 import { ChoiceRow } from '../shared/choice-row';
-import { useSubmit } from '../../../services/use-submit';
+import { SaveFooter, useVersionedSave } from '../shared/save-form';
 import type { OrgTree, TreeCommunity } from '../shared/find-grid';
 
 interface CommunityFormProps {
@@ -25,25 +24,18 @@ export function CommunityForm({ community, scheme }: CommunityFormProps) {
   const [enabled, setEnabled] = useState<StateKey>(community?.enabled === false ? 'off' : 'on');
   // Kept for the page's life: a retry or double tap of 保存 re-sends the same id and creates one community.
   const [requestId] = useState(newRequestId);
-  const [version, setVersion] = useState(community?.version ?? 0);
-  const [saved, setSaved] = useState(false);
-  const submit = useSubmit();
+  const { submit, saved, save: send } = useVersionedSave(community?.version ?? 0);
   const byLetter = scheme === 'letter';
 
   const save = async () => {
-    setSaved(false);
     const code = byLetter ? { letter: letter.trim() } : { villageCode: villageCode.trim() };
     const common = { name, ...code, enabled: enabled === 'on' };
-    const result = await submit.run(() =>
+    const result = await send((expectedVersion) =>
       community
-        ? call('org', 'saveCommunity', { communityId: community.communityId, expectedVersion: version, ...common })
+        ? call('org', 'saveCommunity', { communityId: community.communityId, expectedVersion, ...common })
         : call('org', 'saveCommunity', { requestId, ...common }),
     );
-    if (!result) return;
-    setVersion(result.version);
-    setSaved(true);
-    await Taro.showToast({ title: '已保存', icon: 'success' });
-    if (!community) Taro.navigateBack().catch(() => undefined);
+    if (result && !community) Taro.navigateBack().catch(() => undefined);
   };
 
   const f = submit.fields;
@@ -77,19 +69,7 @@ export function CommunityForm({ community, scheme }: CommunityFormProps) {
         </>
       )}
       <ChoiceRow label='状态' options={STATE_LABELS} value={enabled} onChange={setEnabled} disabled={submit.busy} />
-      {submit.message !== '' && (
-        <View className='section__error' role='alert'>
-          {Object.keys(f).length > 0 ? '请按红字提示修改后再保存' : submit.message}
-        </View>
-      )}
-      {saved && (
-        <View className='admin-saved' role='status'>
-          已保存
-        </View>
-      )}
-      <BigButton kind='primary' disabled={submit.busy} onClick={() => void save()}>
-        {submit.busy ? '正在保存…' : '保存'}
-      </BigButton>
+      <SaveFooter submit={submit} saved={saved} onSave={() => void save()} />
     </Section>
   );
 }

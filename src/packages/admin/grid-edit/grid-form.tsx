@@ -1,14 +1,12 @@
 import { useState } from 'react';
-import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { BigButton } from '../../../components/big-button';
 import { Field } from '../../../components/field';
 import { Section } from '../../../components/section';
 import { call } from '../../../services/call';
 import { newRequestId } from '../../../services/request-id';
 import { GRID_TYPE_LABELS, type GridType } from '../../../domain/org/grid-code';
 import { ChoiceRow } from '../shared/choice-row';
-import { useSubmit } from '../../../services/use-submit';
+import { SaveFooter, useVersionedSave } from '../shared/save-form';
 import type { TreeGrid } from '../shared/find-grid';
 
 interface GridFormProps {
@@ -29,25 +27,18 @@ export function GridForm({ grid, communityId, fullEdit }: GridFormProps) {
   const [boundary, setBoundary] = useState(grid?.boundary ?? '');
   // Kept for the page's life: a retry or double tap of 保存 re-sends the same id and creates one grid.
   const [requestId] = useState(newRequestId);
-  const [version, setVersion] = useState(grid?.version ?? 0);
-  const [saved, setSaved] = useState(false);
-  const submit = useSubmit();
+  const { submit, saved, save: send } = useVersionedSave(grid?.version ?? 0);
 
   const save = async () => {
-    setSaved(false);
     const counts = { households: toInt(households), population: toInt(population), boundary };
-    const result = await submit.run(() => {
-      if (grid && !fullEdit) return call('org', 'updateGridInfo', { gridId: grid.gridId, expectedVersion: version, ...counts });
+    const result = await send((expectedVersion) => {
+      if (grid && !fullEdit) return call('org', 'updateGridInfo', { gridId: grid.gridId, expectedVersion, ...counts });
       const common = { communityId, code, name, type, enabled: grid?.enabled ?? true, ...counts };
       return grid
-        ? call('org', 'saveGrid', { gridId: grid.gridId, expectedVersion: version, ...common })
+        ? call('org', 'saveGrid', { gridId: grid.gridId, expectedVersion, ...common })
         : call('org', 'saveGrid', { requestId, ...common });
     });
-    if (!result) return;
-    setVersion(result.version);
-    setSaved(true);
-    await Taro.showToast({ title: '已保存', icon: 'success' });
-    if (!grid) Taro.navigateBack().catch(() => undefined);
+    if (result && !grid) Taro.navigateBack().catch(() => undefined);
   };
 
   const f = submit.fields;
@@ -63,19 +54,7 @@ export function GridForm({ grid, communityId, fullEdit }: GridFormProps) {
       <Field label='户数' kind='number' value={households} onChange={setHouseholds} error={f.households} maxLength={6} />
       <Field label='人口' kind='number' value={population} onChange={setPopulation} error={f.population} maxLength={6} />
       <Field label='四至范围' kind='multiline' value={boundary} onChange={setBoundary} error={f.boundary} placeholder='东至…南至…西至…北至…' />
-      {submit.message !== '' && (
-        <View className='section__error' role='alert'>
-          {Object.keys(f).length > 0 ? '请按红字提示修改后再保存' : submit.message}
-        </View>
-      )}
-      {saved && (
-        <View className='admin-saved' role='status'>
-          已保存
-        </View>
-      )}
-      <BigButton kind='primary' disabled={submit.busy} onClick={() => void save()}>
-        {submit.busy ? '正在保存…' : '保存'}
-      </BigButton>
+      <SaveFooter submit={submit} saved={saved} onSave={() => void save()} />
     </Section>
   );
 }
