@@ -1,14 +1,11 @@
 import { isOpenActivity, stateAllows } from '../../../../domain/volunteer/activity-rules';
 import { View } from '@tarojs/components';
-import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { PageShell } from '../../../../components/page-shell';
 import { Section } from '../../../../components/section';
 import { VolunteerActivityCard } from '../../../../components/volunteer-activity-card';
-import { call } from '../../../../services/call';
-import { useQuery } from '../../../../services/use-query';
 import { activityFacts } from '../../shared/activity-facts';
 import { QueryView } from '../../../../components/query-view';
-import { activityPath, activityShareTitle } from '../../shared/share';
+import { useSharedActivity } from '../../shared/use-shared-activity';
 import { ActivityStateActions } from './state-actions';
 import { AttendanceSection } from './attendance-section';
 import { ShareSection } from './share-section';
@@ -16,13 +13,8 @@ import '../../shared/volunteer.scss';
 
 /** The organiser's page: publish, share to the volunteer group, the check-in code, who came, confirm completion. */
 export default function ManageActivityPage() {
-  const activityId = useRouter().params.activityId ?? '';
-  const { state, reload } = useQuery(() => call('volunteer', 'activity', { activityId }));
-  // The card opens the volunteers' page of the activity, where they sign up.
-  useShareAppMessage(() => ({
-    title: state.status === 'ready' ? activityShareTitle(state.data) : '志愿活动',
-    path: activityPath(activityId),
-  }));
+  // The share card opens the volunteers' page of the activity, where they sign up.
+  const { state, reload } = useSharedActivity();
   return (
     <PageShell title='管理志愿活动'>
       <QueryView state={state} onRetry={reload}>
