@@ -2,10 +2,19 @@ import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import { BigButton } from '../big-button';
 import { Section } from '../section';
+import type { CallError } from '../../services/call';
 import type { QueryState } from '../../services/use-query';
 
+interface QueryViewProps<T> {
+  state: QueryState<T>;
+  onRetry: () => void;
+  children: (data: T) => ReactNode;
+  /** What a page shows instead of the plain 没能打开 block when loading failed (e.g. a case's 无权查看). */
+  failed?: (error: CallError) => ReactNode;
+}
+
 /** Loading text, or the error in plain words with a retry button, or the page's content. */
-export function QueryView<T>({ state, onRetry, children }: { state: QueryState<T>; onRetry: () => void; children: (data: T) => ReactNode }) {
+export function QueryView<T>({ state, onRetry, children, failed }: QueryViewProps<T>) {
   if (state.status === 'loading') {
     return (
       <View className='section__text' role='status'>
@@ -14,6 +23,7 @@ export function QueryView<T>({ state, onRetry, children }: { state: QueryState<T
     );
   }
   if (state.status === 'failed') {
+    if (failed) return <>{failed(state.error)}</>;
     return (
       <Section heading='没能打开'>
         <View className='section__error' role='alert'>
