@@ -2,17 +2,43 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { TRANSACTION_CONFLICT_MESSAGE, TRANSACTION_NOT_EXIST_MESSAGE } from '../../local-cloud/services/database/errors';
 import { startTestCloud, useTestCloud } from '../support/local-cloud-harness';
 
-/** What `db.startTransaction()` resolves to (@cloudbase/database src/transaction/index.ts); the SDK types it `any`. */
+/** A document as a transaction reads it back: whatever was stored, with its id. */
+type Stored = { _id: string } & Record<string, unknown>;
+/** The queries this test runs inside a transaction (@cloudbase/database src/transaction/query.ts). */
+interface TxQuery {
+  where(query: object): TxQuery;
+  orderBy(field: string, direction: 'asc' | 'desc'): TxQuery;
+  skip(n: number): TxQuery;
+  limit(n: number): TxQuery;
+  field(projection: Record<string, boolean>): TxQuery;
+  get(): Promise<{ data: Stored[] }>;
+  updateAndReturn(data: object): Promise<{ updated: number; doc: Stored | null }>;
+}
+interface TxCollection extends TxQuery {
+  /** Inside a transaction `doc().get()` answers the document itself (or null), not a list as outside. */
+  doc(id: string): { get(): Promise<{ data: Stored | null }>; set(data: object): Promise<unknown>; update(data: object): Promise<unknown>; delete(): Promise<unknown> };
+  add(data: object): Promise<{ id?: string; ids?: string[] }>;
+}
+/**
+ * What `db.startTransaction()` resolves to (@cloudbase/database src/transaction/index.ts). The SDK types
+ * it `any` and its d.ts gives the transaction's collection the plain CollectionReference, whose reads
+ * answer lists — wrong inside a transaction — so the test states the shapes it relies on here.
+ */
 interface Tx {
-  collection(name: string): any;
+  collection(name: string): TxCollection;
   commit(): Promise<unknown>;
   rollback(reason?: unknown): Promise<unknown>;
-  getRequestMethod(): { send(action: string, params: Record<string, unknown>): Promise<any> };
+  /** Raw requests (modifyDocument / removeDocument with a query) answer what they changed. */
+  getRequestMethod(): { send(action: string, params: Record<string, unknown>): Promise<{ data: { updated?: number; deleted?: number } }> };
   getTransactionId(): string;
 }
+/** An account as this test stores it; a read that is not one fails here rather than as NaN later. */
+const accountSchema = z.object({ _id: z.string(), balance: z.number() }).passthrough();
+const balanceOf = (doc: Stored | null) => accountSchema.parse(doc).balance;
 
 /** CloudBase database transactions through the real SDK: snapshot reads, first writer wins, all or nothing. */
 describe('database transactions through the CloudBase SDK', () => {
@@ -71,8 +97,8 @@ describe('database transactions through the CloudBase SDK', () => {
     expect((await tx.collection('accounts').doc('alice').get()).data).toEqual({ _id: 'alice', balance: 100 });
     expect((await tx.collection('accounts').doc('late').get()).data).toBeNull();
     const all = await tx.collection('accounts').where({ balance: t.db.command.gte(0) }).get();
-    expect(all.data.map((d: { _id: string }) => d._id).sort()).toEqual(['alice', 'bob']);
-    expect(all.data.find((d: { _id: string }) => d._id === 'alice')).toEqual({ _id: 'alice', balance: 100 });
+    expect(all.data.map((d) => d._id).sort()).toEqual(['alice', 'bob']);
+    expect(all.data.find((d) => d._id === 'alice')).toEqual({ _id: 'alice', balance: 100 });
     await tx.rollback();
   });
 
@@ -108,7 +134,7 @@ describe('database transactions through the CloudBase SDK', () => {
     // A fresh attempt after the winner committed reads its result and succeeds.
     const retry = await start();
     const seen = (await retry.collection('accounts').doc('alice').get()).data;
-    await retry.collection('accounts').doc('alice').update({ balance: seen.balance + 20 });
+    await retry.collection('accounts').doc('alice').update({ balance: balanceOf(seen) + 20 });
     await retry.commit();
     expect(await read('alice')).toEqual({ _id: 'alice', balance: 30 });
   });
@@ -132,8 +158,8 @@ describe('database transactions through the CloudBase SDK', () => {
         const { data } = await tx.collection('accounts').doc('bob').get();
         if (++reads === 2) bothRead();
         await gate; // both read balance 0 before either writes: a lost update without isolation
-        await tx.collection('accounts').doc('bob').update({ balance: data.balance + 1 });
-        return data.balance + 1;
+        await tx.collection('accounts').doc('bob').update({ balance: balanceOf(data) + 1 });
+        return balanceOf(data) + 1;
       });
     const results = await Promise.allSettled([increment(), increment()]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
@@ -146,8 +172,8 @@ describe('database transactions through the CloudBase SDK', () => {
       t.db.runTransaction(async (tx: Tx) => {
         const from = (await tx.collection('accounts').doc('alice').get()).data;
         const to = (await tx.collection('accounts').doc('bob').get()).data;
-        await tx.collection('accounts').doc('alice').update({ balance: from.balance - 10 });
-        await tx.collection('accounts').doc('bob').update({ balance: to.balance + 10 });
+        await tx.collection('accounts').doc('alice').update({ balance: balanceOf(from) - 10 });
+        await tx.collection('accounts').doc('bob').update({ balance: balanceOf(to) + 10 });
       }, 1);
     const results = await Promise.allSettled(Array.from({ length: 6 }, transfer));
     const landed = results.filter((r) => r.status === 'fulfilled').length;

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { useFunctionCloud } from './function-cloud';
 import { NOVEMBER_WORKING_DAYS, assessCaller, insertCases, insertPatrols, type AssessCall, type StoredCaseSpec } from '../support/assess-builders';
+import { found } from '../support/contract-call';
 
 /**
  * Issue 16 items 5–7 through the gateway and the real SDK: a monthly run of the 000 worker table for
@@ -72,14 +73,14 @@ describe('monthly assessment runs', () => {
     const mine = (await worker('mySheets', {})).data.sheets;
     expect(mine).toEqual([expect.objectContaining({ month: '2026-11', total: 85.5, rank: 1, paidYuan: 360 })]);
     const sheet = (await worker('sheet', { sheetId: mine[0].sheetId })).data;
-    const onTime = sheet.lines.find((l: any) => l.itemId === 'on_time');
+    const onTime = found(sheet.lines.find((l) => l.itemId === 'on_time'), 'the on_time line');
     expect(onTime.points).toBe(13.5);
     expect(onTime.formula).toContain('9/10=90.00%');
     expect(onTime.evidence).toEqual([expect.objectContaining({ kind: 'case', id: LATE })]);
-    const patrol = sheet.lines.find((l: any) => l.itemId === 'patrol');
+    const patrol = found(sheet.lines.find((l) => l.itemId === 'patrol'), 'the patrol line');
     expect(patrol).toMatchObject({ points: 8, formula: '满分10,漏巡天数2次×1=扣2,得8' });
-    expect(patrol.evidence.map((e: any) => e.label)).toEqual(['2026-11-03 未巡查', '2026-11-04 未巡查']);
-    expect(sheet.lines.find((l: any) => l.itemId === 'satisfaction').formula).toContain('8/10=80.00%');
+    expect(patrol.evidence.map((e) => e.label)).toEqual(['2026-11-03 未巡查', '2026-11-04 未巡查']);
+    expect(found(sheet.lines.find((l) => l.itemId === 'satisfaction'), 'the satisfaction line').formula).toContain('8/10=80.00%');
     // The link leads to a case the worker may open: theirs, in their grid.
     const caseDetail = await (await import('../support/case-builders')).caseCaller(base(), A1);
     expect((await caseDetail('detail', { caseId: LATE })).ok).toBe(true);
@@ -95,7 +96,7 @@ describe('monthly assessment runs', () => {
 
     await publish(street, runId);
     const ranking = (await street('run', { runId })).data.ranking;
-    const othersSheet = ranking.find((r: any) => r.subjectId === A1).sheetId;
+    const othersSheet = found(ranking.find((r) => r.subjectId === A1), "A1's row").sheetId;
     expect((await worker('sheet', { sheetId: othersSheet })).error).toMatchObject({ code: 'FORBIDDEN', message: '只能查看本人的考核表' });
     expect((await worker('run', { runId })).error.code).toBe('FORBIDDEN');
     expect((await (await as(STAFF_A))('run', { runId })).data.ranking).toHaveLength(4);
@@ -177,7 +178,7 @@ describe('monthly assessment runs', () => {
     const street = await as(STREET);
     const november = (await street('runs', { month: '2026-11' })).data.runs[0];
     const ranking = (await street('run', { runId: november.runId })).data.ranking;
-    const a2 = ranking.find((r: any) => r.subjectId === A2);
+    const a2 = found(ranking.find((r) => r.subjectId === A2), "A2's row");
     const a3 = ranking.find((r: any) => r.subjectId === A3);
     expect(a2.flags).toEqual(['留岗查看']);
     // 赵敏: nothing scored, no patrols → 25 points → 70 % = 280 元, paid to 李强 (280 + 280).
@@ -222,7 +223,8 @@ describe('monthly assessment runs', () => {
     const copied = await street('copyRuleSet', { fromId: TABLE, newId: 'demo-worker', name: '示范街道网格员考核', reason: '按街道实际调整' });
     expect(copied.data).toEqual({ ruleSetId: 'demo-worker', version: 1 });
     const { ruleSet } = (await street('ruleSet', { ruleSetId: 'demo-worker' })).data;
-    const patrol = ruleSet.items.find((i: any) => i.id === 'patrol');
+    const patrol = found(ruleSet.items.find((i) => i.id === 'patrol'), 'the patrol item');
+    if (patrol.kind !== 'perMiss') throw new Error(`the patrol item deducts ${patrol.kind}, this story changes a per-miss deduction`);
     patrol.deductPerMiss = 2;
     expect((await street('saveRuleSet', { ruleSetId: 'demo-worker', expectedVersion: 1, ruleSet, reason: '' })).error.fields.reason).toBe('请写明理由');
     const saved = await street('saveRuleSet', { ruleSetId: 'demo-worker', expectedVersion: 1, ruleSet, reason: '漏巡问题突出,加大扣分' });

@@ -1,5 +1,10 @@
 import { post } from './function-cloud';
+import { z } from 'zod';
+import type { SweepResult } from '../../cloudfunctions/escalate';
+import { caseRecordSchema, type CaseRecord } from '../../src/domain/case/records';
+import { notificationRecordSchema } from '../../src/domain/notification/records';
 import { aReport } from '../support/case-builders';
+import { runTimer, type ContractCall } from '../support/contract-call';
 import { walkCrashPoints, type ChildCloud } from '../support/crash-walk';
 
 /**
@@ -12,27 +17,28 @@ const DEEP = process.env.GRIDLINK_DEEP === '1';
 const MONDAY_9 = '2026-12-07T09:00:00+08:00';
 const REPORT = aReport({ requestId: 'crash-walk-report-1' });
 
-async function as(cloud: ChildCloud, userId: string) {
+async function as(cloud: ChildCloud, userId: string): Promise<ContractCall<'case'>> {
   const cookie = await cloud.login(userId);
-  return async (action: string, data: unknown) => (await cloud.call('case', action, data, cookie)).body;
+  return async (action, data) => (await cloud.call('case', action, data, cookie)).body;
 }
 const setClock = (cloud: ChildCloud, iso: string) => post(cloud.baseUrl, '/internal/clock', { set: iso, freeze: true });
 
-async function theCase(cloud: ChildCloud): Promise<any> {
+/** The one case of REPORT, parsed by its stored schema (a half-written case fails the parse). */
+async function theCase(cloud: ChildCloud): Promise<CaseRecord> {
   const { data } = await cloud.db.collection('cases').where({ requestId: REPORT.requestId }).get();
   expect(data).toHaveLength(1);
-  return data[0];
+  return caseRecordSchema.parse(data[0]);
 }
 
 /** The invariants after a crash and a retry: one event per version; every outbox row stored once. */
 async function expectWhole(cloud: ChildCloud, wantVersion: number, wantKinds: string[]): Promise<void> {
   const c = await theCase(cloud);
   expect(c.version).toBe(wantVersion);
-  expect(c.timeline.map((e: any) => e._id)).toEqual(Array.from({ length: wantVersion }, (_x, i) => `${c._id}-v${i + 1}`));
-  const { data: rows } = await cloud.db.collection('notifications').where({ caseId: c._id }).limit(1000).get();
-  for (const row of c.outbox ?? []) expect(rows.map((r: any) => r._id)).toContain(row._id);
-  expect(new Set(rows.map((r: any) => r._id)).size).toBe(rows.length);
-  for (const kind of wantKinds) expect(rows.map((r: any) => r.kind)).toContain(kind);
+  expect(c.timeline.map((e) => e._id)).toEqual(Array.from({ length: wantVersion }, (_x, i) => `${c._id}-v${i + 1}`));
+  const rows = z.array(notificationRecordSchema).parse((await cloud.db.collection('notifications').where({ caseId: c._id }).limit(1000).get()).data);
+  for (const row of c.outbox ?? []) expect(rows.map((r) => r._id)).toContain(row._id);
+  expect(new Set(rows.map((r) => r._id)).size).toBe(rows.length);
+  for (const kind of wantKinds) expect(rows.map((r) => r.kind)).toContain(kind);
 }
 
 const tested: Record<string, number> = {};
@@ -88,6 +94,7 @@ describe('crash at every write of a case step', () => {
     const LATER = '2026-12-07T12:00:00+08:00'; // 3 working hours: nobody signed, due to the community
     const sweep = async (cloud: ChildCloud) => {
       await setClock(cloud, LATER);
+      // The raw answer: the crash walk treats any answer, even a refusal, as "it did not crash".
       return post(cloud.baseUrl, '/internal/timers/escalate/run', {});
     };
     const { totalWrites } = await walkCrashPoints({
@@ -101,7 +108,7 @@ describe('crash at every write of a case step', () => {
         await sweep(cloud);
         await post(cloud.baseUrl, '/internal/timers/reconcile/run', {}); // what a sweep cannot finish, the reconciler does
         await expectWhole(cloud, 2, ['case_assigned', 'case_escalated']);
-        expect((await sweep(cloud)).body.data.escalated).toBe(0);
+        expect((await runTimer<SweepResult>(cloud.baseUrl, 'escalate')).data.escalated).toBe(0);
       },
     });
     tested.escalate = totalWrites;

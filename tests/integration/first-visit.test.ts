@@ -1,3 +1,4 @@
+import { meOutputSchema, type ActionOutput } from '../../src/domain/api';
 import { useFunctionCloud, callFunction, loginAs } from './function-cloud';
 import { aReport, caseCaller, setClock, type CaseCall } from '../support/case-builders';
 import { jpegBytes } from '../support/org-builders';
@@ -6,16 +7,19 @@ import { jpegBytes } from '../support/org-builders';
  * Issue 8 item 1: a visitor with no account (the gateway's anonymous session, as WeChat's openid for a
  * first-time user) reports from the grid's QR code; their first write makes them a resident on record.
  */
+type MeOutput = ActionOutput<'user', 'me'>;
+
 describe('a first-time visitor reports a problem', () => {
   const t = useFunctionCloud();
   const base = () => t.cloud.baseUrl;
   /** A fresh browser: the first call of the session hands out an anonymous identity cookie. */
-  async function visitor(): Promise<{ call: CaseCall; me: () => Promise<any> }> {
+  async function visitor(): Promise<{ call: CaseCall; me: () => Promise<MeOutput> }> {
     const first = await callFunction(base(), 'user', 'me', {});
     const cookie = (first.setCookie ?? '').split(';')[0];
     if (!cookie) throw new Error('the gateway handed out no session cookie');
     const call: CaseCall = async (action, data) => (await callFunction(base(), 'case', action, data, cookie)).body;
-    const me = async () => (await callFunction(base(), 'user', 'me', {}, cookie)).body.data;
+    // Parsed by the contract's output schema: the answer is asserted, not assumed.
+    const me = async () => meOutputSchema.parse((await callFunction(base(), 'user', 'me', {}, cookie)).body.data);
     return { call, me };
   }
 

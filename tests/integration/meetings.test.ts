@@ -1,6 +1,7 @@
 import { useFunctionCloud } from './function-cloud';
 import { aMeeting, chinaIso, meetingAs } from '../support/meeting-builders';
 import { chinaMs, CHIEF_A, OFFICER_A1, OFFICER_A2, STAFF_A, worklogAs } from '../support/worklog-builders';
+import { found } from '../support/contract-call';
 
 /** Issue 14 item 5 through the gateway and the real SDK: scheduling, sign-in by code, leave, absences, scope. */
 describe('meetings with sign-in', () => {
@@ -66,7 +67,7 @@ describe('meetings with sign-in', () => {
     expect(signed.data).toEqual({ signedInAt: chinaIso('2026-12-04', '08:45') });
     pin('2026-12-04', '08:50');
     expect((await officer('signIn', { meetingId: meeting.meetingId, code })).data).toEqual(signed.data);
-    const view = (await staff('meeting', { meetingId: meeting.meetingId })).data.organised;
+    const view = found((await staff('meeting', { meetingId: meeting.meetingId })).data.organised, 'the organiser\'s view');
     expect(view.attendees.find((a: any) => a.userId === OFFICER_A1)).toMatchObject({ status: 'present', statusLabel: '已签到' });
     expect(view.counts).toMatchObject({ present: 1, expected: 1 });
   });
@@ -108,7 +109,7 @@ describe('meetings with sign-in', () => {
     pin('2026-12-04', '09:30');
     expect((await (await meetingAs(base(), OFFICER_A1))('requestLeave', { meetingId: meeting.meetingId, reason: '临时有事' })).ok).toBe(true);
     pin('2026-12-04', '10:01');
-    const after = (await staff('meeting', { meetingId: meeting.meetingId })).data.organised;
+    const after = found((await staff('meeting', { meetingId: meeting.meetingId })).data.organised, 'the organiser\'s view');
     expect(after.attendees.map((a: any) => [a.name, a.status])).toEqual([['李强', 'on_leave'], ['张丽', 'leave_pending']]);
     // 张丽's request was never decided: the meeting is over and her week counts it as missed (see compliance below).
     const mine = (await (await meetingAs(base(), OFFICER_A1))('mine', {})).data.meetings;
@@ -118,7 +119,7 @@ describe('meetings with sign-in', () => {
   it('a meeting nobody came to: everyone invited is absent once it has ended', async () => {
     const { staff, meeting } = await friday();
     pin('2026-12-04', '10:00');
-    expect((await staff('meeting', { meetingId: meeting.meetingId })).data.organised.counts).toMatchObject({ invited: 2, absent: 2, present: 0 });
+    expect(found((await staff('meeting', { meetingId: meeting.meetingId })).data.organised, 'the organiser\'s view').counts).toMatchObject({ invited: 2, absent: 2, present: 0 });
   });
 
   it('only the invited see a meeting, never its code; nobody signs in for someone else', async () => {

@@ -1,7 +1,12 @@
-import { OutboxViewService } from '../../local-cloud/services/outbox-view';
+import { z } from 'zod';
+import type { SendResult } from '../../cloudfunctions/notify/send';
+import { OutboxViewService, type OutboxRow } from '../../local-cloud/services/outbox-view';
 import { WxOpenApiService } from '../../local-cloud/services/wx-openapi';
+import type { ReceivedMessage } from '../../local-cloud/services/wx-openapi/subscribe-messages';
+import { notificationRecordSchema } from '../../src/domain/notification/records';
 import { seedDemoData } from '../../scripts/seed/load';
 import { aReport, caseCaller, setClock } from '../support/case-builders';
+import { found } from '../support/contract-call';
 import { RESIDENT_TEMPLATE, STAFF_TEMPLATE, subscribe } from '../support/subscription-builders';
 import { useTestCloud, type TestCloud } from '../support/local-cloud-harness';
 import { ensureBundlesBuilt, functionServices, post } from './function-cloud';
@@ -17,19 +22,27 @@ function useNotifyCloud(mode: 'test' | 'serve' = 'test'): TestCloud {
 }
 
 const MONDAY_9 = '2026-12-07T09:00:00+08:00';
-const getJson = async (url: string) => (await fetch(url)).json() as Promise<any>;
-/** The sending part of a run's answer; the volunteer reminders it also queues are activity-reminders.test.ts's. */
-const runNotify = async (base: string) => {
-  const body = (await post(base, '/internal/timers/notify/run', {})).body;
-  if (body?.data) delete body.data.reminders;
-  return body;
+/** What the local WeChat received (GET /internal/wx/messages), typed by the service that records it. */
+const messagesAt = async (base: string): Promise<ReceivedMessage[]> => (await fetch(`${base}/internal/wx/messages`)).json();
+/** The dev page's outbox rows (GET /internal/outbox), typed by the service that answers them. */
+const outboxViewAt = async (base: string): Promise<OutboxRow[]> => (await fetch(`${base}/internal/outbox`)).json();
+/**
+ * The sending part of a run's answer, typed by the notify timer's own SendResult; the volunteer reminders
+ * it also queues are activity-reminders.test.ts's. A run that did not answer ok fails the test here.
+ */
+const runNotify = async (base: string): Promise<{ ok: true; data: SendResult }> => {
+  const body: { ok: boolean; data?: SendResult & { reminders?: unknown } } = (await post(base, '/internal/timers/notify/run', {})).body;
+  if (!body.ok || !body.data) throw new Error(`the notify run failed: ${JSON.stringify(body)}`);
+  delete body.data.reminders;
+  return { ok: true, data: body.data };
 };
 
 describe('notify timer: the outbox goes out as WeChat subscribe messages', () => {
   const t = useNotifyCloud();
   const base = () => t.cloud.baseUrl;
-  const outbox = async () => (await t.db.collection('notifications').limit(100).get()).data as any[];
-  const messages = () => getJson(`${base()}/internal/wx/messages`);
+  /** The stored outbox, each row parsed by its record schema (a malformed row fails the test). */
+  const outbox = async () => z.array(notificationRecordSchema).parse((await t.db.collection('notifications').limit(100).get()).data);
+  const messages = () => messagesAt(base());
 
   /** Everyone a 突发性 report reaches allowed enough messages in WeChat's prompt. */
   async function everyoneSubscribed(times = 2): Promise<void> {
@@ -56,14 +69,14 @@ describe('notify timer: the outbox goes out as WeChat subscribe messages', () =>
     expect(run).toEqual({ ok: true, data: { sent: queued.length, failed: 0, retrying: 0 } });
 
     const received = await messages();
-    const sent = (openid: string) => received.filter((m: any) => m.touser === openid).map((m: any) => m.template_id).sort();
+    const sent = (openid: string) => received.filter((m) => m.touser === openid).map((m) => m.template_id).sort();
     expect(sent('demo-officer-a1')).toEqual([STAFF_TEMPLATE, STAFF_TEMPLATE]);
     expect(sent('demo-community-a')).toEqual([STAFF_TEMPLATE]);
     expect(sent('demo-street')).toEqual([STAFF_TEMPLATE]);
     expect(sent('demo-resident-1')).toEqual([RESIDENT_TEMPLATE]);
-    const toResident = received.find((m: any) => m.touser === 'demo-resident-1');
+    const toResident = received.find((m) => m.touser === 'demo-resident-1');
     expect(toResident).toMatchObject({ page: `pages/case/index?caseId=${caseId}`, data: { phrase2: { value: '已上报上级' }, time4: { value: '2026年12月7日 09:00' } } });
-    expect(received.find((m: any) => m.touser === 'demo-street')).toMatchObject({ page: `packages/staff/case/index?caseId=${caseId}`, data: { character_string5: { value: caseId } } });
+    expect(received.find((m) => m.touser === 'demo-street')).toMatchObject({ page: `packages/staff/case/index?caseId=${caseId}`, data: { character_string5: { value: caseId } } });
 
     const after = await outbox();
     expect(after.map((n) => [n.status, n.errcode, n.attempts])).toEqual(queued.map(() => ['sent', 0, 1]));
@@ -81,7 +94,7 @@ describe('notify timer: the outbox goes out as WeChat subscribe messages', () =>
     expect(a.data.sent + b.data.sent).toBe(queued.length);
     const received = await messages();
     expect(received).toHaveLength(queued.length);
-    const keys = received.map((m: any) => JSON.stringify([m.touser, m.template_id, m.page, m.data]));
+    const keys = received.map((m) => JSON.stringify([m.touser, m.template_id, m.page, m.data]));
     expect(new Set(keys).size).toBe(keys.length);
     expect((await outbox()).every((n) => n.status === 'sent')).toBe(true);
   });
@@ -109,7 +122,7 @@ describe('notify timer: the outbox goes out as WeChat subscribe messages', () =>
       expect(perRun).toEqual([...Array.from({ length: full }, () => 2), ...(queued.length % 2 ? [1] : []), 0]);
       const received = await messages();
       expect(received).toHaveLength(queued.length);
-      const keys = received.map((m: any) => JSON.stringify([m.touser, m.template_id, m.page, m.data]));
+      const keys = received.map((m) => JSON.stringify([m.touser, m.template_id, m.page, m.data]));
       expect(new Set(keys).size).toBe(keys.length);
       expect((await outbox()).map((n) => [n.status, n.attempts])).toEqual(queued.map(() => ['sent', 1]));
     } finally {
@@ -128,7 +141,7 @@ describe('notify timer: the outbox goes out as WeChat subscribe messages', () =>
 
     await post(base(), '/internal/wx/messages/fail-next', { count: 1, errcode: 45009, errmsg: 'reach max api daily quota limit' });
     expect((await runNotify(base())).data).toEqual({ sent: total - 1, failed: 1, retrying: 1 });
-    const stuck = (await outbox()).find((n) => n.status === 'failed');
+    const stuck = found((await outbox()).find((n) => n.status === 'failed'), 'the failed message');
     expect(stuck).toMatchObject({ errcode: 45009, attempts: 2, retryable: true });
 
     // Two more failed retries: the 4th attempt (first send + 3 retries) is the last.
@@ -148,7 +161,7 @@ describe('notify timer: the outbox goes out as WeChat subscribe messages', () =>
     expect(await messages()).toEqual([]);
     const resident = await caseCaller(base(), 'user-resident-1');
     const list = (await resident('notifications', {})).data;
-    expect(list.items.map((n: any) => [n.kind, n.caseId, n.read])).toEqual([['case_escalated', caseId, false]]);
+    expect(list.items.map((n) => [n.kind, n.caseId, n.read])).toEqual([['case_escalated', caseId, false]]);
     expect(list.unread).toBe(1);
   });
 
@@ -159,7 +172,7 @@ describe('notify timer: the outbox goes out as WeChat subscribe messages', () =>
     await runNotify(base());
     const toResident = (await outbox()).filter((n) => n.toUserId === 'user-resident-1');
     expect(toResident.map((n) => n.status).sort()).toEqual(['failed', 'sent']);
-    expect((await messages()).filter((m: any) => m.touser === 'demo-resident-1')).toHaveLength(1);
+    expect((await messages()).filter((m) => m.touser === 'demo-resident-1')).toHaveLength(1);
     expect((await t.db.collection('subscriptions').where({ userId: 'user-resident-1' }).get()).data).toEqual([expect.objectContaining({ count: 0 })]);
   });
 
@@ -211,9 +224,9 @@ describe('notify timer: the outbox goes out as WeChat subscribe messages', () =>
 
   it('the dev page route lists the outbox with recipient, template, case state and send status', async () => {
     const caseId = await reportEmergency();
-    const before = await getJson(`${base()}/internal/outbox`);
+    const before = await outboxViewAt(base());
     expect(before.length).toBeGreaterThan(0);
-    expect(before.find((r: any) => r.toUserId === 'user-resident-1')).toMatchObject({
+    expect(before.find((r) => r.toUserId === 'user-resident-1')).toMatchObject({
       recipientName: expect.any(String),
       openid: 'demo-resident-1',
       kind: 'case_escalated',
@@ -226,8 +239,8 @@ describe('notify timer: the outbox goes out as WeChat subscribe messages', () =>
     });
     await everyoneSubscribed();
     await runNotify(base());
-    const after = await getJson(`${base()}/internal/outbox`);
-    expect(after.every((r: any) => r.status === 'sent' && r.errcode === 0 && typeof r.sentAt === 'string')).toBe(true);
+    const after = await outboxViewAt(base());
+    expect(after.every((r) => r.status === 'sent' && r.errcode === 0 && typeof r.sentAt === 'string')).toBe(true);
   });
 });
 

@@ -1,6 +1,7 @@
 import { useFunctionCloud } from './function-cloud';
 import { aCommunity, aGrid, aPerson, jpegBytes, newRequestId, oversizedJpeg, photoOf, pngBytes, readDoc, signedInAs, snapshotOrg } from '../support/org-builders';
 import { PHOTO_MAX_BYTES } from '../../src/domain/org/api';
+import { found } from '../support/contract-call';
 
 /** The street administrator's work in the `org` function, through the gateway and the real SDK. */
 describe('org administration', () => {
@@ -131,7 +132,7 @@ describe('org administration', () => {
     expect(second.data).toMatchObject({ version: 3 });
     expect(await readDoc(t.db, 'persons', 'person-officer-a1')).toMatchObject({ photoFileId: second.data.photoFileId });
     expect((await fetch(firstUrl.tempFileURL)).status).toBe(404);
-    const listed = (await org('listPeople', {})).data.people.find((p: any) => p.personId === 'person-officer-a1');
+    const listed = found((await org('listPeople', {})).data.people.find((p) => p.personId === 'person-officer-a1'), '张丽 in the list');
     expect(listed.photoUrl).toBeTruthy();
   });
 

@@ -1,3 +1,4 @@
+import type { ActionName } from '../../src/domain/api';
 import { callFunction, useFunctionCloud } from './function-cloud';
 import { aCommunity, aGrid, aPerson, gridInfo, jpegBytes, photoOf, readDoc, signedInAs, snapshotOrg } from '../support/org-builders';
 
@@ -7,7 +8,7 @@ describe('org permissions', () => {
   const base = () => t.cloud.baseUrl;
 
   /** One call of every action against community A / grid A1 (real ids, valid payloads). */
-  const everyActionOnA1 = (): Array<[string, unknown]> => [
+  const everyActionOnA1 = (): Array<[ActionName<'org'>, Record<string, unknown>]> => [
     ['tree', {}],
     ['saveCommunity', aCommunity()],
     ['saveCommunity', { communityId: 'community-a', expectedVersion: 1, name: '改名社区', letter: 'A' }],
@@ -50,7 +51,7 @@ describe('org permissions', () => {
   it('refuses the officer of A1 any change to A2, and anything beyond A1\'s info', async () => {
     const officer = await signedInAs(base(), 'user-officer-a1');
     const before = await snapshotOrg(t.db);
-    const refused: Array<[string, unknown]> = [
+    const refused: Array<[ActionName<'org'>, Record<string, unknown>]> = [
       ['updateGridInfo', gridInfo('grid-a2')],
       ['gridDetail', { gridId: 'grid-a2' }],
       ['saveGrid', { ...aGrid({ code: 'A1' }), gridId: 'grid-a1', expectedVersion: 1 }],
@@ -75,7 +76,7 @@ describe('org permissions', () => {
   it('refuses community A staff every change to community B\'s grids and people', async () => {
     const staffA = await signedInAs(base(), 'user-community-a');
     const before = await snapshotOrg(t.db);
-    const refused: Array<[string, unknown]> = [
+    const refused: Array<[ActionName<'org'>, Record<string, unknown>]> = [
       ['saveGrid', aGrid({ communityId: 'community-b', code: 'B3' })],
       ['saveGrid', { ...aGrid({ communityId: 'community-b', code: 'B1' }), gridId: 'grid-b1', expectedVersion: 1 }],
       ['saveGrid', { ...aGrid({ communityId: 'community-a', code: 'A4' }), gridId: 'grid-b1', expectedVersion: 1 }],
@@ -127,7 +128,7 @@ describe('org ownership of people (the cross-community takeover)', () => {
     const boardsBefore = await Promise.all(['grid-a1', 'grid-b1', 'grid-c1'].map(board));
     const before = await snapshotOrg(t.db);
     const members = await b1Members();
-    const steps: Array<[string, string, unknown]> = [
+    const steps: Array<[string, ActionName<'org'>, Record<string, unknown>]> = [
       ['add 张丽 of A1 to B1', 'setGridMembers', { gridId: 'grid-b1', expectedVersion: 1, members: [...members, asMember('person-officer-a1')] }],
       ['edit 张丽\'s phone', 'savePerson', { personId: 'person-officer-a1', expectedVersion: 1, name: '张丽', phone: '13900009999', duties: '' }],
       ['replace 张丽\'s photo', 'uploadPersonPhoto', photoOf('person-officer-a1', jpegBytes())],

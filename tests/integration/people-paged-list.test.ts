@@ -1,5 +1,7 @@
 import { useFunctionCloud } from './function-cloud';
-import { signedInAs } from '../support/org-builders';
+import type { ActionOutput } from '../../src/domain/api';
+import type { ContractAnswer } from '../support/contract-call';
+import { signedInAs, type OrgCall } from '../support/org-builders';
 
 /**
  * Issue 8 item 9 for the admin lists: 人员信息管理 (`org.listPeople`) answers one cursor page at a time.
@@ -12,18 +14,18 @@ describe('the people list pages with a cursor', () => {
   const base = () => t.cloud.baseUrl;
   const pad = (i: number) => String(i).padStart(3, '0');
 
-  type Org = (action: string, data: unknown) => Promise<any>;
-  async function walk(who: Org, limit: number) {
+  async function walk(who: OrgCall, limit: number) {
     const ids: string[] = [];
     const sizes: number[] = [];
     const totals = new Set<number>();
     let after: string | null = null;
     do {
-      const answer = await who('listPeople', { limit, ...(after ? { after } : {}) });
+      // Annotated: `after` is narrowed by the loop, so inference would chase its own tail (TS7022).
+      const answer: ContractAnswer<ActionOutput<'org', 'listPeople'>> = await who('listPeople', { limit, ...(after ? { after } : {}) });
       if (!answer.ok) throw new Error(JSON.stringify(answer.error));
       sizes.push(answer.data.people.length);
       totals.add(answer.data.total);
-      ids.push(...answer.data.people.map((p: { personId: string }) => p.personId));
+      ids.push(...answer.data.people.map((p) => p.personId));
       after = answer.data.next;
     } while (after && sizes.length < 20);
     return { ids, sizes, totals: [...totals] };
@@ -42,7 +44,7 @@ describe('the people list pages with a cursor', () => {
     const admin = await walk(await signedInAs(base(), 'user-admin'), 100);
     expect([admin.sizes, admin.totals, admin.ids]).toEqual([pagesOf(inStreet.length, 100), [inStreet.length], inStreet]);
 
-    const before = (await (await signedInAs(base(), 'user-community-b'))('listPeople', {})).data.people.map((p: { personId: string }) => p.personId);
+    const before = (await (await signedInAs(base(), 'user-community-b'))('listPeople', {})).data.people.map((p) => p.personId);
     const staffA = await walk(await signedInAs(base(), 'user-community-a'), 100);
     const expectedA = [...serving, 'person-chief-a', 'person-community-a', 'person-officer-a1', 'person-officer-a2', 'person-officer-a3'].sort();
     expect([staffA.sizes, staffA.totals, staffA.ids]).toEqual([pagesOf(expectedA.length, 100), [expectedA.length], expectedA]);
@@ -54,10 +56,10 @@ describe('the people list pages with a cursor', () => {
   it('personId answers that one person, and nothing for a person outside the caller’s scope', async () => {
     const staffA = await signedInAs(base(), 'user-community-a');
     const one = (await staffA('listPeople', { personId: 'person-officer-a1' })).data;
-    expect([one.people.map((p: { personId: string }) => p.personId), one.next, one.total]).toEqual([['person-officer-a1'], null, 1]);
+    expect([one.people.map((p) => p.personId), one.next, one.total]).toEqual([['person-officer-a1'], null, 1]);
     expect((await staffA('listPeople', { personId: 'person-officer-b1' })).data).toEqual({ people: [], next: null, total: 0 });
     const admin = await signedInAs(base(), 'user-admin');
-    expect((await admin('listPeople', { personId: 'person-officer-b1' })).data.people.map((p: { personId: string }) => p.personId)).toEqual(['person-officer-b1']);
+    expect((await admin('listPeople', { personId: 'person-officer-b1' })).data.people.map((p) => p.personId)).toEqual(['person-officer-b1']);
     expect((await (await signedInAs(base(), 'user-resident-1'))('listPeople', { limit: 10 })).error.code).toBe('FORBIDDEN');
   });
 });

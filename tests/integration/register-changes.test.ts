@@ -1,6 +1,7 @@
 import { chinaInstant } from '../../src/domain/calendar';
 import { functionAs, householdWith, registerAs } from '../support/register-builders';
 import { callFunction, post, useFunctionCloud } from './function-cloud';
+import { found } from '../support/contract-call';
 
 /**
  * Issue 15 items 1, 4 and 8: dated changes with a 交接单 for the community, deadlines on the street's
@@ -23,7 +24,7 @@ describe('register changes and deadlines', () => {
     const liu = (await officer('household', { householdId })).data.people.find((p: any) => p.name === '刘强');
     const tenancy = await officer('saveTenancy', { requestId: 'tenancy-0001', householdId, landlordName: '王芳', tenantResidentIds: [residentIds[1]], moveInOn: '2026-09-10' });
     expect(tenancy.ok).toBe(true);
-    const fang = (await officer('household', { householdId })).data.people.find((p: any) => p.name === '王芳');
+    const fang = found((await officer('household', { householdId })).data.people.find((p) => p.name === '王芳'), '王芳');
     const moved = await officer('movePerson', { residentId: residentIds[0], expectedVersion: fang.version, occurredOn: '2026-09-30', to: { kind: 'away' } });
     expect(moved.ok).toBe(true);
     return { officer, householdId, residentIds, liu, tenancyId: tenancy.data.id, changeId: moved.data.changeId };
@@ -33,7 +34,7 @@ describe('register changes and deadlines', () => {
     const { changeId } = await moveOutOnTheEveOfNationalDay();
     const staff = await registerAs(base(), 'user-community-a');
     const pending = (await staff('changes', { handoverState: 'pending' })).data.items;
-    const moveOut = pending.find((c: any) => c.changeId === changeId);
+    const moveOut = found(pending.find((c) => c.changeId === changeId), 'the move-out change');
     // 30 Sep + 5 working days: 8, 9, 10 (Saturday, 调休), 12, 13 Oct — due by the end of 13 Oct, China time.
     expect(moveOut).toMatchObject({ kind: 'move_out', kindLabel: '迁出', occurredOn: '2026-09-30', summary: '王芳：迁出', state: 'recorded', late: false });
     expect(moveOut.dueAt).toBe(new Date(chinaInstant('2026-10-14')).toISOString());
@@ -54,11 +55,11 @@ describe('register changes and deadlines', () => {
     const { officer, changeId } = await moveOutOnTheEveOfNationalDay();
     t.cloud.clock.set(chinaInstant('2026-10-14', '08:00'));
     const staff = await registerAs(base(), 'user-community-a');
-    const card = (await staff('changes', { handoverState: 'pending' })).data.items.find((c: any) => c.changeId === changeId);
+    const card = found((await staff('changes', { handoverState: 'pending' })).data.items.find((c) => c.changeId === changeId), 'the pending handover');
     expect((await officer('acknowledgeHandover', { changeId, expectedVersion: card.version, reply: '已更新底册' })).error.code).toBe('FORBIDDEN');
     expect((await (await registerAs(base(), 'user-community-b'))('acknowledgeHandover', { changeId, expectedVersion: card.version })).error.code).toBe('FORBIDDEN');
     expect((await staff('acknowledgeHandover', { changeId, expectedVersion: card.version, reply: '已更新底册' })).ok).toBe(true);
-    const done = (await staff('changes', {})).data.items.find((c: any) => c.changeId === changeId);
+    const done = found((await staff('changes', {})).data.items.find((c) => c.changeId === changeId), 'the acknowledged change');
     expect(done).toMatchObject({ handoverState: 'acknowledged', acknowledgedByName: '刘建国', reply: '已更新底册' });
     expect((await overdueOf('user-community-a')).map((i: string[]) => i[1])).not.toContain('王芳：迁出');
     expect((await staff('acknowledgeHandover', { changeId, expectedVersion: done.version })).error.code).toBe('CONFLICT');
@@ -96,7 +97,7 @@ describe('register changes and deadlines', () => {
     const officer = await registerAs(base(), 'user-officer-a1');
     const a = await householdWith(officer, 'grid-a1', [{ name: '王芳' }, { name: '陈晨', relation: 'child', idNumber: undefined, sex: 'female', birthDate: '2001-02-03', job: 'student' }]);
     const b = await householdWith(officer, 'grid-a1', [], { address: '肥东路14号1栋101', buildingName: '1栋', room: '101' });
-    const chen = (await officer('household', { householdId: a.householdId })).data.people.find((p: any) => p.name === '陈晨');
+    const chen = found((await officer('household', { householdId: a.householdId })).data.people.find((p) => p.name === '陈晨'), '陈晨');
     const moved = await officer('movePerson', { residentId: a.residentIds[1], expectedVersion: chen.version, occurredOn: '2026-11-30', to: { kind: 'household', householdId: b.householdId, relation: 'head' } });
     expect(moved.ok).toBe(true);
     const bView = (await officer('household', { householdId: b.householdId })).data;

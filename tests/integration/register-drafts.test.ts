@@ -4,6 +4,7 @@ import { aReport } from '../support/case-builders';
 import { newRequestId } from '../support/org-builders';
 import { functionAs, householdWith, registerAs } from '../support/register-builders';
 import { useFunctionCloud } from './function-cloud';
+import { found } from '../support/contract-call';
 
 /**
  * Issue 15 item 5: a change reported by other work (here: a visit) is a draft the worker confirms; until
@@ -78,7 +79,7 @@ describe('register drafts from visits and cases', () => {
     t.cloud.clock.set(chinaInstant('2026-12-03', '09:00'));
     expect((await officer('confirmChange', { changeId: drafted[0]._id, expectedVersion: 1 })).ok).toBe(true);
     expect((await officer('drafts', {})).data.items).toEqual([]);
-    const handover = (await staff('changes', {})).data.items.find((c: any) => c.changeId === drafted[0]._id);
+    const handover = found((await staff('changes', {})).data.items.find((c) => c.changeId === drafted[0]._id), 'the confirmed draft');
     // Acknowledgement deadline counted from the day it was confirmed (5 working days: Thu 3 → Thu 10), not from the draft (Tue 1 → Tue 8).
     expect(handover).toMatchObject({ state: 'recorded', late: false, handoverState: 'pending', source: 'visit' });
     expect(Date.parse(handover.handoverDueAt)).toBeGreaterThan(chinaInstant('2026-12-09', '23:59'));

@@ -1,6 +1,7 @@
 import { chinaInstant } from '../../src/domain/calendar';
 import { householdRecordSchema } from '../../src/domain/register';
-import { registerAs } from '../support/register-builders';
+import type { ActionOutput } from '../../src/domain/api';
+import { registerAs, type RegisterCallFn } from '../support/register-builders';
 import { useFunctionCloud } from './function-cloud';
 
 /**
@@ -25,8 +26,8 @@ describe('register household list paging', () => {
     return ids;
   }
 
-  async function pageThrough(who: (action: string, data: unknown) => Promise<any>, limit: number) {
-    const pages: any[][] = [];
+  async function pageThrough(who: RegisterCallFn, limit: number) {
+    const pages: Array<ActionOutput<'register', 'households'>['items']> = [];
     let after: string | undefined;
     do {
       const answer = await who('households', { limit, ...(after ? { after } : {}) });

@@ -1,6 +1,7 @@
 import { chinaInstant } from '../../src/domain/calendar';
 import { aHousehold, aResident, functionAs, householdWith, registerAs } from '../support/register-builders';
 import { useFunctionCloud } from './function-cloud';
+import { found } from '../support/contract-call';
 
 /** Issue 15 items 2 and 8: the permission matrix of the register. */
 describe('register permissions', () => {
@@ -14,7 +15,7 @@ describe('register permissions', () => {
   async function flaggedHousehold() {
     const officer = await registerAs(base(), 'user-officer-a1');
     const { householdId, residentIds } = await householdWith(officer, 'grid-a1', [{ name: '王芳' }, { name: '刘强', relation: 'child', idNumber: undefined, sex: 'male', birthDate: '1990-05-01', phone: '13700001111', job: 'unemployed' }]);
-    const fang = (await officer('household', { householdId })).data.people.find((p: any) => p.name === '王芳');
+    const fang = found((await officer('household', { householdId })).data.people.find((p) => p.name === '王芳'), '王芳');
     expect((await officer('setCareFlags', { residentId: residentIds[0], expectedVersion: fang.version, flags: ['elderly_alone', 'key_attention'], occurredOn: '2026-11-30' })).ok).toBe(true);
     return { officer, householdId, residentIds };
   }
@@ -38,7 +39,7 @@ describe('register permissions', () => {
     const { householdId } = await flaggedHousehold();
     const labelsFor = async (userId: string) => {
       const answer = await (await registerAs(base(), userId))('household', { householdId });
-      return answer.ok ? answer.data.people.find((p: any) => p.name === '王芳').careLabels : answer.error.code;
+      return answer.ok ? found(answer.data.people.find((p) => p.name === '王芳'), '王芳').careLabels : answer.error.code;
     };
     expect(await labelsFor('user-officer-a1')).toEqual(['独居老人', '重点关注对象']);
     expect(await labelsFor('user-community-a')).toEqual(['独居老人', '重点关注对象']);

@@ -65,12 +65,14 @@ describe('volunteer points under concurrent random operations', () => {
 
         const answers = await Promise.all(
           ops.map(async (op) => {
-            if (op.kind === 'award') return { op, answer: await staff('confirmLead', { caseId: `case-${run}-${op.lead}`, volunteerId: leadOwner.get(op.lead)! }) };
+            if (op.kind === 'award') return { op, answer: await staff('confirmLead', { caseId: `case-${run}-${op.lead}`, volunteerId: leadOwner.get(op.lead)! }), redeemed: undefined };
             if (op.kind === 'correct') {
               const reporter = leadOwner.get(op.lead);
-              return { op, answer: await staff('correct', { entryId: `award:case:case-${run}-${op.lead}:${reporter ?? 'nobody'}`, reason: '核实有误' }) };
+              return { op, answer: await staff('correct', { entryId: `award:case:case-${run}-${op.lead}:${reporter ?? 'nobody'}`, reason: '核实有误' }), redeemed: undefined };
             }
-            return { op, answer: await callers[op.volunteer]('redeem', { giftId, requestId: `req-${run}-${op.volunteer}-${op.request}` }) };
+            // `redeemed` keeps the redeem answer typed as one (the three actions answer different shapes).
+            const redeemed = await callers[op.volunteer]('redeem', { giftId, requestId: `req-${run}-${op.volunteer}-${op.request}` });
+            return { op, answer: redeemed, redeemed };
           }),
         );
 
@@ -97,8 +99,8 @@ describe('volunteer points under concurrent random operations', () => {
         expect(ledger.filter((e) => e.kind === 'redemption')).toHaveLength(redemptions.length);
         // Every acknowledged redemption is stored, and a repeated request answered the same redemption.
         const byRequest = new Map<string, string>();
-        for (const { op, answer } of answers) {
-          if (op.kind !== 'redeem' || !answer.ok) continue;
+        for (const { op, redeemed: answer } of answers) {
+          if (op.kind !== 'redeem' || !answer?.ok) continue;
           const key = `${op.volunteer}-${op.request}`;
           expect(redemptions.map((r) => r._id)).toContain(answer.data.redemptionId);
           expect(byRequest.get(key) ?? answer.data.redemptionId).toBe(answer.data.redemptionId);

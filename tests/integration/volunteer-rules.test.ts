@@ -1,5 +1,6 @@
 import { useFunctionCloud } from './function-cloud';
 import { ADMIN, STAFF_A, STAFF_B, VOLUNTEER_A, aStoredCase, allDocs, pointsState, publishedActivity, volunteerAs, withVolunteerProfile } from '../support/volunteer-builders';
+import { found } from '../support/contract-call';
 
 const OFFICER_A1 = 'user-officer-a1';
 
@@ -33,7 +34,7 @@ describe('honest volunteer points', () => {
       expect((await staff('activity', { activityId })).data.actions).toEqual(['cancel', 'checkInFor', 'complete']);
       expect((await volunteer('activity', { activityId })).data.actions).toEqual(['checkIn']);
       t.cloud.clock.advance(2 * 3600_000);
-      expect((await volunteer('activities', {})).data.activities.find((a: any) => a.activityId === activityId).actions).toEqual([]);
+      expect(found((await volunteer('activities', {})).data.activities.find((a) => a.activityId === activityId), 'the activity').actions).toEqual([]);
     });
 
     it('holds a staff participant’s points until another staff member confirms them', async () => {
@@ -61,7 +62,7 @@ describe('honest volunteer points', () => {
       expect(await pointsState(t.db)).toEqual(before);
 
       const admin = await volunteerAs(base(), ADMIN);
-      expect((await admin('signups', { activityId })).data.signups.find((r: any) => r.volunteerId === OFFICER_A1).canConfirmAward).toBe(true);
+      expect(found((await admin('signups', { activityId })).data.signups.find((r) => r.volunteerId === OFFICER_A1), "张丽's sign-up").canConfirmAward).toBe(true);
       expect(await admin('confirmStaffAward', { activityId, volunteerId: OFFICER_A1 })).toMatchObject({ ok: true, data: { points: 2, created: true } });
       expect(await admin('confirmStaffAward', { activityId, volunteerId: OFFICER_A1 })).toMatchObject({ ok: true, data: { created: false } });
       expect((await allDocs(t.db, 'ledger', { volunteerId: OFFICER_A1 })).map((e) => e.points)).toEqual([2]);

@@ -1,15 +1,12 @@
 import { caseRecordSchema } from '../../src/domain/case/records';
 import { patrolRecordSchema } from '../../src/domain/patrol/records';
-import { callFunction, loginAs } from '../integration/function-cloud';
+import { contractCaller, type ContractCall } from './contract-call';
 import type { CloudBaseDb } from './local-cloud-harness';
 
 /** Test data for the `assess` function: a signed-in caller and stored cases of November 2026 in community A. */
-export type AssessCall = (action: string, data: unknown) => Promise<any>;
+export type AssessCall = ContractCall<'assess'>;
 
-export async function assessCaller(baseUrl: string, userId: string): Promise<AssessCall> {
-  const cookie = await loginAs(baseUrl, userId);
-  return async (action, data) => (await callFunction(baseUrl, 'assess', action, data, cookie)).body;
-}
+export const assessCaller = (baseUrl: string, userId: string): Promise<AssessCall> => contractCaller(baseUrl, 'assess', userId);
 
 export interface StoredCaseSpec {
   id: string;

@@ -1,5 +1,6 @@
 import { callFunction, loginAs, post } from '../integration/function-cloud';
-import type { ContractCall } from './contract-call';
+import type { SweepResult } from '../../cloudfunctions/escalate';
+import { runTimer, type ContractCall } from './contract-call';
 import { jpegBytes, newRequestId } from './org-builders';
 
 /** Test data for the `case` function: a valid report, a signed-in caller, the clock and the timer. */
@@ -35,6 +36,4 @@ export async function advanceClock(baseUrl: string, ms: number): Promise<void> {
   await post(baseUrl, '/internal/clock', { advanceMs: ms });
 }
 
-export async function runEscalate(baseUrl: string): Promise<any> {
-  return (await post(baseUrl, '/internal/timers/escalate/run', {})).body;
-}
+export const runEscalate = (baseUrl: string) => runTimer<SweepResult>(baseUrl, 'escalate');

@@ -1,12 +1,13 @@
-import { callFunction, loginAs } from '../integration/function-cloud';
+import { contractCaller, type ContractCall } from './contract-call';
 import { newRequestId } from './org-builders';
 
 /** Test data for the `meeting` function: a caller bound to a demo user, and valid schedule payloads. */
-export type MeetingCall = (action: string, data?: unknown) => Promise<any>;
+export type MeetingCall = ContractCall<'meeting'>;
 
+/** Actions without input may be called without data: the caller sends `{}` as the mini-program does. */
 export async function meetingAs(baseUrl: string, userId: string): Promise<MeetingCall> {
-  const cookie = await loginAs(baseUrl, userId);
-  return async (action, data = {}) => (await callFunction(baseUrl, 'meeting', action, data, cookie)).body;
+  const call = await contractCaller(baseUrl, 'meeting', userId);
+  return (action, data = {}) => call(action, data);
 }
 
 /** China wall-clock time as an ISO instant. */

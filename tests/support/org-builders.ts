@@ -1,6 +1,6 @@
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { callFunction, loginAs, type HttpAnswer } from '../integration/function-cloud';
+import { contractCaller, type ContractCall } from './contract-call';
 import type { CloudBaseDb } from './local-cloud-harness';
 
 /**
@@ -66,13 +66,10 @@ export const oversizedJpeg = (size: number) => Buffer.concat([Buffer.from([0xff,
 export const jpegHeaderThenHtml = () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]), Buffer.from('<html><script>alert(document.cookie)</script></html>'), Buffer.from([0xff, 0xd9])]);
 export const photoOf = (personId: string, bytes: Buffer, mimeType = 'image/jpeg') => ({ personId, mimeType, dataBase64: bytes.toString('base64') });
 
-export type OrgCall = (action: string, data: unknown) => Promise<HttpAnswer['body']>;
+export type OrgCall = ContractCall<'org'>;
 
 /** Signs in as a seeded user (e.g. 'user-officer-a1') and calls `org` actions as them through the gateway. */
-export async function signedInAs(baseUrl: string, userId: string): Promise<OrgCall> {
-  const cookie = await loginAs(baseUrl, userId);
-  return async (action, data) => (await callFunction(baseUrl, 'org', action, data, cookie)).body;
-}
+export const signedInAs = (baseUrl: string, userId: string): Promise<OrgCall> => contractCaller(baseUrl, 'org', userId);
 
 /** Every document of the org collections, for comparing the database before and after a refused call. */
 export async function snapshotOrg(db: CloudBaseDb): Promise<Record<string, unknown[]>> {

@@ -1,14 +1,12 @@
-import { callFunction, loginAs } from '../integration/function-cloud';
+import type { ActionOutput, FunctionName } from '../../src/domain/api';
+import { contractCaller, type ContractAnswer, type ContractCall } from './contract-call';
 import type { CloudBaseDb } from './local-cloud-harness';
 import { jpegBytes, newRequestId } from './org-builders';
 
 /** Test data for the `patrol` function: a signed-in caller, sampled points, buildings, photos. */
-export type PatrolCall = (action: string, data: unknown) => Promise<any>;
+export type PatrolCall = ContractCall<'patrol'>;
 
-export async function callerOf(baseUrl: string, fn: string, userId: string): Promise<PatrolCall> {
-  const cookie = await loginAs(baseUrl, userId);
-  return async (action, data) => (await callFunction(baseUrl, fn, action, data, cookie)).body;
-}
+export const callerOf = <F extends FunctionName>(baseUrl: string, fn: F, userId: string): Promise<ContractCall<F>> => contractCaller(baseUrl, fn, userId);
 
 export const patrolAs = (baseUrl: string, userId: string) => callerOf(baseUrl, 'patrol', userId);
 
@@ -32,7 +30,7 @@ export function walk(from: number, minutes: number, everySeconds: number): Array
 }
 
 /** Sends `points` in batches of `size`, each with its own request id; returns the answers. */
-export async function sendInBatches(call: PatrolCall, patrolId: string, points: unknown[], size: number): Promise<any[]> {
+export async function sendInBatches(call: PatrolCall, patrolId: string, points: unknown[], size: number): Promise<Array<ContractAnswer<ActionOutput<'patrol', 'appendPoints'>>>> {
   const answers = [];
   for (let i = 0; i < points.length; i += size) answers.push(await call('appendPoints', { patrolId, requestId: newRequestId('pts'), points: points.slice(i, i + size) }));
   return answers;

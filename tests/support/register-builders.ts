@@ -1,5 +1,6 @@
 import { idCheckChar } from '../../src/domain/register/id-number';
-import { callFunction, loginAs } from '../integration/function-cloud';
+import type { FunctionName } from '../../src/domain/api';
+import { contractCaller, type ContractCall } from './contract-call';
 import { newRequestId } from './org-builders';
 
 /**
@@ -35,19 +36,13 @@ export const aResident = (householdId: string, over: Record<string, unknown> = {
   ...over,
 });
 
-export type RegisterCallFn = (action: string, data: unknown) => Promise<any>;
+export type RegisterCallFn = ContractCall<'register'>;
 
 /** Signs in as a seeded user (e.g. 'user-officer-a1') and calls `register` actions as them. */
-export async function registerAs(baseUrl: string, userId: string): Promise<RegisterCallFn> {
-  const cookie = await loginAs(baseUrl, userId);
-  return async (action, data) => (await callFunction(baseUrl, 'register', action, data, cookie)).body;
-}
+export const registerAs = (baseUrl: string, userId: string): Promise<RegisterCallFn> => contractCaller(baseUrl, 'register', userId);
 
 /** Same, for another function (org's audit log, the board). */
-export async function functionAs(baseUrl: string, userId: string, fn: string): Promise<RegisterCallFn> {
-  const cookie = await loginAs(baseUrl, userId);
-  return async (action, data) => (await callFunction(baseUrl, fn, action, data, cookie)).body;
-}
+export const functionAs = <F extends FunctionName>(baseUrl: string, userId: string, fn: F): Promise<ContractCall<F>> => contractCaller(baseUrl, fn, userId);
 
 /** A household with its people, made by `officer`; returns their ids. */
 export async function householdWith(officer: RegisterCallFn, gridId: string, people: Array<Record<string, unknown>>, over: Record<string, unknown> = {}) {
@@ -59,5 +54,5 @@ export async function householdWith(officer: RegisterCallFn, gridId: string, peo
     if (!saved.ok) throw new Error(`savePerson: ${JSON.stringify(saved.error)}`);
     ids.push(saved.data.id);
   }
-  return { householdId: h.data.id as string, residentIds: ids };
+  return { householdId: h.data.id, residentIds: ids };
 }

@@ -1,4 +1,4 @@
-import { callFunction, loginAs } from '../integration/function-cloud';
+import { contractCaller, type ContractCall } from './contract-call';
 import type { CloudBaseDb } from './local-cloud-harness';
 
 /**
@@ -16,12 +16,9 @@ export const ADMIN = 'user-admin';
 let sequence = 0;
 export const newRequestId = (label = 'req') => `${label}-${Date.now().toString(36)}-${(sequence++).toString(36).padStart(4, '0')}`;
 
-export type VolunteerCall = (action: string, data: unknown) => Promise<any>;
+export type VolunteerCall = ContractCall<'volunteer'>;
 
-export async function volunteerAs(baseUrl: string, userId: string): Promise<VolunteerCall> {
-  const cookie = await loginAs(baseUrl, userId);
-  return async (action, data) => (await callFunction(baseUrl, 'volunteer', action, data, cookie)).body;
-}
+export const volunteerAs = (baseUrl: string, userId: string): Promise<VolunteerCall> => contractCaller(baseUrl, 'volunteer', userId);
 
 export const aProfile = (over: Record<string, unknown> = {}) => ({ name: '黄志明', phone: '13605518801', communityId: COMMUNITY_A, building: '3栋', skills: ['水电维修'], ...over });
 

@@ -1,4 +1,5 @@
-import type { ActionName, FunctionName } from '../../../src/domain/api';
+import type { ActionName, ActionOutput, FunctionName } from '../../../src/domain/api';
+import type { ContractAnswer } from '../../support/contract-call';
 import type { CloudBaseDb } from '../../support/local-cloud-harness';
 
 /**
@@ -61,6 +62,17 @@ export const CALLER_KEYS = Object.keys(CALLERS) as CallerKey[];
 export type Outcome = 'allow' | 'FORBIDDEN' | 'CONFLICT' | 'NOT_FOUND';
 export type Refusal = Exclude<Outcome, 'allow'>;
 
+/**
+ * What a function answers in the matrix, with what it logged when it failed unexpectedly. `data` is
+ * `unknown` on purpose: the walk goes over the table by action NAME (a string from the rows), judges only
+ * `ok` and the error code, and never reads what an allowed call answered.
+ *
+ * Payloads (`data` of `call` and `must`) are `unknown` on purpose too: a row builds one per caller and
+ * aims it at targets outside the caller's scope, and it is the function's edge (zod) that must judge it —
+ * typing them from the contract would let the compiler, not the function, refuse a bad one.
+ */
+export type MatrixAnswer<T = unknown> = ContractAnswer<T> & { logged?: string[] };
+
 export interface MatrixContext {
   db: CloudBaseDb;
   now: () => number;
@@ -70,9 +82,9 @@ export interface MatrixContext {
    * Calls `fn.action` as `caller` through the built bundle, the real SDK and the local cloud. The visitor
    * gets a fresh openid per action (`label`), since a visitor's first write makes them a resident on record.
    */
-  call(caller: CallerKey, fn: FunctionName, action: string, data: unknown, label?: string): Promise<any>;
+  call(caller: CallerKey, fn: FunctionName, action: string, data: unknown, label?: string): Promise<MatrixAnswer>;
   /** Same, but throws unless the answer is ok, returning `data` (fixture set-up). */
-  must(caller: CallerKey, fn: FunctionName, action: string, data: unknown): Promise<any>;
+  must<F extends FunctionName, A extends ActionName<F>>(caller: CallerKey, fn: F, action: A, data: unknown): Promise<ActionOutput<F, A>>;
 }
 
 export interface ActionRows<Fx> {
