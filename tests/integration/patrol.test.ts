@@ -50,7 +50,7 @@ describe('patrol', () => {
     expect(await patrolCount(t.db)).toBe(1);
     const doc = await patrolDoc(t.db, patrolId);
     expect(doc.track).toHaveLength(141);
-    const gaps = doc.track.slice(1).map((p: any, i: number) => new Date(p.at).getTime() - new Date(doc.track[i].at).getTime());
+    const gaps = doc.track.slice(1).map((p, i) => new Date(p.at).getTime() - new Date(doc.track[i].at).getTime());
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(30_000);
     const mine = await worker('mine', {});
     expect(mine.data.patrols.map((p: any) => p.patrolId)).toEqual([patrolId]);

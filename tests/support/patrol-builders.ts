@@ -1,5 +1,6 @@
 import type { ActionOutput, FunctionName } from '../../src/domain/api';
 import { contractCaller, type ContractAnswer, type ContractCall } from './contract-call';
+import { patrolRecordSchema, type PatrolRecord } from '../../src/domain/patrol/records';
 import type { CloudBaseDb } from './local-cloud-harness';
 import { jpegBytes, newRequestId } from './org-builders';
 
@@ -57,8 +58,9 @@ export async function setPatrolRules(db: CloudBaseDb, streetId: string, rules: R
   await db.collection('configs').doc(`patrol-${streetId}`).set({ kind: 'patrol', streetId, rules, version: 1 });
 }
 
-export async function patrolDoc(db: CloudBaseDb, patrolId: string): Promise<any> {
-  return (await db.collection('patrols').doc(patrolId).get()).data[0];
+/** The stored patrol, parsed by its record schema: a patrol missing or half-written fails the test here. */
+export async function patrolDoc(db: CloudBaseDb, patrolId: string): Promise<PatrolRecord> {
+  return patrolRecordSchema.parse((await db.collection('patrols').doc(patrolId).get()).data[0]);
 }
 
 export async function patrolCount(db: CloudBaseDb): Promise<number> {
