@@ -2,6 +2,7 @@ import { callFunction, loginAs } from './function-cloud';
 import { useFunctionCloud } from './function-cloud';
 import { assessCaller, type AssessCall } from '../support/assess-builders';
 import { newRequestId } from '../support/org-builders';
+import { found } from '../support/contract-call';
 
 /**
  * Issue 16 leftovers: the street's 职能部门 kept by the admin (org.departments / org.saveDepartment) and a
@@ -154,8 +155,8 @@ describe('department assessment runs', () => {
     const chenSheets = (await chen('mySheets', {})).data.sheets;
     expect(chenSheets).toEqual([expect.objectContaining({ subjectName: '城管科', month: '2026-11', total: 95, grade: '优秀', rank: 1 })]);
     const sheet = (await chen('sheet', { sheetId: chenSheets[0].sheetId })).data;
-    expect(sheet.lines.find((l: any) => l.itemId === 'weekly_report')).toMatchObject({ points: 18, formula: '满分20,考核人员录入次数2次×1=扣2,得18' });
-    const sheetOf = (name: string) => ranking.find((r: any) => r.subjectName === name).sheetId;
+    expect(sheet.lines.find((l) => l.itemId === 'weekly_report')).toMatchObject({ points: 18, formula: '满分20,考核人员录入次数2次×1=扣2,得18' });
+    const sheetOf = (name: string) => found(ranking.find((r) => r.subjectName === name), `${name}'s row`).sheetId;
     expect((await chen('sheet', { sheetId: sheetOf('综治办') })).error).toMatchObject({ code: 'FORBIDDEN', message: '只能查看本人的考核表' });
     expect((await chen('run', { runId })).error.code).toBe('FORBIDDEN');
     // 吴敏 heads 综治办 only; 党政办 she merely belongs to.

@@ -3,6 +3,7 @@ import { aReport } from '../support/case-builders';
 import { newRequestId } from '../support/org-builders';
 import { anIdNumber, functionAs, householdWith, registerAs, type RegisterCallFn } from '../support/register-builders';
 import { useFunctionCloud } from './function-cloud';
+import { found } from '../support/contract-call';
 
 /**
  * Issue 15 item 5: confirming a drafted change APPLIES it to the household in one step with the change
@@ -115,8 +116,9 @@ describe('confirming a drafted change applies it', () => {
     expect((await officer('confirmChange', { ...form, ...tenant })).error).toMatchObject({ fields: { landlordName: '请填写房东姓名' } });
     const done = await officer('confirmChange', { ...form, ...tenant, landlordName: '王芳' });
     expect(done.ok).toBe(true);
-    expect(await doc('residents', done.data.residentId)).toMatchObject({ name: '赵强', relation: 'tenant', arrivedOn: '2026-12-01' });
-    expect(await where('tenancies', { householdId })).toMatchObject([{ landlordName: '王芳', tenantResidentIds: [done.data.residentId], moveInOn: '2026-12-01' }]);
+    const tenantId = found(done.data.residentId, 'the new tenant\'s resident id');
+    expect(await doc('residents', tenantId)).toMatchObject({ name: '赵强', relation: 'tenant', arrivedOn: '2026-12-01' });
+    expect(await where('tenancies', { householdId })).toMatchObject([{ landlordName: '王芳', tenantResidentIds: [tenantId], moveInOn: '2026-12-01' }]);
     expect(await doc('households', householdId)).toMatchObject({ tenure: 'rented', memberCount: 3 });
     expect(await officer('confirmChange', { ...form, ...tenant, landlordName: '王芳' })).toMatchObject({ ok: true });
     expect(await where('tenancies', { householdId })).toHaveLength(1);
