@@ -1,6 +1,7 @@
 import { chinaInstant } from '../../src/domain/calendar';
 import { householdWith, registerAs, type RegisterCallFn } from '../support/register-builders';
 import { useFunctionCloud } from './function-cloud';
+import { found } from '../support/contract-call';
 
 /**
  * Issue 15 items 1 and 4: a tenancy ends with a move-out date (登记退租). It stays as the household's rental
@@ -36,7 +37,7 @@ describe('register tenancy move-out', () => {
     expect(await tenancyRecord(tenancyId)).toMatchObject({ moveInOn: '2026-09-10', moveOutOn: '2026-09-30', moveOut: { requestId: 'moveout-0001', changeId: ended.data.changeId, by: { userId: 'user-officer-a1' } } });
 
     const staff = await registerAs(base(), 'user-community-a');
-    const card = (await staff('changes', { handoverState: 'pending' })).data.items.find((c: any) => c.changeId === ended.data.changeId);
+    const card = found((await staff('changes', { handoverState: 'pending' })).data.items.find((c) => c.changeId === ended.data.changeId), 'the move-out handover');
     expect(card).toMatchObject({ householdId, kind: 'tenancy_end', kindLabel: '退租', occurredOn: '2026-09-30', summary: '刘强：退租', state: 'recorded', late: false });
     // 30 Sep + 5 working days on the street calendar: 8, 9, 10 (调休 Saturday), 12, 13 Oct.
     expect(card.dueAt).toBe(new Date(chinaInstant('2026-10-14')).toISOString());
