@@ -51,6 +51,7 @@ export async function fileCase(input: Input<'fileCase'>, call: Invocation) {
     description: input.description,
     photos: input.photos,
     location: input.location,
+    ...(input.register ? { register: input.register } : {}),
   });
   const filed = await report(reportInput, call);
   const config = await loadStreetConfig(call.db, patrol.streetId);

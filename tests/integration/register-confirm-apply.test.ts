@@ -177,4 +177,25 @@ describe('confirming a drafted change applies it', () => {
     expect(await doc('register_changes', draft.changeId)).toMatchObject({ state: 'recorded', householdId, kind: 'move_in', summary: '李明：迁入', reportedAddress: '肥东路12号3栋301' });
     expect(await doc('households', householdId)).toMatchObject({ memberCount: 2 });
   });
+  it('a patrol finding of 人口房屋变动 with 户况有变动 drafts a change on the named household (a missing kind is named); the visit form\'s note likewise', async () => {
+    t.cloud.clock.set(chinaInstant('2026-12-01', '10:00'));
+    const officer = await registerAs(base(), 'user-officer-a1');
+    const { householdId } = await householdWith(officer, 'grid-a1', [{ name: '王芳' }]);
+    const patrol = await functionAs(base(), 'user-officer-a1', 'patrol');
+    const started = await patrol('start', { requestId: newRequestId('patrol'), gridId: 'grid-a1' });
+    const finding = { patrolId: started.data.patrol.patrolId, requestId: newRequestId('find'), categoryId: 'population_change', description: '八必报：居民房屋出租', location: { address: '肥东路12号3栋301' } };
+    expect((await patrol('fileCase', { ...finding, register: { householdId, subject: '新租户' } })).error).toMatchObject({ code: 'INVALID_INPUT', fields: { 'register.kind': expect.any(String) } });
+    expect((await patrol('fileCase', { ...finding, register: { householdId: '', kind: 'new_tenant', subject: '新租户' } })).error).toMatchObject({ code: 'INVALID_INPUT', fields: { 'register.householdId': expect.any(String) } });
+    expect(await where('cases', {})).toHaveLength(0);
+    const filed = await patrol('fileCase', { ...finding, register: { householdId, kind: 'new_tenant', subject: '新租户' } });
+    expect(filed.ok).toBe(true);
+    // Named household: one draft on it, no address-only draft besides.
+    expect((await officer('drafts', {})).data.items.map((c: any) => [c.summary, c.householdId, c.sourceLabel])).toEqual([['新租户：新租户', householdId, '来自事件上报']]);
+
+    const visits = await functionAs(base(), 'user-officer-a1', 'worklog');
+    const visit = { requestId: newRequestId('visit'), gridId: 'grid-a1', kind: 'routine', householdId, notes: '走访' };
+    expect((await visits('recordVisit', { ...visit, registerChange: { subject: '王芳' } })).error).toMatchObject({ code: 'INVALID_INPUT', fields: { 'registerChange.kind': expect.any(String) } });
+    expect((await visits('recordVisit', { ...visit, registerChange: { kind: 'death', subject: '' } })).error).toMatchObject({ code: 'INVALID_INPUT', fields: { 'registerChange.subject': '请填写涉及的人员' } });
+    expect((await officer('drafts', {})).data.items).toHaveLength(1);
+  });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CASE_CLASSES } from '../case/case-state';
-import { locationSchema } from '../case/api';
+import { locationSchema, reportInputSchema } from '../case/api';
 import { EIGHT_REPORT_ITEMS } from './eight-reports';
 import { FINDING_KINDS, PATROL_STATES, VERIFICATION_RESULTS } from './records';
 
@@ -42,7 +42,13 @@ const findingBase = {
 };
 
 export const fileCaseInputSchema = z
-  .object({ ...findingBase, photos: photoIds.default([]).describe('照片'), urgent: z.boolean().default(false).describe('有危险/很紧急') })
+  .object({
+    ...findingBase,
+    photos: photoIds.default([]).describe('照片'),
+    urgent: z.boolean().default(false).describe('有危险/很紧急'),
+    /** 户况有变动: a 人口房屋变动 finding names the household and what changed, as a worker's case does (issue 15 item 5). */
+    register: reportInputSchema.shape.register,
+  })
   .strict();
 
 export const onSpotInputSchema = z

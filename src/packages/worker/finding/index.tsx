@@ -6,6 +6,8 @@ import { CasePhotoUpload, type UploadedPhoto } from '../../../components/case-ph
 import { Field } from '../../../components/field';
 import { PageShell } from '../../../components/page-shell';
 import { QueryView } from '../../../components/query-view';
+import { CaseChoice } from '../../../components/case-choice';
+import { NO_REGISTER_CHANGE, noticedChangeOf, RegisterChangeControl } from '../../../components/register-change';
 import { Section } from '../../../components/section';
 import { CategoryPicker } from '../../../pages/report/category-picker';
 import { findCategory } from '../../../domain/case/categories';
@@ -32,15 +34,20 @@ export default function FindingPage() {
   const [description, setDescription] = useState(params.title ? `${decodeURIComponent(params.title)}：` : '');
   const [photos, setPhotos] = useState<UploadedPhoto[]>([]);
   const [before, setBefore] = useState<UploadedPhoto[]>([]);
+  const [change, setChange] = useState(NO_REGISTER_CHANGE);
+  const [householdId, setHouseholdId] = useState('');
   const [requestId] = useState(newRequestId);
   const submit = useSubmit();
   const { state, reload } = useQuery(() => call('case', 'categories', {}));
 
   const send = async () => {
     const common = { patrolId, requestId, categoryId, description };
+    const noticed = noticedChangeOf(change);
+    // 户况有变动 on a 人口房屋变动 finding (e.g. 八必报 居民房屋出租): a draft for the grid's worker to confirm (issue 15 item 5).
+    const register = noticed ? { register: { ...noticed, householdId } } : {};
     const done =
       mode === 'case'
-        ? await submit.run(() => call('patrol', 'fileCase', { ...common, photos: photos.map((p) => p.fileId) }))
+        ? await submit.run(() => call('patrol', 'fileCase', { ...common, photos: photos.map((p) => p.fileId), ...register }))
         : await submit.run(() => call('patrol', 'handleOnSpot', { ...common, beforePhotos: before.map((p) => p.fileId), afterPhotos: photos.map((p) => p.fileId) }));
     if (!done) return;
     void Taro.showToast({ title: mode === 'case' ? '已上报' : '已记录当场处置', icon: 'success' });
@@ -76,6 +83,15 @@ export default function FindingPage() {
                 onChange={setPhotos}
                 error={mode === 'on_spot' ? (submit.fields.afterPhotos ?? submit.fields['afterPhotos.0']) : submit.fields['photos.0']}
               />
+              {mode === 'case' && (
+                <RegisterChangeControl
+                  value={change}
+                  onChange={setChange}
+                  errors={{ kind: submit.fields['register.kind'], subject: submit.fields['register.subject'] }}
+                  help='只用于人口房屋变动类问题（如八必报的居民房屋出租、外来人员就业）：选择住户，上报后到“待确认的户况变动”确认登记'
+                />
+              )}
+              {mode === 'case' && change.on && <HouseholdChoice value={householdId} onChange={setHouseholdId} error={submit.fields['register.householdId'] ?? submit.fields.householdId ?? submit.fields.register} />}
               {submit.message && (
                 <View className='section__error' role='alert'>
                   {submit.message}
@@ -89,5 +105,21 @@ export default function FindingPage() {
         }}
       </QueryView>
     </PageShell>
+  );
+}
+
+/** The households of the worker's grids (the patrol's grid among them), one big tile each. */
+function HouseholdChoice({ value, onChange, error }: { value: string; onChange: (id: string) => void; error?: string }) {
+  const { state, reload } = useQuery(() => call('register', 'households', { limit: 100 }));
+  return (
+    <QueryView state={state} onRetry={reload}>
+      {({ items }) =>
+        items.length === 0 ? (
+          <View className='section__error'>您的网格还没有登记住户，请先在户况登记中添加。</View>
+        ) : (
+          <CaseChoice label='发生变动的住户' columns={1} options={items.map((h) => ({ value: h.householdId, label: h.address }))} value={value || undefined} onChange={onChange} error={error} />
+        )
+      }
+    </QueryView>
   );
 }

@@ -7,6 +7,7 @@ import { CasePhotoUpload, type UploadedPhoto } from '../../../components/case-ph
 import { Field } from '../../../components/field';
 import { PageShell } from '../../../components/page-shell';
 import { QueryView } from '../../../components/query-view';
+import { NO_REGISTER_CHANGE, noticedChangeOf, RegisterChangeControl } from '../../../components/register-change';
 import { Section } from '../../../components/section';
 import { PARTNER_KINDS, PARTNER_KIND_LABELS, SIX_MUST_GROUPS, SIX_MUST_GROUP_LABELS, VISIT_KINDS, VISIT_KIND_LABELS, type PartnerKind, type SixMustGroup, type VisitKind } from '../../../domain/worklog/visit';
 import { call } from '../../../services/call';
@@ -30,6 +31,7 @@ export default function NewVisitPage() {
   const [partnerName, setPartnerName] = useState('');
   const [notes, setNotes] = useState('');
   const [photos, setPhotos] = useState<UploadedPhoto[]>([]);
+  const [change, setChange] = useState(NO_REGISTER_CHANGE);
   // One request id per filled form: a retried tap after a lost answer records the visit once.
   const [requestId] = useState(newRequestId);
   const submit = useSubmit();
@@ -46,6 +48,7 @@ export default function NewVisitPage() {
           ];
           const send = async () => {
             const [targetKind, targetId] = (target ?? '').split(':');
+            const noticed = noticedChangeOf(change);
             const data = {
               requestId,
               gridId: grid.gridId,
@@ -56,6 +59,8 @@ export default function NewVisitPage() {
               notes,
               photos: photos.map((p) => p.fileId),
               partner: partner === 'none' ? { kind: 'none' as const } : { kind: partner, name: partnerName },
+              // A change noticed on the visit drafts a register change for the grid's worker to confirm (issue 15 item 5).
+              ...(noticed ? { registerChange: noticed } : {}),
             };
             // In a stairwell with no signal the visit waits on the phone under the same request id (issue 14 item 7).
             const res = await submit.run(() => sendOrQueue('worklog', 'recordVisit', data, () => call('worklog', 'recordVisit', data)));
@@ -82,6 +87,12 @@ export default function NewVisitPage() {
               <CasePhotoUpload label='走访照片' photos={photos} onChange={setPhotos} error={submit.fields.photos} />
               <CaseChoice label='同行人' options={options(PARTNER_KINDS, PARTNER_KIND_LABELS)} value={partner} onChange={setPartner} />
               {partner !== 'none' && <Field label='同行人姓名' value={partnerName} onChange={setPartnerName} error={submit.fields['partner.name']} maxLength={20} />}
+              <RegisterChangeControl
+                value={change}
+                onChange={setChange}
+                errors={{ kind: submit.fields['registerChange.kind'], subject: submit.fields['registerChange.subject'] }}
+                help='走访中发现迁入迁出、新租户、出生死亡等：走访对象须选住户，保存后到“待确认的户况变动”确认登记'
+              />
               {submit.message !== '' && (
                 <View className='section__error' role='alert'>
                   {submit.message}
