@@ -22,7 +22,8 @@ export default function FigureCasesPage() {
   const period = { from: params.from ?? '', to: params.to ?? '' };
   const scope = scopeFromParams(params);
   const label = params.label ? decodeURIComponent(params.label) : COUNTER_LABELS[figure];
-  const input = { figure, period, ...(scope ? { scope } : {}) };
+  const ownerId = params.ownerId ? decodeURIComponent(params.ownerId) : undefined;
+  const input = { figure, period, ...(scope ? { scope } : {}), ...(ownerId ? { ownerId } : {}) };
   const [more, setMore] = useState<{ items: Item[]; next: string | null } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const { state, reload } = useQuery(async () => {

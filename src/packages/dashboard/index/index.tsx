@@ -13,13 +13,14 @@ import { useQuery } from '../../../services/use-query';
 import { categoryBars, drillFigureOf, gridRates, HEADLINE, kpiLabel, kpiText, monthTrend, PERIOD_CHOICES, PERIOD_LABELS, periodOf, type Board, type PeriodChoice } from '../shared/figures';
 import { casesUrl, dashboardUrl, scopeFromParams } from '../shared/links';
 import { LedgerSection } from './ledger-section';
+import { WorkersSection } from './workers-section';
 import { withoutSeedReferences } from '../../../domain/developer-text';
 import '../shared/dashboard.scss';
 
 /**
  * 统计看板 (issue 16 item 3): the caller's street, community or grid over a period — headline figures
  * that open the cases behind them, targets in words and colour, trend by month, by category and by grid,
- * each chart with its plain table, and the 台账 exports.
+ * each chart with its plain table, a card per worker with their figures, and the 台账 exports.
  */
 export default function DashboardPage() {
   const scope = scopeFromParams(useRouter().params);
@@ -106,6 +107,7 @@ function BoardView({ board: b }: { board: Board }) {
           ))}
         </Section>
       )}
+      <WorkersSection key={`${scope.level}-${scope.id}-${b.period.from}-${b.period.to}`} scope={scope} period={b.period} />
       <LedgerSection scope={scope} period={b.period} />
     </>
   );

@@ -1,0 +1,41 @@
+import { kpisOf, zeroCounters } from '../../../domain/stats';
+import { workerCards, type WorkerRow } from './worker-figures';
+
+const period = { from: '2026-11-01', to: '2026-11-30' };
+const scope = { level: 'community' as const, id: 'community-a' };
+const row = (over: Partial<WorkerRow> & Pick<WorkerRow, 'userId' | 'name'>, counters: Partial<ReturnType<typeof zeroCounters>> = {}): WorkerRow => {
+  const c = { ...zeroCounters(), ...counters };
+  return { counters: c, kpis: kpisOf(c), work: null, ...over };
+};
+
+describe('worker cards of the dashboard', () => {
+  it('shows info items and attendance in words, and opens the cases the worker signed for', () => {
+    const [card] = workerCards(
+      [row({ userId: 'u-a1', name: '张丽', work: { infoItems: 21, meetingsRequired: 2, meetingsAttended: 1, meetingAttendanceRate: 50 } }, { reported: 4, filed: 4, closed: 3, closedOnTime: 2 })],
+      period,
+      scope,
+    );
+    const line = (label: string) => card.lines.find((l) => l.label === label)!;
+    expect(line('有效信息')).toEqual({ label: '有效信息', text: '21条' });
+    expect(line('参会')).toEqual({ label: '参会', text: '1 / 2（50.0%）' });
+    expect(line('立案数').text).toBe('4');
+    // Each case figure opens that worker's cases of the figure (a rate opens its numerator's cases).
+    expect(line('立案数').url).toContain('figure=filed');
+    expect(line('立案数').url).toContain('ownerId=u-a1');
+    expect(line('立案数').url).toContain('level=community&id=community-a');
+    expect(line('按期结案率').url).toContain('figure=closedOnTime');
+    expect(line('巡查、走访、日志').url).toBe('/packages/worker/compliance/index');
+  });
+
+  it('says so when a worker had no meeting, and leaves out the work lines when the period was too big to count them', () => {
+    const [quiet, unknown] = workerCards(
+      [row({ userId: 'u-a2', name: '李强', work: { infoItems: 0, meetingsRequired: 0, meetingsAttended: 0, meetingAttendanceRate: null } }), row({ userId: 'u-a3', name: '赵敏' })],
+      period,
+      scope,
+    );
+    expect(quiet.lines.find((l) => l.label === '参会')!.text).toBe('本期无应参加的会议');
+    expect(quiet.lines.find((l) => l.label === '满意率')!.text).toBe('暂无');
+    expect(unknown.lines.map((l) => l.label)).not.toContain('有效信息');
+    expect(unknown.lines.map((l) => l.label)).toContain('立案数');
+  });
+});

@@ -1,0 +1,61 @@
+import type { ActionOutput } from '../../../domain/api';
+import { KPI_DEFINITIONS, WORK_FIGURE_DEFINITIONS, type CounterKey, type KpiKey, type Period, type ScopeInput } from '../../../domain/stats';
+import { casesUrl, COMPLIANCE_URL } from './links';
+import { drillFigureOf, kpiText } from './figures';
+
+/**
+ * The worker level of the dashboard (issue 16 item 1): one card per worker of the caller's scope from
+ * `stats.workers`, each line a figure with its value in words and, where a page lists the records behind
+ * it, where a tap goes. Pure, unit-tested.
+ */
+export type WorkerRow = ActionOutput<'stats', 'workers'>['workers'][number];
+
+export interface WorkerLine {
+  label: string;
+  text: string;
+  /** The page of the records behind the figure; absent where no page lists them. */
+  url?: string;
+}
+
+export interface WorkerCard {
+  userId: string;
+  name: string;
+  lines: WorkerLine[];
+}
+
+/** Case figures of the cases the worker signed for (首问负责), each opening those cases. */
+const CASE_FIGURES: readonly KpiKey[] = ['filed', 'closureRate', 'onTimeClosureRate', 'satisfactionRate', 'overdue'];
+
+function caseLine(w: WorkerRow, k: KpiKey, period: Period, scope: ScopeInput): WorkerLine {
+  const label = KPI_DEFINITIONS[k].label;
+  const figure: CounterKey = drillFigureOf(k);
+  return { label, text: kpiText(k, w.kpis[k]), url: casesUrl(figure, period, scope, `${w.name} ${label}`, w.userId) };
+}
+
+export function workerCards(workers: readonly WorkerRow[], period: Period, scope: ScopeInput): WorkerCard[] {
+  return workers.map((w) => {
+    const work = w.work;
+    const workLines: WorkerLine[] = work
+      ? [
+          // Cases the worker reported: no page lists them by reporter yet, so the line opens nothing.
+          { label: WORK_FIGURE_DEFINITIONS.infoItems.label, text: `${work.infoItems ?? 0}条` },
+          {
+            label: '参会',
+            text: work.meetingsRequired ? `${work.meetingsAttended ?? 0} / ${work.meetingsRequired}（${kpiRate(work.meetingAttendanceRate)}）` : '本期无应参加的会议',
+          },
+        ]
+      : [];
+    return {
+      userId: w.userId,
+      name: w.name,
+      lines: [
+        ...workLines,
+        ...CASE_FIGURES.map((k) => caseLine(w, k, period, scope)),
+        // Patrol, visit and log compliance are judged week by week (worklog.compliance): that page shows them per worker.
+        { label: '巡查、走访、日志', text: '查看本周考勤', url: COMPLIANCE_URL },
+      ],
+    };
+  });
+}
+
+const kpiRate = (v: number | null) => (v === null ? '暂无' : `${v.toFixed(1)}%`);
