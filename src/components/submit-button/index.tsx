@@ -33,3 +33,27 @@ export function SubmitButton({ submit, onClick, kind = 'primary', disabled = fal
     </>
   );
 }
+
+/**
+ * The end of an edit form (an admin record, a gift): what the function refused (with field errors, a
+ * pointer to the red text under the fields), 已保存 once saved where the form stays open, and 保存.
+ */
+export function SaveFooter({ submit, saved = false, onSave, savedTestId }: { submit: Pick<Submit, 'busy' | 'message' | 'fields'>; saved?: boolean; onSave: () => void; savedTestId?: string }) {
+  return (
+    <>
+      {submit.message !== '' && (
+        <View className='section__error' role='alert'>
+          {Object.keys(submit.fields).length > 0 ? '请按红字提示修改后再保存' : submit.message}
+        </View>
+      )}
+      {saved && (
+        <View className='admin-saved' role='status' {...(savedTestId ? { 'data-testid': savedTestId } : {})}>
+          已保存
+        </View>
+      )}
+      <BigButton kind='primary' disabled={submit.busy} onClick={onSave}>
+        {submit.busy ? '正在保存…' : '保存'}
+      </BigButton>
+    </>
+  );
+}

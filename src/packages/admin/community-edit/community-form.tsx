@@ -3,10 +3,11 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Field } from '../../../components/field';
 import { Section } from '../../../components/section';
+import { SaveFooter } from '../../../components/submit-button';
 import { call } from '../../../services/call';
 import { newRequestId } from '../../../services/request-id';
 import { ChoiceRow } from '../shared/choice-row';
-import { SaveFooter, useVersionedSave } from '../shared/save-form';
+import { useVersionedSave } from '../shared/save-form';
 import type { OrgTree, TreeCommunity } from '../shared/find-grid';
 
 interface CommunityFormProps {

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { BigButton } from '../../../components/big-button';
 import { Field } from '../../../components/field';
 import { Section } from '../../../components/section';
+import { SaveFooter } from '../../../components/submit-button';
 import type { ActionOutput } from '../../../domain/api';
 import { call } from '../../../services/call';
 import { newRequestId } from '../../../services/request-id';
@@ -76,14 +77,7 @@ export function DepartmentForm({ department, people, onSaved, onCancel }: Depart
         )}
       </View>
       <ChoiceRow label='状态' options={STATE_LABELS} value={enabled} onChange={setEnabled} disabled={submit.busy} />
-      {submit.message !== '' && (
-        <View className='section__error' role='alert'>
-          {Object.keys(f).length > 0 ? '请按红字提示修改后再保存' : submit.message}
-        </View>
-      )}
-      <BigButton kind='primary' disabled={submit.busy} onClick={() => void save()}>
-        {submit.busy ? '正在保存…' : '保存'}
-      </BigButton>
+      <SaveFooter submit={submit} onSave={() => void save()} />
       {onCancel && <BigButton onClick={onCancel}>取消修改</BigButton>}
     </Section>
   );

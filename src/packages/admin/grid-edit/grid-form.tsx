@@ -2,11 +2,12 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Field } from '../../../components/field';
 import { Section } from '../../../components/section';
+import { SaveFooter } from '../../../components/submit-button';
 import { call } from '../../../services/call';
 import { newRequestId } from '../../../services/request-id';
 import { GRID_TYPE_LABELS, type GridType } from '../../../domain/org/grid-code';
 import { ChoiceRow } from '../shared/choice-row';
-import { SaveFooter, useVersionedSave } from '../shared/save-form';
+import { useVersionedSave } from '../shared/save-form';
 import type { TreeGrid } from '../shared/find-grid';
 
 interface GridFormProps {

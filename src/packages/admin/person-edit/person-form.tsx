@@ -2,10 +2,11 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Field } from '../../../components/field';
 import { Section } from '../../../components/section';
+import { SaveFooter } from '../../../components/submit-button';
 import { call } from '../../../services/call';
 import { newRequestId } from '../../../services/request-id';
 import type { ActionOutput } from '../../../domain/api';
-import { SaveFooter, useVersionedSave } from '../shared/save-form';
+import { useVersionedSave } from '../shared/save-form';
 
 type StaffPerson = ActionOutput<'org', 'listPeople'>['people'][number];
 

@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { BigButton } from '../../../../components/big-button';
 import { CaseSwitch } from '../../../../components/case-choice';
 import { Field } from '../../../../components/field';
 import { Section } from '../../../../components/section';
+import { SaveFooter } from '../../../../components/submit-button';
 import { call } from '../../../../services/call';
 import { newRequestId } from '../../../../services/request-id';
 import { useSubmit } from '../../../../services/use-submit';
@@ -37,14 +36,7 @@ export function GiftForm({ communityId, gift, onDone }: { communityId: string; g
       <Field label='所需积分' kind='number' value={cost} onChange={setCost} error={f.pointsCost} maxLength={6} />
       <Field label='库存（件）' kind='number' value={stock} onChange={setStock} error={f.stock} maxLength={6} />
       <CaseSwitch label='上架' help='下架后志愿者看不到这件礼品。' checked={active} onChange={setActive} />
-      {submit.message !== '' && (
-        <View className='section__error' role='alert'>
-          {Object.keys(f).length > 0 ? '请按红字提示修改后再保存' : submit.message}
-        </View>
-      )}
-      <BigButton kind='primary' disabled={submit.busy} onClick={() => void save()}>
-        {submit.busy ? '正在保存…' : '保存'}
-      </BigButton>
+      <SaveFooter submit={submit} onSave={() => void save()} />
     </Section>
   );
 }
