@@ -1,3 +1,4 @@
+import { draftRegisterChange } from '../../cloudfunctions/_lib/register';
 import { post } from './function-cloud';
 import { aHousehold, anIdNumber, aResident } from '../support/register-builders';
 import { walkCrashPoints, type ChildCloud } from '../support/crash-walk';
@@ -126,5 +127,63 @@ describe('crash at every write of a register move', () => {
     });
     tested['movePerson household'] = totalWrites;
     expect(totalWrites).toBeGreaterThanOrEqual(2);
+  });
+});
+
+/**
+ * Issue 15 item 5: confirming a drafted 迁入 adds the person in ONE transaction with the change record
+ * (now recorded, its 交接单 pending) and the audit entry, then recounts the grid. Crash after each write,
+ * restart, retry the same request: answered as done with the same person, who was added once; the
+ * household's count agrees with its members and the grid's counts with the register.
+ */
+describe('crash at every write of confirming a drafted change', () => {
+  jest.setTimeout(20 * 60_000);
+  const draft = { householdId: '', changeId: '' };
+
+  async function householdWithADraft(cloud: ChildCloud) {
+    await setClock(cloud, MONDAY_9);
+    const officer = await officerOf(cloud);
+    const h = await officer('saveHousehold', aHousehold('grid-a1', { requestId: 'crash-hh-draft', room: '301' }));
+    if (!h.ok) throw new Error(JSON.stringify(h));
+    expect((await officer('savePerson', aResident(h.data.id, { requestId: 'crash-res-head' }))).ok).toBe(true);
+    const changeId = await draftRegisterChange(cloud.db as never, { householdId: h.data.id, kind: 'move_in', occurredOn: '2026-12-07', subject: '李明', source: 'visit', sourceId: 'visit-crash-1' }, new Date(MONDAY_9));
+    Object.assign(draft, { householdId: h.data.id, changeId });
+  }
+
+  const confirm = async (cloud: ChildCloud) => {
+    await setClock(cloud, MONDAY_9);
+    return (await officerOf(cloud))('confirmChange', { changeId: draft.changeId, expectedVersion: 1, requestId: 'crash-confirm-0001', name: '李明', relation: 'child', job: 'employed', idNumber: anIdNumber('19900501', '123') });
+  };
+
+  async function expectConfirmedOnce(cloud: ChildCloud, residentId: string) {
+    const all = async (collection: string, where: Record<string, unknown>) => (await cloud.db.collection(collection).where(where).limit(1000).get()).data as any[];
+    const people = await all('residents', { householdId: draft.householdId, status: 'active' });
+    expect(people.filter((p) => p.name === '李明').map((p) => p._id)).toEqual([residentId]);
+    const [h] = await all('households', { _id: draft.householdId });
+    expect(h.memberCount).toBe(people.length);
+    const [c] = await all('register_changes', { _id: draft.changeId });
+    expect(c).toMatchObject({ state: 'recorded', residentId, version: 2, handover: { state: 'pending' } });
+    expect(await all('audit_logs', { action: 'register.confirmChange', 'target.id': residentId })).toHaveLength(1);
+    const [grid] = await all('grids', { _id: 'grid-a1' });
+    const households = (await all('households', { gridId: 'grid-a1' })).filter((x) => x.memberCount > 0).length;
+    const population = (await all('residents', { gridId: 'grid-a1', status: 'active' })).length;
+    expect(grid.registerCounts).toMatchObject({ households, population });
+  }
+
+  it('confirmChange (迁入): the retry is answered as done, the person added once, counts and records agree', async () => {
+    const { totalWrites } = await walkCrashPoints({
+      seed: true,
+      prepare: householdWithADraft,
+      invoke: confirm,
+      afterCrash: async (cloud) => {
+        const answer = await confirm(cloud);
+        expect(answer).toMatchObject({ ok: true, data: { id: draft.changeId, version: 2 } });
+        await expectConfirmedOnce(cloud, answer.data.residentId);
+        expect(await confirm(cloud)).toMatchObject({ ok: true, data: { version: 2, residentId: answer.data.residentId } });
+        await expectConfirmedOnce(cloud, answer.data.residentId);
+      },
+    });
+    tested['confirmChange move_in'] = totalWrites;
+    expect(totalWrites).toBe(2); // the transaction's commit, the grid's counts
   });
 });
