@@ -235,6 +235,11 @@ export interface TxCollection<T extends Stored> {
   update(doc: Versioned, patch: Where): Promise<number>;
   /** Replaces the whole document (creates it when absent). */
   set(doc: T): Promise<void>;
+  /**
+   * Sets fields without the version check: for bookkeeping that must not make a person's versioned edit
+   * conflict (e.g. the reconciler's write that ties its transaction to an activity's places).
+   */
+  patch(id: string, fields: Where): Promise<void>;
   remove(id: string): Promise<void>;
 }
 
@@ -300,6 +305,9 @@ function txOf(t: SdkTransaction): Tx {
         async set(doc) {
           const { _id, ...rest } = doc as Stored & Record<string, unknown>;
           await ref(_id).set(rest);
+        },
+        async patch(id, fields) {
+          await ref(id).update(fields);
         },
         async remove(id) {
           await ref(id).delete();

@@ -3,6 +3,7 @@ import { completeCaseOutboxes, completeCaseTimelines } from './cases';
 import { reclaimStuckNotifications } from './notifications';
 import { purgeExpiredTracks } from './patrols';
 import { purgeLeftResidents } from './register';
+import { completeActivityPlaces } from './places';
 import { repairPointsAccounts } from './points';
 
 /** What one check fixed, by kind (e.g. `{ timelinesRepaired: 2 }`); printed in the timer's answer. */
@@ -22,4 +23,5 @@ export const RECONCILE_CHECKS: Record<string, ReconcileCheck> = {
   patrolTracks: purgeExpiredTracks,
   registerRetention: purgeLeftResidents,
   pointsAccounts: repairPointsAccounts,
+  activityPlaces: completeActivityPlaces,
 };

@@ -1,6 +1,7 @@
 import { checkInCodeMatches, MAX_WRONG_CHECK_IN_CODES } from '../../src/domain/check-in/code';
 import { DomainError } from '../../src/domain/errors';
 import { requireCaller, type Invocation } from '../_lib';
+import { claimPlace, finishRelease, markReleasing } from '../_lib/volunteer/places';
 import { checkActivityAction, loadActivity, loadOwnActivity } from './activities';
 import { signupId, volunteerCollection, type SignupRecord, type StoredActivity } from './records';
 import { requireVolunteer } from './scope';
@@ -12,11 +13,12 @@ import { requireVolunteer } from './scope';
  * atomically, so 50 at once for 10 places give exactly 10 with no transaction conflicts to retry. The
  * sign-up document (`<activityId>:<volunteerId>`, what rosters, check-in and awards read) is the
  * idempotent completion: whoever finds the volunteer among the holders without their document inserts
- * it (a retry after a crash, or the second of two taps). A call answers "signed up" only if its insert
- * made the document; the place is never given back by a sign-up, so a double tap holds one place.
- * Cancelling runs the other way: the document first, then the place (`holders` − volunteer,
- * `taken − 1`, conditional on holding it), so a crash leaves at most a held place without a document —
- * never a document without its place — and the retry of either call completes it (docs/decisions.md).
+ * it (a retry after a crash, the second of two taps, or the reconciler). A call answers "signed up" only
+ * if its insert made the document; the place is never given back by a sign-up, so a double tap holds one place.
+ * Cancelling first moves the volunteer from `holders` to `releasing` (the place still counted), then
+ * removes the document, then frees the place — so a holder without a document can only be an
+ * interrupted sign-up and `releasing` only an interrupted cancel, and the reconciler completes each
+ * (cloudfunctions/_lib/volunteer/places.ts, docs/decisions.md).
  */
 
 async function findSignup(call: Invocation, activityId: string, volunteerId: string): Promise<SignupRecord | null> {
@@ -28,14 +30,18 @@ async function stateOf(call: Invocation, activityId: string, mine: 'none' | 'sig
   return { activityId, taken, headcount: activity.headcount, mine };
 }
 
-/** Claims a place for the volunteer; true also when they held it already (an interrupted sign-up). */
-async function claimPlace(call: Invocation, stored: StoredActivity, volunteerId: string): Promise<boolean> {
-  const _ = call.db.command;
-  const activities = volunteerCollection(call, 'activities');
-  const where = { _id: stored.activity.id, state: 'published', taken: _.lt(stored.activity.headcount), holders: _.neq(volunteerId) };
-  if (await activities.updateWhere(where, { taken: _.inc(1), holders: _.push(volunteerId) })) return true;
-  const now = await activities.load(stored.activity.id);
-  return (now?.holders ?? []).includes(volunteerId);
+/**
+ * Claims a place for the volunteer; true also when they held it already (an interrupted sign-up). A
+ * cancellation of theirs left unfinished (`releasing`) is finished first: it was asked before this sign-up.
+ */
+async function claimPlaceFor(call: Invocation, stored: StoredActivity, volunteerId: string): Promise<boolean> {
+  const { id, headcount } = stored.activity;
+  if (await claimPlace(call.db, id, headcount, volunteerId)) return true;
+  const now = await volunteerCollection(call, 'activities').load(id);
+  if ((now?.holders ?? []).includes(volunteerId)) return true;
+  if (!(now?.releasing ?? []).includes(volunteerId)) return false;
+  await finishRelease(call.db, id, volunteerId);
+  return claimPlace(call.db, id, headcount, volunteerId);
 }
 
 export async function signUp(input: { activityId: string }, call: Invocation) {
@@ -44,36 +50,31 @@ export async function signUp(input: { activityId: string }, call: Invocation) {
   const { activity } = stored;
   // Who (own community, never the organiser), state and time from the rule table; the headcount is settled by the conditional claim.
   await checkActivityAction(call, caller, stored, 'signUp', { volunteer });
-  if (!(await claimPlace(call, stored, volunteer._id))) throw new DomainError('CONFLICT', '名额已满');
+  if (!(await claimPlaceFor(call, stored, volunteer._id))) throw new DomainError('CONFLICT', '名额已满');
   const doc: SignupRecord = { _id: signupId(activity.id, volunteer._id), activityId: activity.id, volunteerId: volunteer._id, communityId: activity.communityId, signedAt: call.now };
   if (!(await volunteerCollection(call, 'signups').insertOnce(doc)).created) throw new DomainError('CONFLICT', '您已报名');
   return stateOf(call, activity.id, 'signed_up');
 }
 
-/** Gives the volunteer's place back; only a holder's, once (two cancels free one place). */
-async function releasePlace(call: Invocation, activityId: string, volunteerId: string): Promise<void> {
-  const _ = call.db.command;
-  await volunteerCollection(call, 'activities').updateWhere({ _id: activityId, holders: volunteerId }, { taken: _.inc(-1), holders: _.pull(volunteerId) });
-}
-
 /**
- * Before the start only. The sign-up document goes first, then the place. A held place without a
- * document (an interrupted sign-up or cancellation) is given back without the rule check: the
- * volunteer is on no roster, and releasing it is what was asked.
+ * Before the start only (the rule check, for a whole sign-up). Out of `holders` into `releasing`, then
+ * the document, then the place. A held place without a document (an interrupted sign-up) or a
+ * cancellation left unfinished is given back without the rule check: the volunteer is on no roster, or
+ * asked already, and releasing it is what was asked.
  */
 export async function cancelSignUp(input: { activityId: string }, call: Invocation) {
   const { caller, volunteer } = await requireVolunteer(call);
   const stored = await loadActivity(call, input.activityId);
-  const { activity } = stored;
+  const { activity, record } = stored;
+  const holding = (record.holders ?? []).includes(volunteer._id);
+  const releasing = (record.releasing ?? []).includes(volunteer._id);
   const signup = await findSignup(call, activity.id, volunteer._id);
-  if (!signup) {
-    if (!(stored.record.holders ?? []).includes(volunteer._id)) throw new DomainError('NOT_FOUND', '没有有效的报名');
-    await releasePlace(call, activity.id, volunteer._id);
-    return stateOf(call, activity.id, 'none');
-  }
-  await checkActivityAction(call, caller, stored, 'cancelSignUp', { volunteer });
-  await volunteerCollection(call, 'signups').removeWhere({ _id: signup._id });
-  await releasePlace(call, activity.id, volunteer._id);
+  if (!holding && !releasing && !signup) throw new DomainError('NOT_FOUND', '没有有效的报名');
+  if (signup && !releasing) await checkActivityAction(call, caller, stored, 'cancelSignUp', { volunteer });
+  if (holding) await markReleasing(call.db, activity.id, volunteer._id);
+  if (holding || releasing) await finishRelease(call.db, activity.id, volunteer._id);
+  // A document without a place was written before `holders` existed: its place cannot be told, so only the document goes.
+  else await volunteerCollection(call, 'signups').removeWhere({ _id: signupId(activity.id, volunteer._id) });
   return stateOf(call, activity.id, 'none');
 }
 

@@ -1,4 +1,8 @@
+import { z } from 'zod';
+import type { ReconcileReport } from '../../cloudfunctions/reconcile/checks';
+import { activityRecordSchema, signupRecordSchema } from '../../src/domain/volunteer/records';
 import { post } from './function-cloud';
+import { runTimer, type ContractCall } from '../support/contract-call';
 import { anActivity, STAFF_A, VOLUNTEER_A } from '../support/volunteer-builders';
 import { walkCrashPoints, type ChildCloud } from '../support/crash-walk';
 
@@ -12,9 +16,9 @@ import { walkCrashPoints, type ChildCloud } from '../support/crash-walk';
 const MONDAY_9 = '2026-12-07T09:00:00+08:00';
 const setClock = (cloud: ChildCloud, iso: string) => post(cloud.baseUrl, '/internal/clock', { set: iso, freeze: true });
 
-async function as(cloud: ChildCloud, userId: string) {
+async function as(cloud: ChildCloud, userId: string): Promise<ContractCall<'volunteer'>> {
   const cookie = await cloud.login(userId);
-  return async (action: string, data: unknown) => (await cloud.call('volunteer', action, data, cookie)).body;
+  return async (action, data) => (await cloud.call('volunteer', action, data, cookie)).body;
 }
 
 let activityId = '';
@@ -24,11 +28,19 @@ async function volunteerCalls(cloud: ChildCloud, action: 'signUp' | 'cancelSignU
   return (await as(cloud, VOLUNTEER_A))(action, { activityId });
 }
 
-async function expectPlaces(cloud: ChildCloud, holders: string[]) {
-  const [activity] = (await cloud.db.collection('activities').where({ _id: activityId }).get()).data as any[];
-  const signups = (await cloud.db.collection('signups').where({ activityId }).limit(1000).get()).data as any[];
-  expect({ taken: activity.taken, holders: activity.holders ?? [], signups: signups.map((s) => s.volunteerId) }).toEqual({ taken: holders.length, holders, signups: holders });
+/** The activity's places and sign-up documents as stored, parsed by their record schemas. */
+async function placesOf(cloud: ChildCloud) {
+  const activity = activityRecordSchema.parse((await cloud.db.collection('activities').doc(activityId).get()).data[0]);
+  const signups = z.array(signupRecordSchema).parse((await cloud.db.collection('signups').where({ activityId }).limit(1000).get()).data);
+  return { taken: activity.taken, holders: activity.holders ?? [], releasing: activity.releasing ?? [], signups: signups.map((s) => s.volunteerId) };
 }
+
+async function expectPlaces(cloud: ChildCloud, holders: string[]) {
+  expect(await placesOf(cloud)).toEqual({ taken: holders.length, holders, releasing: [], signups: holders });
+}
+
+/** The reconcile timer, as its trigger runs it: what it completed of the activity's places. */
+const reconcile = async (cloud: ChildCloud) => (await runTimer<ReconcileReport>(cloud.baseUrl, 'reconcile')).data.activityPlaces;
 
 async function publish(cloud: ChildCloud) {
   await setClock(cloud, MONDAY_9);
@@ -74,10 +86,12 @@ describe('crash at every write of a volunteer sign-up', () => {
       },
       invoke: (cloud) => volunteerCalls(cloud, 'cancelSignUp'),
       afterCrash: async (cloud) => {
-        // Right after the crash: at most a held place without its document, never the other way round.
-        const signups = (await cloud.db.collection('signups').where({ activityId }).get()).data;
-        const [activity] = (await cloud.db.collection('activities').where({ _id: activityId }).get()).data as any[];
-        if (signups.length) expect(activity.holders).toEqual([VOLUNTEER_A]);
+        // Right after the crash: never a document without its place (held or releasing), and never a
+        // holder without a document — that drift means an interrupted SIGN-UP to the reconciler.
+        const crashed = await placesOf(cloud);
+        if (crashed.signups.length) expect([...crashed.holders, ...crashed.releasing]).toEqual([VOLUNTEER_A]);
+        if (crashed.holders.length) expect(crashed.signups).toEqual(crashed.holders);
+        expect(crashed.taken).toBe(crashed.holders.length + crashed.releasing.length);
         const retry = await volunteerCalls(cloud, 'cancelSignUp');
         if (!retry.ok) expect(retry.error).toEqual({ code: 'NOT_FOUND', message: '没有有效的报名' });
         else expect(retry.data).toMatchObject({ taken: 0, mine: 'none' });
@@ -87,6 +101,44 @@ describe('crash at every write of a volunteer sign-up', () => {
       },
     });
     tested.cancelSignUp = totalWrites;
-    expect(totalWrites).toBe(2); // the sign-up document, the place
+    expect(totalWrites).toBe(3); // out of holders into releasing, the sign-up document, the place
+  });
+
+  it('signUp left alone after the crash: the reconcile timer completes it, one place held, taken = holders = sign-ups', async () => {
+    const { totalWrites } = await walkCrashPoints({
+      seed: true,
+      prepare: publish,
+      invoke: (cloud) => volunteerCalls(cloud, 'signUp'),
+      afterCrash: async (cloud, point) => {
+        await setClock(cloud, MONDAY_9);
+        // After the claim only, the reconciler inserts the document; after both writes there is nothing to do.
+        expect(await reconcile(cloud)).toMatchObject({ signupsCompleted: point.afterWrites < point.totalWrites ? 1 : 0, cancelsCompleted: 0, placesBusy: 0 });
+        await expectPlaces(cloud, [VOLUNTEER_A]);
+        expect((await volunteerCalls(cloud, 'signUp')).error).toEqual({ code: 'CONFLICT', message: '您已报名' });
+        expect(await reconcile(cloud)).toMatchObject({ signupsCompleted: 0, cancelsCompleted: 0 });
+      },
+    });
+    tested.signUpReconciled = totalWrites;
+    expect(totalWrites).toBe(2);
+  });
+
+  it('cancelSignUp left alone after the crash: the reconcile timer finishes it, the place freed once, no document left', async () => {
+    const { totalWrites } = await walkCrashPoints({
+      seed: true,
+      prepare: async (cloud) => {
+        await publish(cloud);
+        expect((await volunteerCalls(cloud, 'signUp')).ok).toBe(true);
+      },
+      invoke: (cloud) => volunteerCalls(cloud, 'cancelSignUp'),
+      afterCrash: async (cloud, point) => {
+        await setClock(cloud, MONDAY_9);
+        expect(await reconcile(cloud)).toMatchObject({ signupsCompleted: 0, cancelsCompleted: point.afterWrites < point.totalWrites ? 1 : 0, placesBusy: 0 });
+        await expectPlaces(cloud, []);
+        expect((await volunteerCalls(cloud, 'cancelSignUp')).error.code).toBe('NOT_FOUND');
+        expect(await reconcile(cloud)).toMatchObject({ signupsCompleted: 0, cancelsCompleted: 0 });
+      },
+    });
+    tested.cancelSignUpReconciled = totalWrites;
+    expect(totalWrites).toBe(3);
   });
 });

@@ -62,6 +62,15 @@ export const activityRecordSchema = z.object({
    * sign-up document completes (cloudfunctions/volunteer/signups.ts). Absent on activities nobody signed up for.
    */
   holders: z.array(id).optional(),
+  /**
+   * Volunteers whose cancellation has begun: moved out of `holders` by the cancel's first write while
+   * their sign-up document still exists, their place still counted in `taken` until the cancel's last
+   * write frees it. It makes the two interrupted calls tell apart (docs/decisions.md): a holder without a
+   * document is ALWAYS an interrupted sign-up, an entry here ALWAYS an interrupted cancellation.
+   */
+  releasing: z.array(id).optional(),
+  /** When the reconciler last completed a sign-up or cancellation here (its transaction's write on the activity). */
+  placesReconciledAt: z.date().optional(),
   checkInCode: z.string(),
   /** The organiser (never a participant of their own activity, issue 10 item 4). */
   createdBy: id.optional(),
