@@ -46,7 +46,12 @@ async function claimPlaceFor(call: Invocation, stored: StoredActivity, volunteer
 
 export async function signUp(input: { activityId: string }, call: Invocation) {
   const { caller, volunteer } = await requireVolunteer(call);
-  const stored = await loadActivity(call, input.activityId);
+  let stored = await loadActivity(call, input.activityId);
+  if ((stored.record.releasing ?? []).includes(volunteer._id)) {
+    // Their cancellation was asked first and stopped half-way: finish it, then this is a sign-up afresh.
+    await finishRelease(call.db, stored.activity.id, volunteer._id);
+    stored = await loadActivity(call, input.activityId);
+  }
   const { activity } = stored;
   // Who (own community, never the organiser), state and time from the rule table; the headcount is settled by the conditional claim.
   await checkActivityAction(call, caller, stored, 'signUp', { volunteer });
