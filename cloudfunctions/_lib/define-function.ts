@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { api, type ActionName, type ActionOutput, type Api, type FunctionName } from '../../src/domain/api';
+// Types only: the registry itself stays out of the bundles (each function passes its context's table).
+import type { ActionName, ActionOutput, Api, FunctionName } from '../../src/domain/api';
 import { DomainError, type FnResult } from '../../src/domain/errors';
 import { parseInput } from '../../src/domain/validation';
 import { getDb, type Database } from './app';
@@ -31,12 +32,15 @@ const IDENTITY_KEYS = ['openid', 'OPENID', 'openId', 'unionid', 'userInfo'];
 /**
  * The edge of a cloud function: routes `{ action, data }`, parses `data` with the action's schema,
  * resolves the caller, runs the handler, and maps errors to `{ ok: false, error }` (ARCHITECTURE §4).
+ * `contracts` is the function's own table of the registry (`Api[F]`, e.g. `assessApi`): passing it, not
+ * looking it up in `api`, keeps the other contexts' schemas out of the bundle and its cold start.
  */
-export function defineFunction<F extends FunctionName>(name: F, handlers: Handlers<F>): FunctionMain {
+export function defineFunction<F extends FunctionName>(name: F, contracts: Api[F], handlers: Handlers<F>): FunctionMain {
+  const table = contracts as Record<string, { input: z.ZodType; output: z.ZodType }>;
   return async function main(event, context) {
     try {
-      const { action, data } = routeOf(name, event);
-      const contract = (api[name] as Record<string, { input: z.ZodType; output: z.ZodType }>)[action];
+      const { action, data } = routeOf(name, table, event);
+      const contract = table[action];
       const input = parseInput(contract.input, withoutIdentity(data));
       const openid = callerOpenid(context);
       if (!openid) throw new DomainError('UNAUTHENTICATED', '无法识别您的身份，请在微信中重新打开小程序');
@@ -52,9 +56,9 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Handle
   };
 }
 
-function routeOf(name: FunctionName, event: unknown): { action: string; data: unknown } {
+function routeOf(name: FunctionName, table: Record<string, unknown>, event: unknown): { action: string; data: unknown } {
   const { action, data } = (event ?? {}) as { action?: unknown; data?: unknown };
-  const actions = Object.keys(api[name]);
+  const actions = Object.keys(table);
   if (typeof action !== 'string' || !actions.includes(action)) {
     // An old app version calling an action that is gone: say what to do, not which names exist.
     console.warn(`[${name}] unknown action`, typeof action === 'string' ? action.slice(0, 40) : typeof action);

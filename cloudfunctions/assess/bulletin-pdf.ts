@@ -2,9 +2,7 @@ import { join } from 'node:path';
 // The poster's font (cloudfunctions/board/poster.ts): Noto Sans SC, SIL OFL 1.1; pdfkit embeds only the glyphs used.
 import fontFile from '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
 import type { BulletinRow } from '../../src/domain/assessment/bulletin';
-
-// `require`, not `import`: esbuild must take pdfkit's CommonJS build (see board/poster.ts).
-const PDFDocument = require('pdfkit') as typeof import('pdfkit');
+import { loadPdfKit } from '../_lib/pdfkit';
 
 const MARGIN = 48;
 const INK = '#1f2937';
@@ -35,6 +33,7 @@ export function rankingSection(heading: string, tone: 'red' | 'black' | 'plain',
 
 /** An A4 通报: title, issuing line, then one table per section (ranking, 红榜 and 黑榜, or the 巡查通报). */
 export function renderBulletin(b: BulletinPdf): Promise<Buffer> {
+  const PDFDocument = loadPdfKit(); // on this action only, not at cold start
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, font: fontPath(), info: { Title: b.title } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

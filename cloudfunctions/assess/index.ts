@@ -1,3 +1,4 @@
+import { assessApi } from '../../src/domain/assessment/api';
 import { defineFunction, getApp, type FunctionMain, type PlatformContext } from '../_lib';
 import { exportStorageOf, type ExportStorage } from '../_lib/export-storage';
 import { bulletin, bulletinView, exportRanking } from './bulletins';
@@ -13,7 +14,7 @@ import { mySheets, quarter, sheet } from './sheets';
  * own sheets, quarterly payouts and 通报. Thin edges over src/domain/assessment.
  */
 function assessHandlers(files: ExportStorage) {
-  return defineFunction('assess', {
+  return defineFunction('assess', assessApi, {
     ruleSets, ruleSet, copyRuleSet, saveRuleSet,
     openRun, runs, run, refreshFacts,
     enterScore, setCover, publish, correct,

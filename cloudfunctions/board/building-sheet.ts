@@ -1,9 +1,7 @@
 import { join } from 'node:path';
 // The same bundled Noto Sans SC as the board poster (poster.ts explains the import).
 import fontFile from '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
-
-// `require`: pdfkit's CommonJS build (poster.ts explains why).
-const PDFDocument = require('pdfkit') as typeof import('pdfkit');
+import { loadPdfKit } from '../_lib/pdfkit';
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 40;
@@ -30,6 +28,7 @@ function fontPath(): string {
  * a code records a check-in there.
  */
 export function renderBuildingSheet(grid: { code: string; name: string }, buildings: readonly SheetBuilding[]): Promise<Buffer> {
+  const PDFDocument = loadPdfKit(); // on this action only, not at cold start
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, font: fontPath(), info: { Title: `楼栋巡查码 ${grid.code}` } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));

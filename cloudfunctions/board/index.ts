@@ -1,3 +1,4 @@
+import { boardApi } from '../../src/domain/org/api';
 import { canEditGridInfo } from '../../src/domain/access';
 import { DomainError } from '../../src/domain/errors';
 import { buildingRecordSchema, type BuildingRecord } from '../../src/domain/org/records';
@@ -54,7 +55,7 @@ async function buildingCode(app: App, building: BuildingRecord): Promise<{ scene
 const CODES_AT_ONCE = 1;
 
 function handlers(app: App) {
-  return defineFunction('board', {
+  return defineFunction('board', boardApi, {
     // Public: no caller lookup, so a visitor without a `users` record sees the board in two reads.
     async get({ gridId }, call) {
       const grid = await loadEnabledGrid(call.db, gridId);

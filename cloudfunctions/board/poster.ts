@@ -4,10 +4,7 @@ import { join } from 'node:path';
 // the glyphs used, so a 10 MB font makes a poster of some tens of KB.
 import fontFile from '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
 import type { BoardView } from '../../src/domain/org/api';
-
-// `require`, not `import`: an import makes esbuild take pdfkit's ESM build, whose `import.meta.url` is
-// empty in our CommonJS bundle and breaks at load; the `require` condition selects its CommonJS build.
-const PDFDocument = require('pdfkit') as typeof import('pdfkit');
+import { loadPdfKit } from '../_lib/pdfkit';
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 48;
@@ -29,6 +26,7 @@ function fontPath(): string {
  */
 export function renderPoster(view: BoardView, qrPng: Buffer): Promise<Buffer> {
   // `font` replaces pdfkit's default Helvetica, whose AFM file the bundle does not carry.
+  const PDFDocument = loadPdfKit(); // on this action only, not at cold start
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, font: fontPath(), info: { Title: `网格公示牌 ${view.grid.code}` } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));

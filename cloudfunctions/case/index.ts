@@ -1,3 +1,4 @@
+import { caseApi } from '../../src/domain/case/api';
 import { defineFunction, getApp, type FunctionMain, type PlatformContext } from '../_lib';
 import { act, rate } from './act';
 import { detail } from './detail';
@@ -12,7 +13,7 @@ import { calendarStatus } from './calendar-status';
  * loads its caller from `users` and checks role and scope on the stored case or grid (§11).
  */
 function caseHandlers(app: ReturnType<typeof getApp>) {
-  return defineFunction('case', {
+  return defineFunction('case', caseApi, {
     categories,
     saveCategories,
     streetConfig,

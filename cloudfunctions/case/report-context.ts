@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { configRecordSchema } from '../../src/domain/case/records';
 import { gridRecordSchema } from '../../src/domain/org/records';
 import { rateLimitRecordSchema, uploadRecordSchema } from '../../src/domain/platform/records';

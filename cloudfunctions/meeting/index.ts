@@ -1,3 +1,4 @@
+import { meetingApi } from '../../src/domain/meeting/api';
 import { defineFunction } from '../_lib';
 import { decideLeave, requestLeave, signIn } from './attend';
 import { meeting, mine, organised } from './lists';
@@ -8,4 +9,4 @@ import { cancel, invitees, schedule } from './schedule';
  * attendees sign in with the meeting's code and ask for leave. Attendance feeds the worklog compliance
  * (cloudfunctions/worklog/compliance-facts.ts) and the assessment facts (cloudfunctions/assess/store.ts).
  */
-export const main = defineFunction('meeting', { invitees, schedule, organised, mine, meeting, signIn, requestLeave, decideLeave, cancel });
+export const main = defineFunction('meeting', meetingApi, { invitees, schedule, organised, mine, meeting, signIn, requestLeave, decideLeave, cancel });

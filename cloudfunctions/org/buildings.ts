@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { canManageCommunity } from '../../src/domain/access';
 import type { buildingInputSchema } from '../../src/domain/org/api';
 import { authorize, requireCaller, type Invocation } from '../_lib';

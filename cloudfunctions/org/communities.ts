@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { canManageStreet } from '../../src/domain/access';
 import { DomainError } from '../../src/domain/errors';
 import type { communityInputSchema } from '../../src/domain/org/api';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { canEditGridInfo, canManageCommunity } from '../../src/domain/access';
 import { DomainError } from '../../src/domain/errors';
 import type { gridInfoInputSchema, gridInputSchema } from '../../src/domain/org/api';

@@ -1,3 +1,4 @@
+import { orgApi } from '../../src/domain/org/api';
 import { defineFunction, getApp, type FunctionMain, type PlatformContext } from '../_lib';
 import { saveBuilding } from './buildings';
 import { saveCommunity } from './communities';
@@ -14,7 +15,7 @@ import { auditLog, exportAudit } from './audit';
  * target from the database and checks role and scope on the stored record (src/domain/access.ts).
  */
 function orgHandlers(storage: PhotoStorage) {
-  return defineFunction('org', {
+  return defineFunction('org', orgApi, {
     tree: (_input, call) => tree(call),
     saveCommunity,
     saveGrid,

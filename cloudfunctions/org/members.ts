@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { canManageCommunity } from '../../src/domain/access';
 import { DomainError, type FieldErrors } from '../../src/domain/errors';
 import type { gridMembersInputSchema } from '../../src/domain/org/api';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { canManageStreet } from '../../src/domain/access';
 import type { personInputSchema } from '../../src/domain/org/api';
 import { pageOptionsOf } from '../../src/domain/paging';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../../src/domain/errors';
 import { PHOTO_MAX_BYTES, type photoInputSchema } from '../../src/domain/org/api';
 import { appendAudit, authorize, decodePhoto, PHOTO_EXTENSIONS, recordUpload, requireCaller, type getApp, type Invocation } from '../_lib';

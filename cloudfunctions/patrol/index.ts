@@ -1,3 +1,4 @@
+import { patrolApi } from '../../src/domain/patrol/api';
 import { defineFunction, getApp, type FunctionMain, type PlatformContext } from '../_lib';
 import { eightReports } from './eight-reports';
 import { fileCase, handleOnSpot, samples, verifySample } from './findings';
@@ -12,7 +13,7 @@ import { appendPoints, checkIn } from './points';
  * scope there (src/domain/patrol/access.ts).
  */
 function patrolHandlers(app: ReturnType<typeof getApp>) {
-  return defineFunction('patrol', {
+  return defineFunction('patrol', patrolApi, {
     grids,
     start,
     appendPoints,

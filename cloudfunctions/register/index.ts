@@ -1,3 +1,4 @@
+import { registerApi } from '../../src/domain/register/api';
 import { defineFunction, getApp, invocationVariables, type FunctionMain, type Invocation, type PlatformContext } from '../_lib';
 import { acknowledgeHandover, changes, dismissChange, drafts, overdue } from './changes';
 import { confirmChange } from './confirm';
@@ -24,7 +25,7 @@ function registerHandlers(keys: () => RegisterKeys, storage: ExportStorage) {
     <I, O>(handler: (input: I, call: RegisterCall) => Promise<O>) =>
     (input: I, call: Invocation) =>
       handler(input, { ...call, keys });
-  return defineFunction('register', {
+  return defineFunction('register', registerApi, {
     saveHousehold,
     households,
     household: withKeys(household),

@@ -18,7 +18,7 @@ import {
   type ScopeInput,
 } from '../../src/domain/stats';
 import { periodInstants } from '../../src/domain/stats/period';
-import { z } from 'zod';
+import * as z from 'zod';
 import { requireCaller, type Database, type Invocation } from '../_lib';
 import { configsOf } from '../_lib/cases/street-config';
 import { monthRowsOf, rowsOf } from '../_lib/stats/rows';

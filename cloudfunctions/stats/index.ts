@@ -1,3 +1,4 @@
+import { statsApi } from '../../src/domain/stats/api';
 import { canManageStreet } from '../../src/domain/access';
 import { authorize, defineFunction, getApp, requireCaller, type FunctionMain, type PlatformContext } from '../_lib';
 import { dashboard } from './dashboard';
@@ -13,7 +14,7 @@ import { workers } from './workers';
  * rows are kept by the `statsdaily` timer.
  */
 function statsHandlers(storage: ExportStorage) {
-  return defineFunction('stats', {
+  return defineFunction('stats', statsApi, {
     dashboard,
     cases: drillCases,
     workers,

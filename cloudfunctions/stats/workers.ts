@@ -1,6 +1,6 @@
 import { checkedScope } from './checked-scope';
 import { COUNTER_KEYS, kpisOf, monthToDate, periodInstants, workFiguresOf, zeroCounters, type Counters, type Period, type ScopeInput, type WorkFigures } from '../../src/domain/stats';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../../src/domain/errors';
 import { meetingAttendanceOf } from '../../src/domain/meeting/attendance';
 import type { ScopeMatch } from '../../src/domain/stats/scope';

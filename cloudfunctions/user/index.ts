@@ -1,9 +1,10 @@
+import { userApi } from '../../src/domain/user-api';
 import type { UserPrefs } from '../../src/domain/user';
 import { defineFunction, findCallerRecord, newResident, usersOf } from '../_lib';
 
 const DEFAULT_PREFS: UserPrefs = { fontScale: 'standard' };
 
-export const main = defineFunction('user', {
+export const main = defineFunction('user', userApi, {
   async me(_input, call) {
     const user = await findCallerRecord(call);
     if (!user) return { userId: '', name: '访客', roles: [], prefs: DEFAULT_PREFS, registered: false };

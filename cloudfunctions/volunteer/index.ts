@@ -1,3 +1,4 @@
+import { volunteerApi } from '../../src/domain/volunteer/api';
 import { defineFunction, getApp, type FunctionMain, type PlatformContext } from '../_lib';
 import { activities, activity, approvePoints, cancelActivity, publishActivity, saveActivity } from './activities';
 import { complete, confirmLead, confirmStaffAward, correct, leadStatus } from './awards';
@@ -15,7 +16,7 @@ import { signups } from './roster';
  * core, write with a condition.
  */
 function volunteerHandlers(storage: ExportStorage) {
-  return defineFunction('volunteer', {
+  return defineFunction('volunteer', volunteerApi, {
     profile, saveProfile, setFlags, volunteers,
     rules, saveRules,
     activities, activity, signups, saveActivity, approvePoints, publishActivity, cancelActivity,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHINA_OFFSET_MS } from '../../src/domain/calendar/china-time';
 import { pageOptionsOf } from '../../src/domain/paging';
 import { DomainError } from '../../src/domain/errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { configRecordSchema } from '../../src/domain/case/records';
 import { leadCaseSchema } from '../../src/domain/volunteer/lead-rule';
 import { communityRecordSchema } from '../../src/domain/org/records';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { configRecordSchema } from '../../src/domain/case/records';
 import { DomainError } from '../../src/domain/errors';
 import { patrolRecordSchema } from '../../src/domain/patrol/records';

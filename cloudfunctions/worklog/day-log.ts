@@ -1,6 +1,6 @@
 import { chinaDayIndex, chinaIsoDate, dayIndexOfIsoDate } from '../../src/domain/calendar/china-time';
 import { isWorkingDate } from '../../src/domain/calendar';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../../src/domain/errors';
 import { patrolRecordSchema } from '../../src/domain/patrol/records';
 import type { DayLogView, WeekLogView } from '../../src/domain/worklog/api';

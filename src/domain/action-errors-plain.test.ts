@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { api } from './api';
 import { DomainError } from './errors';
 import { developerTextIn } from './developer-text';

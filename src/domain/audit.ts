@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The audit trail (issue 10 item 8): every staff write of personal data — people, phones, photos, grid

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A cursor page of any list (issue 8 item 9: every list loads more and is never silently truncated).

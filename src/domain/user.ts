@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { limitWindowsSchema } from './platform/records';
 
 /** Every role of PRODUCT.md §1. A person may hold several (一岗双责, 000 L9). */

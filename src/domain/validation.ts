@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, type FieldErrors } from './errors';
 import { FALLBACK_LABEL, FIELD_LABELS, plainReasonOf } from './plain-errors';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Database } from '../app';
 import { collectionOf } from '../records';
 import { gridDayOf, rebuildGridDays, rebuildStreetDay, STATE, statsCasesOf, streetsOf, yesterdayOf } from './rows';

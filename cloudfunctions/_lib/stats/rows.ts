@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DAY_MS } from '../../../src/domain/calendar/china-time';
 import { caseRecordSchema } from '../../../src/domain/case/records';
 import { gridRecordSchema, streetRecordSchema } from '../../../src/domain/org/records';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../../../src/domain/errors';
 import { parseInput } from '../../../src/domain/validation';
 import { HttpError, readBody, sendJson } from '../../core/http';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLE_LABELS, type Role } from '../../../src/domain/user';
 import { parseInput } from '../../../src/domain/validation';
 import { DomainError } from '../../../src/domain/errors';

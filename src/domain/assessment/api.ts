@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { entryValueSchema } from './facts';
 import { RUN_STATES, SUBJECT_KINDS } from './records';
 import { halfMonthSchema, patrolBulletinRowSchema } from './patrol-bulletin';

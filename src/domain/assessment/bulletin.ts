@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BULLETIN_KINDS, BULLETIN_KIND_LABELS } from './api';
 
 /**

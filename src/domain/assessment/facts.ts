@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What a sheet's points rest on. An automatic fact comes from the data with the ids of the records behind

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { factSchema, manualEntrySchema } from './facts';
 import { ruleSetSchema } from './rule-set';
 

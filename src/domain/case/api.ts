@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { noticedChangeSchema } from '../register/noticed-change';
 import { phoneSchema } from '../org/phone';
 import { caseCommandSchema } from './case-command';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CASE_CLASSES, RATINGS } from './case-state';
 
 const note = z.string().trim().max(500, '不能超过 500 字');

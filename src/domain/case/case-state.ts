@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** PRODUCT.md §5 states, in workflow order. */
 export const CASE_STATES = [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { categoryTreeSchema } from './api';
 import { CASE_ACTIONS } from './case-command';
 import { CASE_STATES, caseWorkflowSchema, RATINGS } from './case-state';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CASE_CLASSES } from './case-state';
 
 /** The deadlines of PRODUCT.md §5 that apply to cases. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ATTENDANCE_STATUSES, LEAVE_DECISIONS } from './attendance';
 import { MAX_ATTENDEES, MAX_MEETING_HOURS, MEETING_KINDS } from './kinds';
 

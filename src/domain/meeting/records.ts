@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LEAVE_DECISIONS } from './attendance';
 import { MEETING_KINDS } from './kinds';
 

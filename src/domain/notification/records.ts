@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The stored `notifications` outbox row (ARCHITECTURE §5; issue 9 items 1 and 5). One row per recipient

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NOTIFICATION_KINDS, NOTIFICATION_READER, type NotificationKind, type NotificationReader } from './kinds';
 import { keywordTypeOf, type KeywordType } from './keywords';
 

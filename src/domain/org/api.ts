@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { GRID_CODE_SCHEMES, GRID_TYPES } from './grid-code';
 import { phoneSchema } from './phone';
 import { auditApi } from '../audit';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Mainland mobile numbers: 11 digits starting 13–19. */
 const MOBILE = /^1[3-9]\d{9}$/;

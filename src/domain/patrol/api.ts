@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CASE_CLASSES } from '../case/case-state';
 import { locationSchema, reportInputSchema } from '../case/api';
 import { EIGHT_REPORT_ITEMS } from './eight-reports';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Category } from '../case/api';
 import { findCategory } from '../case/categories';
 import { CASE_CLASS_LABELS, type CaseClass } from '../case/case-state';

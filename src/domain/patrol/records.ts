@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Stored records of the patrol context (issue 14 item 1): ONE `patrols` document per patrol, holding its

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The street's patrol rules (issue 14 items 1, 7): each number with the reason it is what it is, so a

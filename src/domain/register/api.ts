@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { phoneSchema } from '../org/phone';
 import { ROLES } from '../user';
 import { careGroupSchema } from './care-groups';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { chinaDayIndex, chinaDayStart, chinaIsoDate, dayIndexOfIsoDate } from '../calendar/china-time';
 import type { WorkingCalendarConfig } from '../calendar/config';
 import { compileCalendar } from '../calendar/working-day';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHANGE_KINDS } from './vocabulary';
 
 // Its own small module: the case and worklog contracts import it, and the resident pages bundle those, so it

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHANGE_KINDS, CHANGE_SOURCES, JOB_STATUSES, RELATIONS, RESIDENT_STATUSES, SEXES, TENURES } from './vocabulary';
 
 /**

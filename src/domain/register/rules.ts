@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES, type Role } from '../user';
 import { careGroupSchema, DEFAULT_CARE_GROUPS } from './care-groups';
 import { DEFAULT_REGISTER_DEADLINES, REGISTER_DEADLINE_KINDS, registerDeadlineRuleSchema, type RegisterDeadlineKind, type RegisterDeadlineRule } from './deadlines';

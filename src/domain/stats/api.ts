@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CASE_STATES, RATINGS } from '../case/case-state';
 import { COUNTER_KEYS } from './counters';
 import { KPI_KEYS } from './kpis';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { COUNTER_KEYS, addCounters, zeroCounters, type Counters } from './counters';
 import { contributionOf, type StatsCase } from './contribution';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkInOpeningOf } from '../check-in/code';
 import { DomainError } from '../errors';
 import { ledgerEntrySchema, type LedgerEntryOf } from './ledger-entry';

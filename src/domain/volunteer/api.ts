@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { phoneSchema } from '../org/phone';
 import { cursorPageInput, cursorPageOutput } from '../paging';
 import { ACTIVITY_STATES } from './activity';

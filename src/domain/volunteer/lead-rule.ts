@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { canManageCommunity } from '../access';
 import { caseWorkflowSchema, type CaseState } from '../case/case-state';
 import type { RoleGrant } from '../user';

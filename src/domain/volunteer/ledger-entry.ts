@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { chinaYear } from './period';
 
 /** What moved the points; each id is optional because a correction or a lead report has no activity. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { activitySchema, ACTIVITY_STATES, streetApprovalSchema } from './activity';
 import { ledgerEntrySchema, type LedgerEntry } from './ledger-entry';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { noticedChangeSchema } from '../register/noticed-change';
 import { DUE_RULES } from './due';
 import { PARTNER_KINDS, SIX_MUST_GROUPS, VISIT_KINDS } from './visit';

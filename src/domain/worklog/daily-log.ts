@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CASE_ACTIONS } from '../case/case-command';
 import { datesOf, weekdayOfDate, type Period } from './periods';
 import { VISIT_KIND_LABELS, SIX_MUST_GROUP_LABELS, type SixMustGroup, type VisitKind } from './visit';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PARTNER_KINDS, SIX_MUST_GROUPS, VISIT_KINDS } from './visit';
 import { workRulesConfigSchema } from './work-rules';
 import { dayLogSummarySchema } from './daily-log';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** 走访 kinds of issue 14 item 3. */
 export const VISIT_KINDS = ['routine', 'six_must', 'rental', 'new_arrival'] as const;

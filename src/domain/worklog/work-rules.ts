@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What a street holds its grid workers to (issue 14; STYLE 9: configuration, not conditionals). Every
