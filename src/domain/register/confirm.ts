@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { phoneSchema } from '../org/phone';
 import { CHANGE_KINDS, JOB_STATUSES, RELATIONS, SEXES, type ChangeKind } from './vocabulary';
 
