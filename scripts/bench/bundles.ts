@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { budgets, withBudget } from './budgets';
 import { median, printTable } from './table';
 
@@ -36,7 +36,8 @@ export interface ColdSample {
  */
 export function coldRequireOnce(file: string): ColdSample {
   const script = [
-    `const f=${JSON.stringify(file)},dir=require('path').dirname(f)+require('path').sep;`,
+    // require.cache keys are real paths: resolve a symlinked bundle folder (bench --dir comparisons) first.
+    `const f=require('fs').realpathSync(${JSON.stringify(file)}),dir=require('path').dirname(f)+require('path').sep;`,
     'const c=process.cpuUsage(),t=process.hrtime.bigint();require(f);',
     'const w=Number(process.hrtime.bigint()-t)/1e6,u=process.cpuUsage(c);',
     'console.log(JSON.stringify({wallMs:w,cpuMs:(u.user+u.system)/1e3,files:Object.keys(require.cache).filter(k=>k.startsWith(dir)).length}))',
@@ -64,6 +65,8 @@ export interface BundleFigures {
 }
 
 export interface BundleRun {
+  /** The folder of bundles measured. */
+  dir: string;
   bundles: BundleFigures[];
   rounds: number;
   /** Medians of every bare-SDK run of this measurement. */
@@ -128,6 +131,7 @@ export function measureBundles(
     };
   });
   return {
+    dir: functionsDir,
     bundles,
     rounds,
     bareSdk: { wallMs: median(bare.map((b) => b.wallMs)), cpuMs: median(bare.map((b) => b.cpuMs)) },
@@ -136,9 +140,9 @@ export function measureBundles(
 }
 
 /** The bundles table of `npm run bench`: sizes, cold require, and the ratio to the bare SDK beside its budget. */
-export function printBundles({ bundles, rounds, bareSdk, load }: BundleRun): void {
+export function printBundles({ dir, bundles, rounds, bareSdk, load }: BundleRun): void {
   printTable(
-    `Function bundles (dist/functions/<name>; cold require = median of ${rounds} rounds, each a fresh node process between two of the bare @cloudbase/node-sdk; × bare SDK = median of run / mean of those two, CPU time — wall beside it; bare SDK ${bareSdk.cpuMs.toFixed(0)} ms CPU, ${bareSdk.wallMs.toFixed(0)} ms wall; load ${load.before.toFixed(2)} → ${load.after.toFixed(2)} on ${load.cores} cores)`,
+    `Function bundles (${relative(process.cwd(), dir) || dir}/<name>; cold require = median of ${rounds} rounds, each a fresh node process between two of the bare @cloudbase/node-sdk; × bare SDK = median of run / mean of those two, CPU time — wall beside it; bare SDK ${bareSdk.cpuMs.toFixed(0)} ms CPU, ${bareSdk.wallMs.toFixed(0)} ms wall; load ${load.before.toFixed(2)} → ${load.after.toFixed(2)} on ${load.cores} cores)`,
     ['bundle', 'index.js KB', 'package KB', 'files at cold start', 'CPU ms', 'wall ms', '× bare SDK', '× bare SDK (wall)'],
     bundles.map((b) => [
       b.name,
