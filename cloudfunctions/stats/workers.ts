@@ -6,6 +6,7 @@ import { meetingAttendanceOf } from '../../src/domain/meeting/attendance';
 import type { ScopeMatch } from '../../src/domain/stats/scope';
 import { workerPlaces } from '../../src/domain/worklog';
 import { requireCaller, type Caller, type Invocation } from '../_lib';
+import { chinaDayIndex, chinaIsoDate } from '../../src/domain/calendar/china-time';
 // The worklog compliance view's ONE fact gathering: the work figures count what compliance counts.
 import { loadComplianceFacts } from '../worklog/compliance-facts';
 import { streetWorkConfigFrom } from '../worklog/street-rules';
@@ -54,7 +55,9 @@ export async function workers(input: { scope?: ScopeInput; period?: Period }, ca
   };
 }
 
-/** Info items and meeting attendance per worker of the scope, from compliance's facts of the period. */
+const chinaDate = (at: Date) => chinaIsoDate(chinaDayIndex(at.getTime()));
+
+/** Info items, meeting attendance, patrol days, visits and log days per worker of the scope, from compliance's facts of the period. */
 async function workOf(call: Invocation, caller: Caller, match: ScopeMatch, period: Period) {
   const { start, end } = periodInstants(period);
   let facts;
@@ -70,10 +73,18 @@ async function workOf(call: Invocation, caller: Caller, match: ScopeMatch, perio
   const inScope = (roles: Caller['roles']) =>
     workerPlaces(roles).some((p) => p.streetId === match.streetId && (!match.communityId || p.communityId === match.communityId) && (!match.gridId || p.gridId === match.gridId));
   const workers = facts.workers.filter((u) => inScope(u.roles)).map((u) => ({ id: u._id, name: u.name }));
-  const figures = (userId: string): WorkFigures =>
-    workFiguresOf({
+  const { patrolMinutesPerDay } = streetWorkConfigFrom(match.streetId, facts.configs);
+  const figures = (userId: string): WorkFigures => {
+    const minutes = new Map<string, number>();
+    for (const p of facts.patrols) if (p.workerId === userId) minutes.set(chinaDate(p.startedAt), (minutes.get(chinaDate(p.startedAt)) ?? 0) + (p.minutes ?? 0));
+    return workFiguresOf({
       infoItems: facts.cases.filter((c) => c.reporterId === userId).length,
       meetings: meetingAttendanceOf(facts.attendance.filter((a) => a.userId === userId), policy, call.now),
+      patrolMinutesByDate: minutes,
+      patrolMinutesPerDay: patrolMinutesPerDay.amount,
+      visits: facts.visits.filter((v) => v.workerId === userId).length,
+      logDates: new Set(facts.logs.filter((l) => l.workerId === userId).map((l) => l.date)),
     });
+  };
   return { workers, figures, note: null };
 }

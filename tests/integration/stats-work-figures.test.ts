@@ -1,5 +1,5 @@
 import { useFunctionCloud } from './function-cloud';
-import { storedCase } from '../support/assess-builders';
+import { storedCase, storedPatrol } from '../support/assess-builders';
 import { statsCaller } from '../support/stats-builders';
 
 /**
@@ -53,6 +53,16 @@ describe('stats.workers: info items and meetings per worker', () => {
       attendance(A1, 'm0', '2026-10-30'), // October: not this period
       attendance(A2, 'm1', '2026-11-06', { signedInAt: at('2026-11-06T09:02:00') }),
     ]);
+    // 张丽's patrols: an hour on the 2nd; 40 + 25 minutes on the 3rd (65 ≥ the default 60); 30 minutes on the 4th
+    // (short); an hour on 31 October (not this period) → 2 days. 李强: none.
+    const patrol = (day: string, minutes: number, n = 0) => ({ ...storedPatrol(A1, 'grid-a1', day), _id: `patrol-${day}-${n}`, minutes });
+    await t.db.collection('patrols').add([patrol('2026-11-02', 60), patrol('2026-11-03', 40), patrol('2026-11-03', 25, 1), patrol('2026-11-04', 30), patrol('2026-10-31', 60)]);
+    // Visits: 张丽 two in November and one in October; 李强 one in November.
+    const visit = (id: string, workerId: string, iso: string) => ({ _id: id, streetId: 'street-demo', communityId: 'community-a', gridId: 'grid-a1', workerId, kind: 'routine', door: '101', targetLabel: '1栋101', visitedAt: at(iso) });
+    await t.db.collection('visits').add([visit('v1', A1, '2026-11-09T10:00:00'), visit('v2', A1, '2026-11-16T10:00:00'), visit('v0', A1, '2026-10-28T10:00:00'), visit('v3', A2, '2026-11-10T10:00:00')]);
+    // Logs: 张丽 three November days and one in October; 李强 none.
+    const log = (id: string, workerId: string, date: string) => ({ _id: id, streetId: 'street-demo', workerId, date });
+    await t.db.collection('grid_logs').add([log('l1', A1, '2026-11-02'), log('l2', A1, '2026-11-03'), log('l3', A1, '2026-11-04'), log('l0', A1, '2026-10-30')]);
   });
 
   it('counts them per worker of the scope, with the rate and the definitions\' zero cases', async () => {
@@ -61,9 +71,10 @@ describe('stats.workers: info items and meetings per worker', () => {
     expect(answer.ok).toBe(true);
     const byId = Object.fromEntries(answer.data.workers.map((w: any) => [w.userId, w.work]));
     // By hand: 张丽 2 items; meetings: m1 attended, m2 missed, m3 excused → 1 of 2 = 50 %.
-    expect(byId[A1]).toEqual({ infoItems: 2, meetingsRequired: 2, meetingsAttended: 1, meetingAttendanceRate: 50 });
-    expect(byId[A2]).toEqual({ infoItems: 0, meetingsRequired: 1, meetingsAttended: 1, meetingAttendanceRate: 100 });
-    expect(byId['user-officer-a3']).toEqual({ infoItems: 0, meetingsRequired: 0, meetingsAttended: 0, meetingAttendanceRate: null });
+    // Patrol days 2 (the 2nd, and the 3rd by its two patrols together), visits 2, log days 3.
+    expect(byId[A1]).toEqual({ infoItems: 2, meetingsRequired: 2, meetingsAttended: 1, meetingAttendanceRate: 50, patrolDays: 2, visits: 2, logDays: 3 });
+    expect(byId[A2]).toEqual({ infoItems: 0, meetingsRequired: 1, meetingsAttended: 1, meetingAttendanceRate: 100, patrolDays: 0, visits: 1, logDays: 0 });
+    expect(byId['user-officer-a3']).toEqual({ infoItems: 0, meetingsRequired: 0, meetingsAttended: 0, meetingAttendanceRate: null, patrolDays: 0, visits: 0, logDays: 0 });
     expect(Object.keys(byId)).not.toContain('user-officer-b1');
     expect(answer.data.workNote).toBeNull();
   });

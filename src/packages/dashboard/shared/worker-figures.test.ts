@@ -11,7 +11,7 @@ const row = (over: Partial<WorkerRow> & Pick<WorkerRow, 'userId' | 'name'>, coun
 describe('worker cards of the dashboard', () => {
   it('shows info items and attendance in words, and opens the cases the worker signed for', () => {
     const [card] = workerCards(
-      [row({ userId: 'u-a1', name: '张丽', work: { infoItems: 21, meetingsRequired: 2, meetingsAttended: 1, meetingAttendanceRate: 50 } }, { reported: 4, filed: 4, closed: 3, closedOnTime: 2 })],
+      [row({ userId: 'u-a1', name: '张丽', work: { infoItems: 21, meetingsRequired: 2, meetingsAttended: 1, meetingAttendanceRate: 50, patrolDays: 18, visits: 7, logDays: 20 } }, { reported: 4, filed: 4, closed: 3, closedOnTime: 2 })],
       period,
       scope,
     );
@@ -24,12 +24,15 @@ describe('worker cards of the dashboard', () => {
     expect(line('立案数').url).toContain('ownerId=u-a1');
     expect(line('立案数').url).toContain('level=community&id=community-a');
     expect(line('按期结案率').url).toContain('figure=closedOnTime');
-    expect(line('巡查、走访、日志').url).toBe('/packages/worker/compliance/index');
+    // Patrol, visit and log counts open 网格员考勤, where each is judged against the street's rules.
+    expect(line('巡查达标天数')).toEqual({ label: '巡查达标天数', text: '18天', url: '/packages/worker/compliance/index' });
+    expect(line('入户走访').text).toBe('7次');
+    expect(line('工作日志天数').text).toBe('20天');
   });
 
   it('says so when a worker had no meeting, and leaves out the work lines when the period was too big to count them', () => {
     const [quiet, unknown] = workerCards(
-      [row({ userId: 'u-a2', name: '李强', work: { infoItems: 0, meetingsRequired: 0, meetingsAttended: 0, meetingAttendanceRate: null } }), row({ userId: 'u-a3', name: '赵敏' })],
+      [row({ userId: 'u-a2', name: '李强', work: { infoItems: 0, meetingsRequired: 0, meetingsAttended: 0, meetingAttendanceRate: null, patrolDays: 0, visits: 0, logDays: 0 } }), row({ userId: 'u-a3', name: '赵敏' })],
       period,
       scope,
     );

@@ -43,6 +43,11 @@ export function workerCards(workers: readonly WorkerRow[], period: Period, scope
             label: '参会',
             text: work.meetingsRequired ? `${work.meetingsAttended ?? 0} / ${work.meetingsRequired}（${kpiRate(work.meetingAttendanceRate)}）` : '本期无应参加的会议',
           },
+          // Patrol, visit and log counts of the period; judged against the street's rules week by week on
+          // 网格员考勤 (worklog.compliance), which lists each worker's short days and homes.
+          { label: WORK_FIGURE_DEFINITIONS.patrolDays.label, text: `${work.patrolDays ?? 0}天`, url: COMPLIANCE_URL },
+          { label: WORK_FIGURE_DEFINITIONS.visits.label, text: `${work.visits ?? 0}次`, url: COMPLIANCE_URL },
+          { label: WORK_FIGURE_DEFINITIONS.logDays.label, text: `${work.logDays ?? 0}天`, url: COMPLIANCE_URL },
         ]
       : [];
     return {
@@ -51,8 +56,6 @@ export function workerCards(workers: readonly WorkerRow[], period: Period, scope
       lines: [
         ...workLines,
         ...CASE_FIGURES.map((k) => caseLine(w, k, period, scope)),
-        // Patrol, visit and log compliance are judged week by week (worklog.compliance): that page shows them per worker.
-        { label: '巡查、走访、日志', text: '查看本周考勤', url: COMPLIANCE_URL },
       ],
     };
   });
