@@ -24,9 +24,10 @@ const scalar: fc.Arbitrary<Value> = fc.oneof(
 const valueOf = (arrays: boolean): fc.Arbitrary<Value> => (arrays ? fc.oneof({ arbitrary: scalar, weight: 8 }, { arbitrary: fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 2 }), weight: 1 }) : scalar);
 
 const documents = (arrays: boolean) =>
-  fc.array(fc.record({ k: valueOf(arrays), g: fc.integer({ min: 0, max: 3 }), n: fc.integer({ min: 0, max: 3 }) }), { minLength: 20, maxLength: 60 }).map((rows) =>
+  // Id prefixes: plain, full-width and astral, so ties broken by `_id` meet the UTF-8/UTF-16 case too.
+  fc.array(fc.record({ k: valueOf(arrays), g: fc.integer({ min: 0, max: 3 }), n: fc.integer({ min: 0, max: 3 }), p: fc.constantFrom('d', 'e', '，', '\u{1F600}') }), { minLength: 20, maxLength: 60 }).map((rows) =>
     rows.map((row, i) => {
-      const doc: Record<string, unknown> = { _id: `d${String(i).padStart(2, '0')}`, g: row.g, n: row.n };
+      const doc: Record<string, unknown> = { _id: `${row.p}${String(i).padStart(2, '0')}`, g: row.g, n: row.n };
       if (row.k !== undefined) doc.k = row.k;
       return doc;
     }),
@@ -112,6 +113,17 @@ describe('ordered index scan', () => {
     // Descending the walk meets the emoji first and must not stop before the comma, which mingo puts first.
     const desc = await t.db.collection(INDEXED).where({}).orderBy('k', 'desc').limit(1).get();
     expect(desc.data.map((d: { _id: string }) => d._id)).toEqual(['p']);
+  });
+
+  test('2 000 queued at one instant, paged by (createdAt, _id): the walk reads 5 for 5, not the whole tie', async () => {
+    const at = new Date(Date.UTC(2026, 0, 1));
+    const docs = Array.from({ length: 2_000 }, (_unused, i) => ({ _id: `m${String(2_000 - i).padStart(4, '0')}`, k: at, g: 1 }));
+    await seed(docs);
+    const { data } = await t.db.collection(INDEXED).where({ g: 1 }).orderBy('k', 'asc').orderBy('_id', 'asc').limit(5).get();
+    expect(data.map((d: { _id: string }) => d._id)).toEqual(['m0001', 'm0002', 'm0003', 'm0004', 'm0005']);
+    expect((await stats()).lastQuery.scanned).toBeLessThanOrEqual(5);
+    const plain = await t.db.collection(PLAIN).where({ g: 1 }).orderBy('k', 'asc').orderBy('_id', 'asc').limit(5).get();
+    expect(plain.data).toEqual(data);
   });
 
   test('the oldest 5 of 2 000 by an indexed date read only the first documents of the walk', async () => {

@@ -228,15 +228,16 @@ export class DocumentOperations {
    */
   private orderedMatches(req: FindRequest, need: number): Match[] | undefined {
     this.requireCollection(req.collection);
-    const [field, direction] = Object.entries(req.order!)[0];
+    const [[field, direction], second] = Object.entries(req.order!);
     const slots = this.store.indexSlots(req.collection);
     const source: OrderSource | undefined = field === '_id' ? { id: true } : slots.has(field) ? { slot: slots.get(field)! } : undefined;
     if (!source || (direction !== 1 && direction !== -1)) return undefined;
     const query = compileQuery(req.criteria);
     const plan = planScan(req.criteria, slots);
-    const rows = this.store.scanOrdered(req.collection, plan, source, direction);
+    const thenById = field !== '_id' && second?.[0] === '_id' && (second[1] === 1 || second[1] === -1) ? second[1] : undefined;
+    const rows = this.store.scanOrdered(req.collection, plan, source, direction, thenById);
     if (!rows) return undefined;
-    const { matches, scanned } = collectOrdered(rows, need, parseStoredDoc, (doc) => query.test(doc));
+    const { matches, scanned } = collectOrdered(rows, need, parseStoredDoc, (doc) => query.test(doc), !!thenById);
     this.stats.recordScan({ action: 'getDocument', collection: req.collection, scanned, matched: matches.length, usedIndexes: [...plan.usedIndexes, `orderBy ${field}`] });
     return matches;
   }

@@ -24,6 +24,12 @@ import type { OrderedRow } from './store';
  * descending the second; so when a string key read so far holds either, the walk reads the rest of the
  * strings before it stops.
  *
+ * When the read sorts by `_id` next (`orderBy(field).orderBy('_id')`, every cursor page of records.ts), the
+ * walk orders ties by `id` too, and the tie group narrows to one row: (field, `_id`) is unique, and SQLite
+ * orders ids numbers < text < blobs as mingo orders numbers < strings < ObjectIds. Without it, 10 000
+ * messages queued in one run (one `createdAt`) are one tie group, read whole for a page of 50. The
+ * UTF-8/UTF-16 caveat applies to string ids as to string keys: after such an id the group is read whole.
+ *
  * Rows the index cannot order (arrays, sub-documents, ObjectIds, non-finite numbers: tag 'x') make the
  * store refuse the walk, and the caller takes the full path.
  */
@@ -35,19 +41,23 @@ export interface OrderedMatch {
 /** Surrogates (characters above U+FFFF) and U+E000–U+FFFF: where UTF-8 and UTF-16 order part ways. */
 const ORDER_SENSITIVE = /[\uD800-\uFFFF]/;
 
-export function collectOrdered(rows: Iterable<OrderedRow>, need: number, parse: (text: string) => Doc, test: (doc: Doc) => boolean): { matches: OrderedMatch[]; scanned: number } {
+export function collectOrdered(rows: Iterable<OrderedRow>, need: number, parse: (text: string) => Doc, test: (doc: Doc) => boolean, tiesById = false): { matches: OrderedMatch[]; scanned: number } {
   const matches: OrderedMatch[] = [];
   let scanned = 0;
   /** The tie group of the last needed match, once `need` matches are read. */
   let boundary: OrderedRow | undefined;
   let stringsUnsafe = false;
+  let idsUnsafe = false;
   for (const row of rows) {
-    if (boundary && !sameKey(boundary, row) && !(stringsUnsafe && row.keyTag === 's')) break;
+    // Ties walked in `_id` order: past the boundary row the rest of its group sorts after it too.
+    const groupLeft = boundary && (!sameKey(boundary, row) || (tiesById && !idsUnsafe));
+    if (groupLeft && !(stringsUnsafe && row.keyTag === 's')) break;
     scanned += 1;
     const doc = parse(row.doc);
     if (!test(doc)) continue;
     matches.push({ row, doc });
     if (row.keyTag === 's' && typeof row.keyValue === 'string' && ORDER_SENSITIVE.test(row.keyValue)) stringsUnsafe = true;
+    if (typeof row.id === 'string' && ORDER_SENSITIVE.test(row.id)) idsUnsafe = true;
     if (!boundary && matches.length >= need) boundary = row;
   }
   // The full path hands mingo its matches in natural order; so does this one.

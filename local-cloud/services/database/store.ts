@@ -88,7 +88,7 @@ export class DocumentStore {
    * undefined when the index cannot order every candidate (a tag 'x' or unset key among them):
    * the caller takes the full path then.
    */
-  scanOrdered(collection: string, filter: SqlFilter, by: OrderSource, direction: 1 | -1): IterableIterator<OrderedRow> | undefined {
+  scanOrdered(collection: string, filter: SqlFilter, by: OrderSource, direction: 1 | -1, thenById?: 1 | -1): IterableIterator<OrderedRow> | undefined {
     const tbl = this.tables.get(collection);
     if (!tbl) return [][Symbol.iterator]();
     const and = filter.sql ? `AND (${filter.sql})` : '';
@@ -101,7 +101,9 @@ export class DocumentStore {
     const v = `k${by.slot}_v`;
     const unordered = this.db.prepare(`SELECT 1 FROM ${tbl} WHERE (${t} IS NULL OR ${t} NOT IN ('z', 'n', 's', 'b', 'd')) ${and} LIMIT 1`).get(...filter.params);
     if (unordered) return undefined;
-    const walk = this.db.prepare(`SELECT seq, id, doc, ${t} AS keyTag, ${v} AS keyValue FROM ${tbl} WHERE ${t} = ? ${and} ORDER BY ${v} ${dir}, seq`);
+    // Ties on the field in `_id` order when the read sorts by `_id` next (the cursor pages of records.ts do).
+    const tie = thenById ? `id ${thenById === 1 ? 'ASC' : 'DESC'}` : 'seq';
+    const walk = this.db.prepare(`SELECT seq, id, doc, ${t} AS keyTag, ${v} AS keyValue FROM ${tbl} WHERE ${t} = ? ${and} ORDER BY ${v} ${dir}, ${tie}`);
     const tags = direction === 1 ? TAG_ORDER : [...TAG_ORDER].reverse();
     return (function* () {
       for (const tag of tags) yield* walk.iterate(tag, ...filter.params) as IterableIterator<OrderedRow>;
