@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { ActionName } from '../../src/domain/api';
+import { found } from '../support/contract-call';
 import { callFunction, useFunctionCloud } from './function-cloud';
 import { aCommunity, aGrid, aPerson, gridInfo, jpegBytes, photoOf, readDoc, signedInAs, snapshotOrg } from '../support/org-builders';
 
@@ -121,7 +123,7 @@ describe('org ownership of people (the cross-community takeover)', () => {
   const base = () => t.cloud.baseUrl;
   const board = async (gridId: string) => (await callFunction(base(), 'board', 'get', { gridId })).body;
   const asMember = (personId: string, role = 'building_head') => ({ personId, role });
-  const b1Members = async () => (await readDoc(t.db, 'grids', 'grid-b1')).members as Array<{ personId: string; role: string }>;
+  const b1Members = async () => z.array(z.object({ personId: z.string(), role: z.string() })).parse(found(await readDoc(t.db, 'grids', 'grid-b1'), 'grid B1').members);
 
   it('refuses community B staff every step of the takeover, and every board stays as it was', async () => {
     const staffB = await signedInAs(base(), 'user-community-b');

@@ -83,6 +83,9 @@ export async function snapshotOrg(db: CloudBaseDb): Promise<Record<string, unkno
   return Object.fromEntries(entries);
 }
 
-export async function readDoc(db: CloudBaseDb, collection: string, id: string): Promise<any> {
+/** A stored document as the SDK reads it (any collection): its fields are the test's to assert, e.g. with toMatchObject. */
+export type StoredDoc = { _id: string } & Record<string, unknown>;
+
+export async function readDoc(db: CloudBaseDb, collection: string, id: string): Promise<StoredDoc | undefined> {
   return (await db.collection(collection).doc(id).get()).data[0];
 }
