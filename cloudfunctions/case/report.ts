@@ -97,7 +97,7 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
     input.register
       ? null
       : addressDraftOf(
-          { place, categoryId: category.id, caseId, description: input.description, ...(input.location.address ? { address: input.location.address } : {}), at },
+          { place, categoryId: category.id, caseId, description: input.description, ...(input.location.address ? { address: input.location.address } : {}), at, roles: caller.roles },
           registerRulesSchema.parse(context.configs.find((c) => c._id === registerConfigId(grid.streetId))?.rules ?? {}),
           config.sla.calendar,
           now,

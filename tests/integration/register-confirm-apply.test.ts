@@ -191,11 +191,15 @@ describe('confirming a drafted change applies it', () => {
     expect(filed.ok).toBe(true);
     // Named household: one draft on it, no address-only draft besides.
     expect((await officer('drafts', {})).data.items.map((c: any) => [c.summary, c.householdId, c.sourceLabel])).toEqual([['新租户：新租户', householdId, '来自事件上报']]);
+    // Without the note (or from the shared 我要上报 page): an address-only draft, said as the worker's, the household picked on confirming.
+    expect((await patrol('fileCase', { ...finding, requestId: newRequestId('find'), description: '5栋102有人搬走' })).ok).toBe(true);
+    const drafted = (await officer('drafts', {})).data.items.filter((c: any) => c.householdId === undefined);
+    expect(drafted.map((c: any) => [c.summary, c.reportedAddress])).toEqual([['事件上报：5栋102有人搬走', '肥东路12号3栋301']]);
 
     const visits = await functionAs(base(), 'user-officer-a1', 'worklog');
     const visit = { requestId: newRequestId('visit'), gridId: 'grid-a1', kind: 'routine', householdId, notes: '走访' };
     expect((await visits('recordVisit', { ...visit, registerChange: { subject: '王芳' } })).error).toMatchObject({ code: 'INVALID_INPUT', fields: { 'registerChange.kind': expect.any(String) } });
     expect((await visits('recordVisit', { ...visit, registerChange: { kind: 'death', subject: '' } })).error).toMatchObject({ code: 'INVALID_INPUT', fields: { 'registerChange.subject': '请填写涉及的人员' } });
-    expect((await officer('drafts', {})).data.items).toHaveLength(1);
+    expect((await officer('drafts', {})).data.items).toHaveLength(2);
   });
 });

@@ -76,7 +76,7 @@ const REPORT_SUMMARY_CHARS = 60;
  * is). Null when the street's rules do not feed this category into the register.
  */
 export function addressDraftOf(
-  r: { place: { streetId: string; communityId: string; gridId: string }; categoryId: string; caseId: string; description: string; address?: string; at: Date },
+  r: { place: { streetId: string; communityId: string; gridId: string }; categoryId: string; caseId: string; description: string; address?: string; at: Date; roles: readonly RoleGrant[] },
   rules: RegisterRules,
   calendar: WorkingCalendarConfig,
   now: Date,
@@ -84,7 +84,9 @@ export function addressDraftOf(
   if (!rules.draftCategories.categoryIds.includes(r.categoryId)) return null;
   const change = buildChange({ ...r.place, kind: 'info_change', occurredOn: chinaDateOf(r.at), subject: '居民上报', source: 'case', sourceId: r.caseId }, rules, calendar, now);
   const address = r.address?.trim().slice(0, 100);
-  return { ...change, summary: `居民上报：${r.description.slice(0, REPORT_SUMMARY_CHARS)}`, ...(address ? { reportedAddress: address } : {}) };
+  // Staff who keep this register, filing without naming the household (the shared 我要上报 page), get the same draft, said as theirs.
+  const byWorker = mayAt(r.roles, r.place, rules, 'write');
+  return { ...change, summary: `${byWorker ? '事件上报' : '居民上报'}：${r.description.slice(0, REPORT_SUMMARY_CHARS)}`, ...(address ? { reportedAddress: address } : {}) };
 }
 
 /** Writes a prepared draft once (a retry finds it and writes nothing). */
