@@ -11,7 +11,7 @@ import { registerKeysFrom, type RegisterKeys } from './sealing';
 import { rotateKeys } from './rotate';
 import { searchPeople } from './search';
 import { exportStorageOf, type ExportStorage } from '../_lib/export-storage';
-import { exportHouseholds, importTemplate } from './excel-export';
+import { exportChoices, exportHouseholds, importTemplate } from './excel-export';
 import { importHouseholds } from './excel-import';
 import { endTenancy, recordRenterContact, saveTenancy } from './tenancies';
 
@@ -48,6 +48,7 @@ function registerHandlers(keys: () => RegisterKeys, storage: ExportStorage) {
     rotateKeys: withKeys(rotateKeys),
     importHouseholds: withKeys(importHouseholds),
     importTemplate: withKeys((_input: unknown, call: RegisterCall) => importTemplate(call, storage)),
+    exportChoices: withKeys((_input: unknown, call: RegisterCall) => exportChoices(call)),
     exportHouseholds: withKeys((input: Parameters<typeof exportHouseholds>[0], call: RegisterCall) => exportHouseholds(input, call, storage)),
   });
 }

@@ -79,4 +79,40 @@ describe('register Excel import and export', () => {
     const log = await (await functionAs(base(), 'user-admin', 'org'))('auditLog', { limit: 50 });
     expect(log.data.entries.filter((e: any) => e.action === 'register.export').map((e: any) => e.byName)).toEqual(['刘建国']);
   });
+  it('exports by building and care group for the roles that export, each export logged with its filters; workers are refused', async () => {
+    const officer = await registerAs(base(), 'user-officer-a1');
+    await officer('importHouseholds', { gridId: 'grid-a1', fileBase64: await workbook(goodRows()) });
+    const staff = await registerAs(base(), 'user-community-a');
+    const choices = (await staff('exportChoices', {})).data;
+    const a1 = choices.grids.find((g: any) => g.gridId === 'grid-a1');
+    expect(a1.buildings.map((b: any) => b.name)).toEqual(['3栋', '4栋']);
+    expect(choices.grids.every((g: any) => g.gridId.startsWith('grid-a'))).toBe(true);
+    expect(choices.careGroups.map((g: any) => g.id)).toContain('elderly_alone');
+    for (const userId of ['user-officer-a1', 'user-chief-a']) expect([userId, (await (await registerAs(base(), userId))('exportChoices', {})).error?.code]).toEqual([userId, 'FORBIDDEN']);
+    expect((await (await registerAs(base(), 'user-community-b'))('exportChoices', {})).data.grids.map((g: any) => g.gridId)).not.toContain('grid-a1');
+
+    const [b3, b4] = a1.buildings.map((b: any) => b.buildingId);
+    const namesOf = async (answer: any) => {
+      expect(answer.ok).toBe(true);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.from(await (await fetch(answer.data.url)).arrayBuffer()) as unknown as ArrayBuffer);
+      return book.worksheets[0].getSheetValues().slice(2).map((r: any) => r[7]).sort();
+    };
+    expect(await namesOf(await staff('exportHouseholds', { buildingId: b3 }))).toEqual(['刘强', '王芳']);
+    expect(await namesOf(await staff('exportHouseholds', { gridId: 'grid-a1', buildingId: b4 }))).toEqual(['陈晨']);
+    const fang = (await officer('searchPeople', { by: 'name', text: '王芳' })).data.people[0];
+    expect((await officer('setCareFlags', { residentId: fang.residentId, expectedVersion: fang.version, flags: ['elderly_alone'], occurredOn: '2026-11-30' })).ok).toBe(true);
+    expect(await namesOf(await staff('exportHouseholds', { buildingId: b3, careGroup: 'elderly_alone' }))).toEqual(['王芳']);
+
+    // A building outside the grid named, outside the caller's scope, or unknown; a group the admin may not see; a worker.
+    expect((await staff('exportHouseholds', { gridId: 'grid-a2', buildingId: b3 })).error).toMatchObject({ code: 'INVALID_INPUT', fields: { buildingId: '所选楼栋不在所选网格中' } });
+    expect((await (await registerAs(base(), 'user-community-b'))('exportHouseholds', { buildingId: b3 })).error.code).toBe('FORBIDDEN');
+    expect((await staff('exportHouseholds', { buildingId: 'building-nope' })).error.code).toBe('FORBIDDEN');
+    expect((await (await registerAs(base(), 'user-admin'))('exportHouseholds', { buildingId: b3, careGroup: 'key_attention' })).error.code).toBe('FORBIDDEN');
+    expect((await officer('exportHouseholds', { buildingId: b3 })).error.code).toBe('FORBIDDEN');
+
+    const log = await (await functionAs(base(), 'user-admin', 'org'))('auditLog', { limit: 50 });
+    const exports = log.data.entries.filter((e: any) => e.action === 'register.export').map((e: any) => e.targetLabel).sort();
+    expect(exports).toEqual(['导出户况 3栋 2 人', '导出户况 3栋 独居老人 1 人', '导出户况 4栋 1 人']);
+  });
 });

@@ -274,5 +274,14 @@ export const registerApi = {
     output: z.object({ households: z.number(), people: z.number() }),
   },
   importTemplate: { input: z.object({}).strict(), output: z.object({ url: z.string(), fileId: z.string() }) },
+  /** Filters combine: a grid, a building of it (楼栋), a care group — each must lie where the caller may export. */
   exportHouseholds: { input: z.object(scopeFilter).strict(), output: z.object({ url: z.string(), fileId: z.string(), rows: z.number() }) },
+  /** What the export page offers: the grids and their buildings where the caller may export, and the care groups they may see. */
+  exportChoices: {
+    input: z.object({}).strict(),
+    output: z.object({
+      grids: z.array(z.object({ gridId: z.string(), name: z.string(), buildings: z.array(z.object({ buildingId: z.string(), name: z.string() })) })),
+      careGroups: z.array(z.object({ id: z.string(), label: z.string() })),
+    }),
+  },
 } as const;

@@ -20,6 +20,8 @@ interface RegisterFixtures {
   /** A second draft (from a case) for the dismiss row. */
   dismissId: string;
   workbook: string;
+  /** The building of 张丽's household (3栋 of grid A1, made by saveHousehold). */
+  buildingId: string;
   rules: { version: number; careGroups: unknown; deadlines: unknown; retention: { days: number; reason: string } };
 }
 
@@ -64,7 +66,7 @@ export const registerMatrix: FunctionMatrix<'register', RegisterFixtures> = {
     const draftId = (await draftRegisterChange(ctx.db as never, { householdId, residentId: departing, kind: 'move_out', occurredOn: TODAY, subject: '孙丽', source: 'visit', sourceId: 'visit-matrix-1' }, new Date(ctx.now())))!;
     const dismissId = (await draftRegisterChange(ctx.db as never, { householdId, kind: 'new_tenant', occurredOn: TODAY, subject: '新租户', source: 'case', sourceId: 'case-matrix-1' }, new Date(ctx.now())))!;
     const { rules, version } = await ctx.must('admin', 'register', 'rules', {});
-    return { householdId, fang, liu, movers, tenancyId, endings, handoverId, draftId, dismissId, workbook: await workbook(), rules: { version, ...rules } };
+    return { householdId, buildingId: (await ctx.db.collection('households').doc(householdId).get()).data[0].buildingId, fang, liu, movers, tenancyId, endings, handoverId, draftId, dismissId, workbook: await workbook(), rules: { version, ...rules } };
   },
   actions: {
     saveHousehold: { payload: () => aHousehold('grid-a1', { room: '402' }), who: allow(...WRITERS) },
@@ -123,6 +125,15 @@ export const registerMatrix: FunctionMatrix<'register', RegisterFixtures> = {
     rotateKeys: { payload: () => ({ limit: 50 }), who: allow('admin'), why: 'the street admin moves the street\'s sealed rows to the current key (docs/privacy.md)' },
     importHouseholds: { payload: (fx) => ({ gridId: 'grid-a1', fileBase64: fx.workbook }), who: allow(...WRITERS), why: 'the same file again adds nothing (idempotent)' },
     importTemplate: { payload: () => ({}), who: allow(...ALL_STAFF) },
-    exportHouseholds: { payload: () => ({ gridId: 'grid-a1' }), who: allow('staff', 'admin'), why: '004 L61: workers do not export, so the roll does not leak' },
+    exportHouseholds: [
+      { payload: () => ({ gridId: 'grid-a1' }), who: allow('staff', 'admin'), why: '004 L61: workers do not export, so the roll does not leak' },
+      {
+        variant: 'by building and group',
+        payload: (fx) => ({ buildingId: fx.buildingId, careGroup: 'elderly_alone' }),
+        who: allow('staff', 'admin'),
+        why: 'a building of grid A1: community A\'s staff and the admin; community B\'s staff are refused as for the grid',
+      },
+    ],
+    exportChoices: { payload: () => ({}), who: allow('staff', 'staffB', 'admin'), why: 'what the export page offers, only to roles that export (each to their own scope)' },
   },
 };

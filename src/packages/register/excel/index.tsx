@@ -6,6 +6,7 @@ import { ExcelExportStatus } from '../../../components/excel-export';
 import { PageShell } from '../../../components/page-shell';
 import { QueryView } from '../../../components/query-view';
 import { Section } from '../../../components/section';
+import type { ActionOutput } from '../../../domain/api';
 import { call } from '../../../services/call';
 import { pickExcel, type PickedExcel } from '../../../services/excel-picker';
 import { useExcelExport } from '../../../services/use-excel-export';
@@ -15,7 +16,7 @@ import { useSubmit } from '../../../services/use-submit';
 /**
  * 户况 Excel (issue 15 item 6): download the template, import a grid's filled template (every row checked
  * first; the problems listed by row and column in Chinese, nothing written unless all is right), and
- * export by grid or care group for the roles the street allows (each export logged).
+ * export by grid, building and care group for the roles the street allows (each export logged).
  */
 export default function RegisterExcelPage() {
   const { state, reload } = useQuery(async () => {
@@ -23,20 +24,17 @@ export default function RegisterExcelPage() {
     const held = new Set(me.roles.map((g) => g.role));
     const gridIds = [...new Set(me.roles.filter((g) => g.role === 'grid_officer' || g.role === 'grid_chief').flatMap((g) => g.gridIds ?? []))];
     const grids = await Promise.all(gridIds.map(async (gridId) => ({ value: gridId, label: (await call('board', 'get', { gridId }).catch(() => null))?.grid.name ?? gridId })));
-    return {
-      grids,
-      canExport: rules.rules.access.export.roles.some((r) => held.has(r)),
-      groups: rules.rules.careGroups.filter((g) => g.enabled && g.visibleTo.some((r) => held.has(r))).map((g) => ({ value: g.id, label: g.label })),
-    };
+    const canExport = rules.rules.access.export.roles.some((r) => held.has(r));
+    return { grids, choices: canExport ? await call('register', 'exportChoices', {}) : null };
   });
   return (
     <PageShell title='户况Excel导入导出'>
       <QueryView state={state} onRetry={reload}>
-        {({ grids, canExport, groups }) => (
+        {({ grids, choices }) => (
           <>
             <TemplateSection />
             {grids.length > 0 && <ImportSection grids={grids} />}
-            {canExport && <ExportSection groups={groups} />}
+            {choices && <ExportSection choices={choices} />}
           </>
         )}
       </QueryView>
@@ -96,16 +94,30 @@ function ImportSection({ grids }: { grids: Array<{ value: string; label: string 
   );
 }
 
-function ExportSection({ groups }: { groups: Array<{ value: string; label: string }> }) {
+type ExportChoices = ActionOutput<'register', 'exportChoices'>;
+
+/** 导出户况: all of the caller's scope, or one grid, one building of it, and/or one care group. */
+function ExportSection({ choices }: { choices: ExportChoices }) {
+  const [gridId, setGridId] = useState('');
+  const [buildingId, setBuildingId] = useState('');
   const [group, setGroup] = useState('');
   const submit = useSubmit();
   const exporter = useExcelExport(submit);
-  const options = [{ value: '', label: '全部住户' }, ...groups];
+  const grid = choices.grids.find((g) => g.gridId === gridId);
+  const chooseGrid = (id: string) => {
+    setGridId(id);
+    setBuildingId('');
+  };
+  const filters = { ...(gridId ? { gridId } : {}), ...(buildingId ? { buildingId } : {}), ...(group ? { careGroup: group } : {}) };
   return (
     <Section heading='导出户况'>
-      <View className='section__help'>导出您管辖范围内的住户；证件号和电话为脱敏号码。每次导出都会记录。</View>
-      <CaseChoice label='导出范围' options={options} value={group} onChange={setGroup} />
-      <BigButton kind='primary' disabled={exporter.making} onClick={() => exporter.make('户况表', () => call('register', 'exportHouseholds', group ? { careGroup: group } : {}))}>
+      <View className='section__help'>导出您管辖范围内的住户，可按网格、楼栋和特殊群体选择；证件号和电话为脱敏号码。每次导出都会记录。</View>
+      <CaseChoice label='网格' options={[{ value: '', label: '全部网格' }, ...choices.grids.map((g) => ({ value: g.gridId, label: g.name }))]} value={gridId} onChange={chooseGrid} />
+      {grid && grid.buildings.length > 0 && (
+        <CaseChoice label='楼栋' options={[{ value: '', label: '全部楼栋' }, ...grid.buildings.map((b) => ({ value: b.buildingId, label: b.name }))]} value={buildingId} onChange={setBuildingId} />
+      )}
+      <CaseChoice label='特殊群体' options={[{ value: '', label: '全部住户' }, ...choices.careGroups.map((g) => ({ value: g.id, label: g.label }))]} value={group} onChange={setGroup} />
+      <BigButton kind='primary' disabled={exporter.making} onClick={() => exporter.make('户况表', () => call('register', 'exportHouseholds', filters))}>
         导出Excel
       </BigButton>
       <ExcelExportStatus exporter={exporter} submit={submit} />
