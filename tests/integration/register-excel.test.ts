@@ -84,7 +84,7 @@ describe('register Excel import and export', () => {
     await officer('importHouseholds', { gridId: 'grid-a1', fileBase64: await workbook(goodRows()) });
     const staff = await registerAs(base(), 'user-community-a');
     const choices = (await staff('exportChoices', {})).data;
-    const a1 = choices.grids.find((g: any) => g.gridId === 'grid-a1');
+    const a1 = choices.grids.find((g: any) => g.gridId === 'grid-a1')!;
     expect(a1.buildings.map((b: any) => b.name)).toEqual(['3栋', '4栋']);
     expect(choices.grids.every((g: any) => g.gridId.startsWith('grid-a'))).toBe(true);
     expect(choices.careGroups.map((g: any) => g.id)).toContain('elderly_alone');
