@@ -52,6 +52,7 @@ export async function registerTables(baseUrl: string): Promise<void> {
     const file = await fileOf(i);
     const start = process.hrtime.bigint();
     const cost = await measureAction(baseUrl, cookie, 'register', 'importHouseholds', { gridId: 'grid-a1', fileBase64: file });
+    console.log(`[register bench] file ${i + 1}: ${elapsedMs(start).toFixed(0)} ms, ${cost.roundTrips} round trips, ${cost.documentsScanned} docs scanned, ${Object.entries(cost.byAction).map(([k, v]) => `${k}×${v}`).join(' ')}`);
     importRows.push([`file ${i + 1}`, HOUSEHOLDS_PER_FILE, HOUSEHOLDS_PER_FILE * PEOPLE_PER_HOUSEHOLD, elapsedMs(start).toFixed(0), cost.roundTrips, cost.documentsScanned, Object.entries(cost.byAction).map(([k, v]) => `${k}×${v}`).join(' ')]);
   }
   const importMs = elapsedMs(t0);
