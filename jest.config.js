@@ -17,6 +17,7 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/tests/contract/**/*.test.ts', '<rootDir>/tests/integration/**/*.test.ts'],
+      setupFiles: ['<rootDir>/tests/support/function-time-scale.ts'],
     },
     {
       // The SDK vendor's own database tests (npm @cloudbase/node-sdk@2.9.0, aliased), run from node_modules
@@ -50,6 +51,7 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/tests/e2e/**/*.e2e.ts'],
+      setupFiles: ['<rootDir>/tests/support/function-time-scale.ts'],
     },
   ],
 };

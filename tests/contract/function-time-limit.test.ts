@@ -13,7 +13,7 @@ const ROOT = join(__dirname, '..', '..');
  * SCF's "Invoking task timed out after N seconds"), through the real SDK's `app.callFunction`.
  */
 describe('function time limits', () => {
-  const t = useTestCloud({ extraServices: [new SessionsService(), new FunctionsService({ functionsDir: FIXTURE_FUNCTIONS })] });
+  const t = useTestCloud({ extraServices: [new SessionsService(), new FunctionsService({ functionsDir: FIXTURE_FUNCTIONS, timeLimitScale: 1 })] });
 
   test('a run inside its timeout answers through callFunction', async () => {
     const answer = await t.app.callFunction({ name: 'sleeper', data: { ms: 50 } });

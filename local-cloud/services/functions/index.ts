@@ -5,7 +5,7 @@ import { answerMetadataLookupsLocally } from '../../local-sdk';
 import type { SessionsService } from '../sessions';
 import { BundleDirectory } from './bundles';
 import { buildInvocationContext, type Trigger } from './invocation';
-import { FunctionTimeoutError, withinTimeLimit } from './time-limit';
+import { enforcedLimitScale, FunctionTimeoutError, withinTimeLimit } from './time-limit';
 
 /** An admin-API error envelope `{ code, message }` (admin-api keeps an Error's string `code`). */
 class InvokeError extends Error {
@@ -20,6 +20,8 @@ class InvokeError extends Error {
 export interface FunctionsServiceOptions {
   /** Folder of built bundles, normally dist/functions (scripts/build-functions.mjs). */
   functionsDir: string;
+  /** Multiplies the enforced time limit (time-limit.ts `enforcedLimitScale`); default from the environment. */
+  timeLimitScale?: number;
 }
 
 export type InvokeListener = (functionName: string, event: unknown) => () => void;
@@ -35,9 +37,11 @@ export class FunctionsService implements LocalCloudService {
   readonly bundles: BundleDirectory;
   private ctx!: ServiceContext;
   private readonly invokeListeners: InvokeListener[] = [];
+  private readonly timeLimitScale: number;
 
   constructor(options: FunctionsServiceOptions) {
     this.bundles = new BundleDirectory(options.functionsDir);
+    this.timeLimitScale = options.timeLimitScale ?? enforcedLimitScale(process.env.GRIDLINK_FUNCTION_TIME_SCALE);
   }
 
   start(ctx: ServiceContext): void {
@@ -68,7 +72,7 @@ export class FunctionsService implements LocalCloudService {
     const ends = this.invokeListeners.map((listener) => listener(name, event));
     try {
       // CloudBase ends a run at the function's timeout (time-limit.ts); the caller gets the error then.
-      return await withinTimeLimit(Promise.resolve().then(() => main(event, context)), name, timeoutS);
+      return await withinTimeLimit(Promise.resolve().then(() => main(event, context)), name, timeoutS, this.timeLimitScale);
     } finally {
       for (const end of ends) end();
     }

@@ -39,11 +39,26 @@ export function timeoutSecondsOf(config: { timeout?: unknown }, functionName: st
   return s;
 }
 
-/** `run`'s answer, or FunctionTimeoutError once `timeoutS` has passed first. */
-export async function withinTimeLimit<T>(run: Promise<T>, functionName: string, timeoutS: number): Promise<T> {
+/**
+ * How many times the configured limit a run may take here before it is ended (GRIDLINK_FUNCTION_TIME_SCALE,
+ * default 1: CloudBase's own limit). Why a test run may ask for more: CloudBase gives each concurrent run
+ * an instance of its own, while here every run shares one Node thread — 50 sign-ups fired at once on a
+ * 2-core CI machine each wait behind the other 49, so their wall-clock time says nothing about what one
+ * run costs on CloudBase. The function still sees its configured limit in its context and plans its
+ * batches by it; the error still names the configured seconds.
+ */
+export function enforcedLimitScale(value: string | undefined): number {
+  if (value === undefined || value === '') return 1;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 1) throw new Error(`GRIDLINK_FUNCTION_TIME_SCALE must be a number ≥ 1, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+/** `run`'s answer, or FunctionTimeoutError once `timeoutS` × `scale` has passed first. */
+export async function withinTimeLimit<T>(run: Promise<T>, functionName: string, timeoutS: number, scale = 1): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new FunctionTimeoutError(functionName, timeoutS)), timeoutS * 1000);
+    timer = setTimeout(() => reject(new FunctionTimeoutError(functionName, timeoutS)), timeoutS * scale * 1000);
   });
   try {
     return await Promise.race([run, expired]);
