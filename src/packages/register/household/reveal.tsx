@@ -19,13 +19,19 @@ export function RevealNumbers({ residentId, name }: { residentId: string; name: 
     const result = await submit.run(() => call('register', 'revealPerson', { residentId, reason }));
     if (result) setShown(result);
   };
+  // Hidden again, the page is as before the read: a later read asks for its own reason.
+  const hide = () => {
+    setShown(null);
+    setOpen(false);
+    setReason('');
+  };
   if (shown) {
     return (
       <View data-testid='revealed'>
         {shown.idNumber && <View className='section__text'>{`完整身份证号 ${shown.idNumber}`}</View>}
         {shown.phone && <View className='section__text'>{`完整电话 ${shown.phone}`}</View>}
         <View className='section__help'>本次查看已记录（查看人、时间、原因）。</View>
-        <BigButton onClick={() => setShown(null)}>隐藏号码</BigButton>
+        <BigButton onClick={hide}>隐藏号码</BigButton>
       </View>
     );
   }
