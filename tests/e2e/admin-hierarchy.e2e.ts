@@ -108,6 +108,29 @@ describe('hierarchy administration: communities and buildings', () => {
     await admin.locator('[role="listitem"]', { hasText: '5栋' }).filter({ visible: true }).first().waitFor();
   });
 
+  it('the administrator adds the department 城管科 with its responsible person, and it is listed for the assessment', async () => {
+    await admin.goto(`${base()}/#/packages/admin/index/index`);
+    await tap(admin, '职能部门管理');
+    await screenshotOnFailure(admin, 'departments', async () => {
+      await see(admin, '还没有职能部门。');
+      // Saved without a name: refused under the field, nothing listed.
+      await tap(admin, '保存');
+      await expectInvalidField(admin, '部门名称');
+      await input(admin, '部门名称').fill('城管科');
+      await admin.locator('.admin-picker', { hasText: '选择负责人' }).filter({ visible: true }).click();
+      // Taro's picker wheel opens on the first person; 确定 takes it.
+      await admin.locator('.weui-picker__action').filter({ visible: true }).last().click();
+      await see(admin, '（点此更换）');
+      await tap(admin, '保存');
+      await see(admin, '修改城管科');
+      await see(admin, '负责人：');
+      await screenshot(admin, 'departments');
+      await checkA11y(admin);
+    });
+    await admin.reload();
+    await see(admin, '修改城管科');
+  });
+
   it('community A staff (刘建国) has no 新增社区 button and no community edit entry', async () => {
     const staff = await signIn('刘建国');
     await screenshotOnFailure(staff, 'hierarchy-home-staff', async () => {

@@ -121,4 +121,32 @@ describe('a month of assessment, from opening to the worker\'s own sheet', () =>
     await users.worker.page.goto(app(shared));
     await expectText(users.worker.page, '红榜:张丽');
   });
+
+  it('the street makes 肥东路社区\'s 巡查通报 for the second half of November and shares it', async () => {
+    const { page, context } = users.street;
+    await page.goto(app('/packages/assess/index/index'));
+    await screenshotOnFailure(page, 'patrol-bulletin', async () => {
+      await expectText(page, '半月巡查通报');
+      // The page also holds the form that opens a monthly run, with its own community choice.
+      const form = page.locator('.section', { hasText: '半月巡查通报' }).filter({ visible: true });
+      await form.getByRole('radio', { name: '2026年11月下半月' }).click();
+      await form.getByRole('radio', { name: '肥东路社区' }).click();
+      await tapButton(page, '生成巡查通报');
+      await expectText(page, '肥东路社区2026年11月下半月巡查通报', 30_000);
+      // 16–30 November has 11 working days; 张丽 patrolled all but the 20th, an hour each.
+      const row = page.locator('[data-testid="patrol-row"]', { hasText: '张丽' }).filter({ visible: true });
+      await expect(row.textContent()).resolves.toContain('巡查 10/11 个工作日 · 600 分钟');
+      await expect(row.textContent()).resolves.toContain('漏巡 1 天');
+      await looksRight(page, 'patrol-bulletin');
+      const href = async (id: string) => page.locator(`[data-testid="${id}"]`).filter({ visible: true }).evaluate((a) => (a as HTMLAnchorElement).href);
+      expect((await (await context.request.get(await href('bulletin-pdf'))).body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect((await (await context.request.get(await href('bulletin-xlsx'))).body()).subarray(0, 2).toString('latin1')).toBe('PK');
+    });
+    // Made again, the same half-month opens the same frozen 通报; the share link opens it for the group.
+    const shared = new URL(page.url()).hash.slice(1);
+    expect(shared).toContain('patrolBulletinId=');
+    await users.worker.page.goto(app(shared));
+    await expectText(users.worker.page, '肥东路社区2026年11月下半月巡查通报');
+    await expectText(users.worker.page, '漏巡 1 天');
+  });
 });

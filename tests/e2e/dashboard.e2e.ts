@@ -1,7 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { checkA11y, newPhonePage, screenshot, screenshotOnFailure } from './support/browser';
+import { checkA11y, newPhonePage, screenshot, screenshotOnFailure, settle } from './support/browser';
+import { ELDER_LIMITS, measureScreen } from './support/measure';
 import { useE2eCloud } from './support/e2e-cloud';
-import { expectText, setClock, signInAs, tapButton } from './support/ui';
+import { expectText, setClock, signInAs, switchTextSize, tapButton } from './support/ui';
 import { closeWithRating, fileCase, gridA1People, returnCase, runStatsTimer } from '../support/stats-builders';
 
 /**
@@ -56,6 +57,30 @@ describe('统计看板: the street sees its month', () => {
       expect(await link.textContent()).toMatch(/事件台账.*（3 行）/);
       const xlsx = await fetch((await link.getAttribute('href'))!);
       expect(xlsx.status).toBe(200);
+
+      // 网格员工作情况: 张丽's card names her on every line a screen reader reads out, and its 立案数
+      // opens the cases she signed for.
+      const card = page.locator('.worker-card', { hasText: '张丽' }).filter({ visible: true }).first();
+      await card.scrollIntoViewIfNeeded();
+      await card.getByText('有效信息').waitFor();
+      await screenshot(page, 'dashboard-workers');
+      await card.getByRole('button', { name: /^张丽 立案数 \d+，查看明细$/ }).click();
+      await expectText(page, '东门垃圾桶满溢已清运');
+      await page.goBack();
     });
+  });
+
+  it('the worker cards at 特大字: nothing wider than the phone, text and targets large', async () => {
+    const { page } = staff;
+    await switchTextSize(page, 'xlarge');
+    await screenshotOnFailure(page, 'dashboard-workers-xlarge', async () => {
+      const card = page.locator('.worker-card', { hasText: '张丽' }).filter({ visible: true }).first();
+      await card.scrollIntoViewIfNeeded();
+      await settle(page).catch(() => undefined);
+      const m = await measureScreen(page);
+      await screenshot(page, 'dashboard-workers-xlarge');
+      expect({ width: m.pageWidth <= 375, text: m.smallestText.px >= ELDER_LIMITS.xlarge.text }).toEqual({ width: true, text: true });
+    });
+    await switchTextSize(page, 'standard');
   });
 });

@@ -26,7 +26,7 @@ export function WorkersSection({ scope, period }: { scope: ScopeInput; period: P
               <View key={card.userId} className='worker-card'>
                 <View className='worker-card__name'>{card.name}</View>
                 {card.lines.map((line) => (
-                  <FigureLine key={line.label} line={line} />
+                  <FigureLine key={line.label} who={card.name} line={line} />
                 ))}
               </View>
             ))}
@@ -38,7 +38,8 @@ export function WorkersSection({ scope, period }: { scope: ScopeInput; period: P
   );
 }
 
-function FigureLine({ line }: { line: WorkerLine }) {
+// The street's own figures read '立案数 2，查看明细' too: the worker's name keeps each line's name its own.
+function FigureLine({ who, line }: { who: string; line: WorkerLine }) {
   if (!line.url) {
     return (
       <View className='worker-card__line'>
@@ -48,7 +49,7 @@ function FigureLine({ line }: { line: WorkerLine }) {
   }
   const open = () => void Taro.navigateTo({ url: line.url! });
   return (
-    <View className='worker-card__line worker-card__line--link' role='button' aria-label={`${line.label} ${line.text}，查看明细`} {...pressable(open)} onClick={open}>
+    <View className='worker-card__line worker-card__line--link' role='button' aria-label={`${who} ${line.label} ${line.text}，查看明细`} {...pressable(open)} onClick={open}>
       {line.label}：<View className='dash-link'>{line.text}</View>
     </View>
   );
