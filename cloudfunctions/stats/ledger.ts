@@ -1,20 +1,20 @@
 import { checkedScope } from './checked-scope';
 import { CASE_STATE_LABELS, RATING_LABELS } from '../../src/domain/case/case-state';
 import { DomainError } from '../../src/domain/errors';
-import { countersOf, LEDGER_LABELS, monthToDate, STATS_LEVEL_LABELS, wasOverdue, type CounterKey, type LedgerKind, type Period, type ScopeInput } from '../../src/domain/stats';
+import { CASE_LEDGER_KINDS, countersOf, LEDGER_LABELS, monthToDate, STATS_LEVEL_LABELS, wasOverdue, type CaseLedgerKind, type CounterKey, type LedgerKind, type Period, type ResolvedScope, type ScopeInput, type WorkLedgerKind } from '../../src/domain/stats';
 import type { CaseRecord } from '../../src/domain/case/records';
 import { appendAudit, requireCaller, type Invocation } from '../_lib';
 import type { ExportStorage } from '../_lib/export-storage';
 import { casesOf } from '../_lib/cases/store';
 import { drillWhere } from './drill';
 import { chinaWall } from '../../src/domain/calendar/china-time';
+import { WORK_LEDGERS, type Column, type LedgerSheet } from './work-ledgers';
 
-/** One export holds at most this many cases: a street's year (100 000) is exported month by month. */
+/** One export holds at most this many cases (or patrols, visits, meetings): a street's year (100 000) is exported month by month. */
 export const LEDGER_MAX_ROWS = 20_000;
 
-const LEDGER_FIGURE: Record<LedgerKind, CounterKey> = { cases: 'reported', overdue: 'overdue', satisfaction: 'votes' };
+const LEDGER_FIGURE: Record<CaseLedgerKind, CounterKey> = { cases: 'reported', overdue: 'overdue', satisfaction: 'votes' };
 
-type Column = { header: string; key: string; width: number };
 const BASE: Column[] = [
   { header: '事件编号', key: 'id', width: 28 },
   { header: '上报时间', key: 'createdAt', width: 20 },
@@ -24,7 +24,7 @@ const BASE: Column[] = [
   { header: '事件描述', key: 'description', width: 40 },
   { header: '状态', key: 'state', width: 10 },
 ];
-const COLUMNS: Record<LedgerKind, Column[]> = {
+const COLUMNS: Record<CaseLedgerKind, Column[]> = {
   cases: [...BASE, { header: '是否超期', key: 'overdue', width: 10 }, { header: '是否督办', key: 'supervised', width: 10 }, { header: '返工', key: 'reworked', width: 8 }, { header: '评价', key: 'rating', width: 10 }],
   overdue: [...BASE, { header: '当前期限', key: 'dueAt', width: 20 }, { header: '已上报至', key: 'overdueLevel', width: 12 }, { header: '超期说明', key: 'deadlineReason', width: 30 }],
   satisfaction: [...BASE, { header: '评价', key: 'rating', width: 10 }, { header: '评价意见', key: 'ratingComment', width: 30 }, { header: '返工', key: 'reworked', width: 8 }],
@@ -54,41 +54,52 @@ function rowOf(c: CaseRecord): Record<string, string> {
   };
 }
 
-/**
- * exportLedger (issue 16 item 6): 台账 of cases, overdue cases and satisfaction for the caller's scope and
- * a period, as .xlsx in storage with a temporary link. The same drill-down condition as the figures, so a
- * ledger lists exactly the cases a dashboard counts. No reporter names or phones (PRODUCT.md §11: data
- * minimised); every export is written to the audit trail.
- */
-export async function exportLedger(input: { kind: LedgerKind; scope?: ScopeInput; period?: Period }, call: Invocation, storage: ExportStorage) {
-  const caller = await requireCaller(call);
-  const scope = await checkedScope(call.db, caller.roles, input.scope);
-  const period = input.period ?? monthToDate(call.now);
-  const figure = LEDGER_FIGURE[input.kind];
+/** The cases behind a dashboard figure: the same drill-down condition, so a ledger lists exactly the cases it counts. */
+async function caseSheet(kind: CaseLedgerKind, call: Invocation, scope: ResolvedScope, period: Period): Promise<LedgerSheet> {
+  const figure = LEDGER_FIGURE[kind];
   const where = drillWhere(call.db, scope, period, { figure });
   const found = where ? await casesOf(call.db).all(where, { orderBy: ['createdAt', 'asc'], max: LEDGER_MAX_ROWS }).catch((err) => {
     if (err instanceof RangeError) throw new DomainError('INVALID_INPUT', `输入有误：该时段事件超过 ${LEDGER_MAX_ROWS} 条，请按月导出`, { period: '时段太长，请按月导出' });
     throw err;
   }) : [];
-  const cases = found.filter((c) => countersOf(c)[figure] > 0);
-  const name = `${LEDGER_LABELS[input.kind]}（${STATS_LEVEL_LABELS[scope.level]}${scope.id} ${period.from}至${period.to}）`;
+  return { columns: COLUMNS[kind], rows: found.filter((c) => countersOf(c)[figure] > 0).map(rowOf) };
+}
+
+const isCaseKind = (kind: LedgerKind): kind is CaseLedgerKind => (CASE_LEDGER_KINDS as readonly string[]).includes(kind);
+
+/** The collection a ledger's rows come from, named in its audit entry. */
+const SOURCE: Record<WorkLedgerKind, string> = { patrols: 'patrols', visits: 'visits', meetings: 'meetings' };
+
+/**
+ * exportLedger (issue 16 item 6): 台账 of cases, overdue cases and satisfaction — and of patrols, visits and
+ * meetings (work-ledgers.ts) — for the caller's scope and a period, as .xlsx in storage with a temporary
+ * link. No reporter names or phones (PRODUCT.md §11: data minimised); every export is written to the
+ * audit trail.
+ */
+export async function exportLedger(input: { kind: LedgerKind; scope?: ScopeInput; period?: Period }, call: Invocation, storage: ExportStorage) {
+  const caller = await requireCaller(call);
+  const scope = await checkedScope(call.db, caller.roles, input.scope);
+  const period = input.period ?? monthToDate(call.now);
+  const kind = input.kind;
+  const sheet = isCaseKind(kind) ? await caseSheet(kind, call, scope, period) : await WORK_LEDGERS[kind]({ db: call.db, scope, period, now: call.now, max: LEDGER_MAX_ROWS });
+  const name = `${LEDGER_LABELS[kind]}（${STATS_LEVEL_LABELS[scope.level]}${scope.id} ${period.from}至${period.to}）`;
   // exceljs loads on the first export, not at cold start (as the volunteer export does).
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
-  const ws = book.addWorksheet(LEDGER_LABELS[input.kind]);
-  ws.columns = COLUMNS[input.kind];
-  ws.addRows(cases.map(rowOf));
+  const ws = book.addWorksheet(LEDGER_LABELS[kind]);
+  ws.columns = sheet.columns;
+  ws.addRows(sheet.rows);
   ws.getRow(1).font = { bold: true };
   const bytes = Buffer.from(await book.xlsx.writeBuffer());
-  const fileId = await storage.upload(`exports/stats/${scope.match.streetId}/${input.kind}-${scope.level}-${scope.id}-${call.now.getTime()}.xlsx`, bytes);
+  const fileId = await storage.upload(`exports/stats/${scope.match.streetId}/${kind}-${scope.level}-${scope.id}-${call.now.getTime()}.xlsx`, bytes);
   await appendAudit(call.db, {
     caller,
     streetId: scope.match.streetId,
     now: call.now,
     action: 'stats.exportLedger',
-    target: { collection: 'cases', id: `${input.kind}:${scope.level}:${scope.id}:${period.from}:${period.to}`, label: name },
+    target: { collection: isCaseKind(kind) ? 'cases' : SOURCE[kind], id: `${kind}:${scope.level}:${scope.id}:${period.from}:${period.to}`, label: name },
     before: null,
-    after: { kind: input.kind, scope: scope.id, from: period.from, to: period.to, rows: cases.length },
+    after: { kind, scope: scope.id, from: period.from, to: period.to, rows: sheet.rows.length },
   });
-  return { url: await storage.tempUrl(fileId), fileId, rows: cases.length, name };
+  return { url: await storage.tempUrl(fileId), fileId, rows: sheet.rows.length, name };
 }

@@ -3,6 +3,10 @@ import ExcelJS from 'exceljs';
 import { setClock, advanceClock, runEscalate } from '../support/case-builders';
 import { closeWithRating, fileCase, gridA1People, returnCase, runStatsTimer, statsCaller } from '../support/stats-builders';
 import { useFunctionCloud } from './function-cloud';
+import { newRequestId } from '../support/org-builders';
+import { aBuilding as patrolBuilding, patrolAs, sendInBatches, walk, OFFICER_A1 } from '../support/patrol-builders';
+import { aBuilding as visitBuilding, aVisit, chinaMs, worklogAs } from '../support/worklog-builders';
+import { aMeeting, meetingAs } from '../support/meeting-builders';
 
 /**
  * Issue 16 items 1–2: daily rows kept by the `statsdaily` timer from real case steps, the dashboard read
@@ -176,5 +180,119 @@ describe('statistics: who may look', () => {
     const street = await statsCaller(base(), 'user-street');
     const answer = await street('dashboard', { period: { from: '2026-11-31', to: '2026-12-01' } });
     expect(answer.error).toMatchObject({ code: 'INVALID_INPUT', fields: { 'period.from': expect.stringMatching(/开始日期/) } });
+  });
+});
+
+describe('statistics: the work ledgers (巡查, 走访, 会议台账)', () => {
+  const t = useFunctionCloud();
+  const base = () => t.cloud.baseUrl;
+  const pin = (date: string, hhmm: string) => {
+    t.cloud.clock.set(chinaMs(date, hhmm));
+    t.cloud.clock.freeze();
+  };
+  const COMMUNITY_A = { level: 'community', id: 'community-a' };
+  const GRID_A1 = { level: 'grid', id: 'grid-a1' };
+  /** Exports as `userId` and reads the .xlsx back: the header row and each row keyed by its header. */
+  async function ledger(userId: string, payload: Record<string, unknown>) {
+    const answer = await (await statsCaller(base(), userId))('exportLedger', payload as any);
+    if (!answer.ok) return { error: answer.error, header: [], rows: [] as Array<Record<string, unknown>> };
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await (await fetch(answer.data.url)).arrayBuffer()) as any);
+    const ws = book.worksheets[0];
+    const header = (ws.getRow(1).values as unknown[]).slice(1) as string[];
+    const rows: Array<Record<string, unknown>> = [];
+    ws.eachRow((row, n) => {
+      if (n > 1) rows.push(Object.fromEntries(header.map((h, i) => [h, row.getCell(i + 1).value ?? ''])));
+    });
+    return { file: answer.data, header, rows, error: undefined };
+  }
+  const code = async (userId: string, payload: Record<string, unknown>) => (await ledger(userId, payload)).error?.code ?? 'ok';
+
+  it('巡查台账: a patrol of grid A1 with its minutes, check-in and finding, for the street, the community and the worker — not for community B', async () => {
+    const start = chinaMs('2026-11-30', '09:00');
+    pin('2026-11-30', '09:00');
+    const building = await patrolBuilding(base(), 'grid-a1', '肥东路 3 栋');
+    const worker = await patrolAs(base(), OFFICER_A1);
+    const patrolId = (await worker('start', { requestId: newRequestId('patrol'), gridId: 'grid-a1' })).data.patrol.patrolId as string;
+    await sendInBatches(worker, patrolId, walk(start, 40, 30), 100);
+    t.cloud.clock.advance(12 * MINUTE);
+    expect((await worker('checkIn', { requestId: newRequestId('ci'), scene: `b:${building}` })).ok).toBe(true);
+    const filed = await worker('fileCase', { patrolId, requestId: newRequestId('find'), categoryId: 'fire_lane', description: '3 栋北侧消防车道被私家车堵住', location: { lat: 31.861, lng: 117.281 } });
+    expect(filed.ok).toBe(true);
+    t.cloud.clock.advance(28 * MINUTE);
+    const ended = await worker('end', { patrolId });
+    expect(ended.data.patrol.minutes).toBeGreaterThan(0);
+
+    const street = await ledger('user-street', { kind: 'patrols', scope: STREET, period: NOVEMBER });
+    expect(street.header).toEqual(['日期', '社区', '网格', '网格员', '开始', '结束', '巡查分钟', '签到次数', '签到楼栋', '发现问题', '问题处理', '状态']);
+    expect(street.rows).toEqual([
+      expect.objectContaining({ 日期: '2026-11-30', 社区: 'community-a', 开始: '09:00', 结束: '09:40', 巡查分钟: ended.data.patrol.minutes, 签到次数: 1, 签到楼栋: '肥东路 3 栋', 发现问题: 1, 问题处理: '上报事件1', 状态: '已结束' }),
+    ]);
+    expect(street.rows[0]!['网格员']).toBe(ended.data.patrol.workerName);
+    expect(street.file!.name).toMatch(/^巡查台账（街道street-demo 2026-11-01至2026-11-30）/);
+    expect((await ledger('user-community-a', { kind: 'patrols', scope: COMMUNITY_A, period: NOVEMBER })).rows).toHaveLength(1);
+    // The grid officer reads their own grid's ledger, as they read its case ledger.
+    expect((await ledger(OFFICER_A1, { kind: 'patrols', scope: GRID_A1, period: NOVEMBER })).rows).toHaveLength(1);
+    // October holds nothing; community B's own ledger holds nothing of A, and A's scopes are refused to them.
+    expect((await ledger('user-street', { kind: 'patrols', scope: STREET, period: { from: '2026-10-01', to: '2026-10-31' } })).rows).toEqual([]);
+    expect((await ledger('user-community-b', { kind: 'patrols', scope: { level: 'community', id: 'community-b' }, period: NOVEMBER })).rows).toEqual([]);
+    expect(await code('user-community-b', { kind: 'patrols', scope: COMMUNITY_A, period: NOVEMBER })).toBe('FORBIDDEN');
+    expect(await code('user-community-b', { kind: 'patrols', scope: GRID_A1, period: NOVEMBER })).toBe('FORBIDDEN');
+    expect(await code('user-officer-a2', { kind: 'patrols', scope: GRID_A1, period: NOVEMBER })).toBe('FORBIDDEN');
+    expect(await code('user-resident-1', { kind: 'patrols' })).toBe('FORBIDDEN');
+    const audit = (await t.db.collection('audit_logs').where({ action: 'stats.exportLedger' }).get()).data as any[];
+    expect(audit).toHaveLength(5); // the five exports that answered; refusals write nothing
+    expect(audit.filter((a) => a.by.userId === 'user-street').map((a) => a.target.id).sort()).toEqual(['patrols:street:street-demo:2026-10-01:2026-10-31', 'patrols:street:street-demo:2026-11-01:2026-11-30']);
+    expect(audit.every((a) => a.target.collection === 'patrols')).toBe(true);
+  });
+
+  it('走访台账: visits with their kind and the target as the visit list shows it — no phones, no ID numbers, no notes', async () => {
+    pin('2026-11-30', '10:00');
+    const building = await visitBuilding(t.db, 'grid-a1', '3栋', new Date(chinaMs('2026-06-01')));
+    const officer = await worklogAs(base(), OFFICER_A1);
+    expect((await officer('recordVisit', aVisit(building))).ok).toBe(true);
+    t.cloud.clock.advance(30 * MINUTE);
+    expect((await officer('recordVisit', aVisit(building, { door: '601', kind: 'six_must', group: 'lone_elderly' }))).ok).toBe(true);
+    const stored = (await t.db.collection('visits').limit(10).get()).data as any[];
+    const me = (await t.db.collection('users').doc(OFFICER_A1).get()).data[0] as { name: string; phone?: string };
+
+    const sheet = await ledger('user-community-a', { kind: 'visits', scope: COMMUNITY_A, period: NOVEMBER });
+    expect(sheet.header).toEqual(['日期', '时间', '社区', '网格', '网格员', '走访类型', '六必访对象', '走访对象']);
+    expect(sheet.rows.map((r) => [r['时间'], r['网格员'], r['走访类型'], r['六必访对象'], r['走访对象']])).toEqual([
+      ['10:00', me.name, '日常走访', '', stored.find((v) => v.door === '502').targetLabel],
+      ['10:30', me.name, '六必访', '独居老人', stored.find((v) => v.door === '601').targetLabel],
+    ]);
+    expect(sheet.rows[0]!['网格']).not.toBe('');
+    const everyCell = JSON.stringify(sheet.rows);
+    expect(everyCell).not.toContain('了解家庭近况'); // the visit's notes stay out
+    if (me.phone) expect(everyCell).not.toContain(me.phone);
+    expect((await ledger('user-community-b', { kind: 'visits', scope: { level: 'community', id: 'community-b' }, period: NOVEMBER })).rows).toEqual([]);
+    expect(await code('user-community-b', { kind: 'visits', scope: COMMUNITY_A, period: NOVEMBER })).toBe('FORBIDDEN');
+    expect(await code('user-resident-1', { kind: 'visits' })).toBe('FORBIDDEN');
+  });
+
+  it('会议台账: invited, present, on leave and absent per meeting of the community; a grid has no meeting ledger', async () => {
+    pin('2026-11-26', '16:00');
+    const staff = await meetingAs(base(), 'user-community-a');
+    const scheduled = await staff('schedule', aMeeting('2026-11-27', { attendeeIds: ['user-officer-a1', 'user-officer-a2', 'user-chief-a'] }));
+    expect(scheduled.ok).toBe(true);
+    const meetingId = scheduled.data.meeting.meetingId as string;
+    const checkInCode = ((await t.db.collection('meetings').doc(meetingId).get()).data[0] as { checkInCode: string }).checkInCode;
+    expect((await (await meetingAs(base(), 'user-officer-a2'))('requestLeave', { meetingId, reason: '陪同居民办理低保复核' })).ok).toBe(true);
+    expect((await staff('decideLeave', { meetingId, attendeeId: 'user-officer-a2', decision: 'approved' })).ok).toBe(true);
+    pin('2026-11-27', '09:05');
+    expect((await (await meetingAs(base(), 'user-officer-a1'))('signIn', { meetingId, code: checkInCode })).ok).toBe(true);
+    pin('2026-11-30', '09:00');
+
+    const sheet = await ledger('user-community-a', { kind: 'meetings', scope: COMMUNITY_A, period: NOVEMBER });
+    expect(sheet.header).toEqual(['日期', '时间', '会议类型', '会议名称', '组织人', '应到', '实到', '请假', '缺席', '状态']);
+    expect(sheet.rows).toEqual([
+      expect.objectContaining({ 日期: '2026-11-27', 时间: '09:00–10:00', 会议类型: '社区网格调度会', 会议名称: scheduled.data.meeting.title, 应到: 3, 实到: 1, 请假: 1, 缺席: 1, 状态: '已结束' }),
+    ]);
+    expect((await ledger('user-street', { kind: 'meetings', scope: STREET, period: NOVEMBER })).rows).toHaveLength(1);
+    expect((await ledger('user-community-b', { kind: 'meetings', scope: { level: 'community', id: 'community-b' }, period: NOVEMBER })).rows).toEqual([]);
+    expect(await code('user-community-b', { kind: 'meetings', scope: COMMUNITY_A, period: NOVEMBER })).toBe('FORBIDDEN');
+    const grid = await ledger('user-officer-a1', { kind: 'meetings', scope: GRID_A1, period: NOVEMBER });
+    expect(grid.error).toMatchObject({ code: 'INVALID_INPUT', fields: { scope: '请选择街道或社区' } });
   });
 });

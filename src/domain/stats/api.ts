@@ -3,7 +3,7 @@ import { CASE_STATES, RATINGS } from '../case/case-state';
 import { COUNTER_KEYS } from './counters';
 import { KPI_KEYS } from './kpis';
 import { daySchema, periodSchema } from './period';
-import { scopeInputSchema, STATS_LEVELS } from './scope';
+import { scopeInputSchema, STATS_LEVELS, type StatsLevel } from './scope';
 import { RAG, TARGET_KPIS } from './targets';
 import { workFiguresSchema } from './work-figures';
 
@@ -32,9 +32,33 @@ export const drillInputSchema = z
   })
   .strict();
 
-export const LEDGER_KINDS = ['cases', 'overdue', 'satisfaction'] as const;
+/** Ledgers of cases (the dashboard's own cases) and of the grid work the street records (patrols, visits, meetings). */
+export const CASE_LEDGER_KINDS = ['cases', 'overdue', 'satisfaction'] as const;
+export const WORK_LEDGER_KINDS = ['patrols', 'visits', 'meetings'] as const;
+export const LEDGER_KINDS = [...CASE_LEDGER_KINDS, ...WORK_LEDGER_KINDS] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
-export const LEDGER_LABELS: Record<LedgerKind, string> = { cases: '事件台账', overdue: '超期事件台账', satisfaction: '满意度台账' };
+export type CaseLedgerKind = (typeof CASE_LEDGER_KINDS)[number];
+export type WorkLedgerKind = (typeof WORK_LEDGER_KINDS)[number];
+export const LEDGER_LABELS: Record<LedgerKind, string> = {
+  cases: '事件台账',
+  overdue: '超期事件台账',
+  satisfaction: '满意度台账',
+  patrols: '巡查台账',
+  visits: '走访台账',
+  meetings: '会议台账',
+};
+/**
+ * The scope levels each ledger is kept at. Meetings belong to a street or a community, never to a grid
+ * (meeting/records.ts), so there is no 会议台账 of a grid: the dashboard offers it only at those levels.
+ */
+export const LEDGER_LEVELS: Record<LedgerKind, readonly StatsLevel[]> = {
+  cases: STATS_LEVELS,
+  overdue: STATS_LEVELS,
+  satisfaction: STATS_LEVELS,
+  patrols: STATS_LEVELS,
+  visits: STATS_LEVELS,
+  meetings: ['street', 'community'],
+};
 
 export const ledgerInputSchema = z
   .object({ kind: z.enum(LEDGER_KINDS, { error: '请选择台账' }).describe('台账'), scope: scopeInputSchema.optional(), period: periodSchema.optional() })
