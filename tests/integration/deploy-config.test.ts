@@ -216,6 +216,7 @@ describe('collections and indexes', () => {
         'grid_logs{streetId,date}',
         'cases{timeline.by,updatedAt}',
         'patrols{workerId,startedAt}',
+        'patrols{streetId,startedAt}',
         'stats_monthly{streetId,month}',
         'stats_monthly{communityId,month}',
         'stats_monthly{gridId,month}',
