@@ -9,6 +9,7 @@ import { aggregatorOf, queryOf } from './mingo-context';
 import { planScan } from './query-plan';
 import type { DatabaseStats } from './stats';
 import { collectOrdered } from './ordered-scan';
+import { indexKeyAt } from './index-keys';
 import type { DocumentStore, OrderSource, StoredRow } from './store';
 
 /**
@@ -235,9 +236,15 @@ export class DocumentOperations {
     const query = compileQuery(req.criteria);
     const plan = planScan(req.criteria, slots);
     const thenById = field !== '_id' && second?.[0] === '_id' && (second[1] === 1 || second[1] === -1) ? second[1] : undefined;
+    // mingo's comparison is no total order once arrays or sub-documents meet scalars ([2,3], 2 and [2]
+    // compare inconsistently), so its sort's answer then depends on how many documents it is handed: a
+    // later sort field holding such values sends the read down the full path, as the first field's does.
+    const later = Object.keys(req.order!).slice(1).filter((f) => f !== '_id');
+    if (later.some((f) => slots.has(f) && this.store.hasUnorderable(req.collection, plan, slots.get(f)!))) return undefined;
     const rows = this.store.scanOrdered(req.collection, plan, source, direction, thenById);
     if (!rows) return undefined;
     const { matches, scanned } = collectOrdered(rows, need, parseStoredDoc, (doc) => query.test(doc), !!thenById);
+    if (matches.some((m) => later.some((f) => indexKeyAt(m.doc as Record<string, unknown>, f).t === 'x'))) return undefined;
     this.stats.recordScan({ action: 'getDocument', collection: req.collection, scanned, matched: matches.length, usedIndexes: [...plan.usedIndexes, `orderBy ${field}`] });
     return matches;
   }

@@ -88,6 +88,15 @@ export class DocumentStore {
    * undefined when the index cannot order every candidate (a tag 'x' or unset key among them):
    * the caller takes the full path then.
    */
+  /** Whether a candidate holds, in index slot `slot`, a value the index cannot order (tag 'x': arrays, sub-documents, …). */
+  hasUnorderable(collection: string, filter: SqlFilter, slot: number): boolean {
+    const tbl = this.tables.get(collection);
+    if (!tbl) return false;
+    const and = filter.sql ? `AND (${filter.sql})` : '';
+    const t = `k${slot}_t`;
+    return !!this.db.prepare(`SELECT 1 FROM ${tbl} WHERE (${t} IS NULL OR ${t} NOT IN ('z', 'n', 's', 'b', 'd')) ${and} LIMIT 1`).get(...filter.params);
+  }
+
   scanOrdered(collection: string, filter: SqlFilter, by: OrderSource, direction: 1 | -1, thenById?: 1 | -1): IterableIterator<OrderedRow> | undefined {
     const tbl = this.tables.get(collection);
     if (!tbl) return [][Symbol.iterator]();
@@ -99,8 +108,7 @@ export class DocumentStore {
     }
     const t = `k${by.slot}_t`;
     const v = `k${by.slot}_v`;
-    const unordered = this.db.prepare(`SELECT 1 FROM ${tbl} WHERE (${t} IS NULL OR ${t} NOT IN ('z', 'n', 's', 'b', 'd')) ${and} LIMIT 1`).get(...filter.params);
-    if (unordered) return undefined;
+    if (this.hasUnorderable(collection, filter, by.slot)) return undefined;
     // Ties on the field in `_id` order when the read sorts by `_id` next (the cursor pages of records.ts do).
     const tie = thenById ? `id ${thenById === 1 ? 'ASC' : 'DESC'}` : 'seq';
     const walk = this.db.prepare(`SELECT seq, id, doc, ${t} AS keyTag, ${v} AS keyValue FROM ${tbl} WHERE ${t} = ? ${and} ORDER BY ${v} ${dir}, ${tie}`);
