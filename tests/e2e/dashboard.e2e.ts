@@ -57,6 +57,12 @@ describe('统计看板: the street sees its month', () => {
       expect(await link.textContent()).toMatch(/事件台账.*（3 行）/);
       const xlsx = await fetch((await link.getAttribute('href'))!);
       expect(xlsx.status).toBe(200);
+      // The work ledgers sit beside the case ledgers.
+      await tapButton(page, '导出巡查台账');
+      await page.getByTestId('export-link').filter({ visible: true, hasText: '巡查台账' }).waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId('export-link').filter({ visible: true }).first().textContent()).toMatch(/巡查台账.*（\d+ 行）/);
+      await expectText(page, '导出会议台账');
+      await expectText(page, '导出走访台账');
 
       // 网格员工作情况: 张丽's card names her on every line a screen reader reads out, and its 立案数
       // opens the cases she signed for.

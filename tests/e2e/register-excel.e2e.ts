@@ -23,6 +23,8 @@ describe('the register in and out by Excel, and a full ID number read with a rea
   const CHEN = anIdNumber('19440208', '062');
   const ZHOU = anIdNumber('19700611', '013');
   const ADDRESS = '肥东路8号2栋1单元402';
+  const RENTED = '肥东路8号2栋1单元502';
+  const ZHAO = anIdNumber('19950320', '017');
 
   beforeAll(async () => {
     await setClock(env.cloud.baseUrl, '2026-12-01T10:00:00+08:00');
@@ -82,8 +84,10 @@ describe('the register in and out by Excel, and a full ID number read with a rea
       expect(await problems.textContent()).toContain('第3行「出生日期」列');
       await screenshot(page, 'register-import-problems');
 
-      await importFile(page, await filledTemplate(template, [chen, zhou]));
-      await see(page, '导入完成：1 户、2 人。', 30_000);
+      // A second household, rented out, with its tenant registered.
+      const zhao = { 户号: '2', 楼栋: '2栋', 单元: '1单元', 门牌号: '502', 地址: RENTED, 居住类型: '出租', 党员: '否', 姓名: '赵磊', 性别: '男', 出生日期: '1995-03-20', 身份证号: ZHAO, 与户主关系: '租户', 就业状况: '在职' };
+      await importFile(page, await filledTemplate(template, [chen, zhou, zhao]));
+      await see(page, '导入完成：2 户、3 人。', 30_000);
       await checkA11y(page);
     });
     // The household list shows the household once: the refused file left nothing behind.
@@ -151,6 +155,32 @@ describe('the register in and out by Excel, and a full ID number read with a rea
     await page.getByText(ADDRESS).filter({ visible: true }).first().click();
     await see(page, '陈晨（孙子女）');
     await see(page, '3人');
+  });
+
+  it('张丽 registers 赵磊\'s tenancy in 502 and, when he leaves, 登记退租: the tenancy stays as history', async () => {
+    const { page } = users.worker;
+    await page.goto(app('/packages/register/index/index'));
+    await page.getByText(RENTED).filter({ visible: true }).first().click();
+    await tapButton(page, '租房登记与见面');
+    await screenshotOnFailure(page, 'register-tenancy', async () => {
+      await see(page, '还没有租房登记。');
+      await page.locator('input[aria-label="房东姓名"]').filter({ visible: true }).fill('孙海');
+      await page.locator('input[aria-label="入住日期"]').filter({ visible: true }).fill('2026-10-01');
+      await tapButton(page, '赵磊（租户）');
+      await tapButton(page, '保存租房登记');
+      await see(page, '登记退租（房东孙海）');
+      await tapButton(page, '登记退租（房东孙海）');
+      // A date before the move-in is refused under the field.
+      await page.locator('input[aria-label="退租日期"]').filter({ visible: true }).fill('2026-09-30');
+      await tapButton(page, '确认退租');
+      await see(page, '退租日期不能早于入住日期');
+      await page.locator('input[aria-label="退租日期"]').filter({ visible: true }).fill('2026-11-30');
+      await tapButton(page, '确认退租');
+      await see(page, '房东孙海 · 租户 赵磊 · 2026-10-01 入住 · 2026-11-30 退租');
+      await see(page, '目前没有在租的租房登记。');
+      await screenshot(page, 'register-tenancy-ended');
+      await checkA11y(page);
+    });
   });
 
   it('刘建国 exports the community\'s households: the file carries masked numbers only', async () => {
