@@ -86,7 +86,8 @@ export const statsApi = {
     input: dashboardInputSchema,
     output: z.object({
       scope: scopeOut,
-      period: z.object({ from: z.string(), to: z.string() }),
+      // The page sends this period back with stats.workers and exportLedger: it is days, as their input wants.
+      period: z.object({ from: daySchema('开始日期'), to: daySchema('结束日期') }),
       from: z.string(),
       to: z.string(),
       totals: z.object(figures),
