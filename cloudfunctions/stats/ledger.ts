@@ -9,6 +9,9 @@ import { casesOf } from '../_lib/cases/store';
 import { drillWhere } from './drill';
 import { chinaWall } from '../../src/domain/calendar/china-time';
 import { WORK_LEDGERS, type Column, type LedgerSheet } from './work-ledgers';
+import { collectionOf, type Database } from '../_lib';
+import { gridsOf } from '../_lib/stats/rows';
+import { communityRecordSchema } from '../../src/domain/org/records';
 
 /** One export holds at most this many cases (or patrols, visits, meetings): a street's year (100 000) is exported month by month. */
 export const LEDGER_MAX_ROWS = 20_000;
@@ -65,6 +68,29 @@ async function caseSheet(kind: CaseLedgerKind, call: Invocation, scope: Resolved
   return { columns: COLUMNS[kind], rows: found.filter((c) => countersOf(c)[figure] > 0).map(rowOf) };
 }
 
+const communityNamesOf = (db: Database) => collectionOf(db, 'communities', communityRecordSchema.pick({ _id: true, name: true }).passthrough());
+
+/**
+ * Staff read a 台账 in Excel: the 社区 (and the case ledgers' 网格) column shows the place's name, not its
+ * record id. One read per kind of place for the whole sheet; an id with no record stays as it is.
+ */
+async function withPlaceNames(db: Database, rows: LedgerSheet['rows']): Promise<LedgerSheet['rows']> {
+  const idsOf = (key: string) => [...new Set(rows.map((r) => r[key]).filter((v): v is string => typeof v === 'string' && v !== ''))];
+  const [communities, grids] = await Promise.all([
+    idsOf('communityId').length ? communityNamesOf(db).loadMany(idsOf('communityId')) : [],
+    idsOf('gridId').length ? gridsOf(db).loadMany(idsOf('gridId')) : [],
+  ]);
+  const names = { communityId: new Map(communities.map((c) => [c._id, c.name])), gridId: new Map(grids.map((g) => [g._id, g.name])) };
+  return rows.map((r) => {
+    const named = { ...r };
+    for (const key of ['communityId', 'gridId'] as const) {
+      const id = r[key];
+      if (typeof id === 'string') named[key] = names[key].get(id) ?? id;
+    }
+    return named;
+  });
+}
+
 const isCaseKind = (kind: LedgerKind): kind is CaseLedgerKind => (CASE_LEDGER_KINDS as readonly string[]).includes(kind);
 
 /** The collection a ledger's rows come from, named in its audit entry. */
@@ -88,7 +114,7 @@ export async function exportLedger(input: { kind: LedgerKind; scope?: ScopeInput
   const book = new ExcelJS.Workbook();
   const ws = book.addWorksheet(LEDGER_LABELS[kind]);
   ws.columns = sheet.columns;
-  ws.addRows(sheet.rows);
+  ws.addRows(await withPlaceNames(call.db, sheet.rows));
   ws.getRow(1).font = { bold: true };
   const bytes = Buffer.from(await book.xlsx.writeBuffer());
   const fileId = await storage.upload(`exports/stats/${scope.match.streetId}/${kind}-${scope.level}-${scope.id}-${call.now.getTime()}.xlsx`, bytes);

@@ -72,11 +72,13 @@ describe('statistics: daily rows, dashboard, drill-down', () => {
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(Buffer.from(await (await fetch(file.data.url)).arrayBuffer()) as any);
       const ws = book.worksheets[0];
-      return { file: file.data, header: ws.getRow(1).values as string[], ids: ws.getColumn(1).values.slice(2) as string[] };
+      return { file: file.data, header: ws.getRow(1).values as string[], ids: ws.getColumn(1).values.slice(2) as string[], places: [3, 4].map((c) => ws.getColumn(c).values.slice(2)) };
     };
     const all = await sheetOf('cases');
     expect(all.header).toEqual(expect.arrayContaining(['事件编号', '上报时间', '事件描述', '状态', '评价']));
     expect(all.ids.sort()).toEqual([rated, open].sort());
+    // 社区 and 网格 by name, as staff know them, not by record id.
+    expect(all.places).toEqual([['肥东路社区', '肥东路社区'], ['肥东路社区一号网格', '肥东路社区一号网格']]);
     expect(all.file.name).toMatch(/^事件台账/);
     const satisfaction = await sheetOf('satisfaction');
     expect(satisfaction.ids).toEqual([rated]);
@@ -226,7 +228,7 @@ describe('statistics: the work ledgers (巡查, 走访, 会议台账)', () => {
     const street = await ledger('user-street', { kind: 'patrols', scope: STREET, period: NOVEMBER });
     expect(street.header).toEqual(['日期', '社区', '网格', '网格员', '开始', '结束', '巡查分钟', '签到次数', '签到楼栋', '发现问题', '问题处理', '状态']);
     expect(street.rows).toEqual([
-      expect.objectContaining({ 日期: '2026-11-30', 社区: 'community-a', 开始: '09:00', 结束: '09:40', 巡查分钟: ended.data.patrol.minutes, 签到次数: 1, 签到楼栋: '肥东路 3 栋', 发现问题: 1, 问题处理: '上报事件1', 状态: '已结束' }),
+      expect.objectContaining({ 日期: '2026-11-30', 社区: '肥东路社区', 开始: '09:00', 结束: '09:40', 巡查分钟: ended.data.patrol.minutes, 签到次数: 1, 签到楼栋: '肥东路 3 栋', 发现问题: 1, 问题处理: '上报事件1', 状态: '已结束' }),
     ]);
     expect(street.rows[0]!['网格员']).toBe(ended.data.patrol.workerName);
     expect(street.file!.name).toMatch(/^巡查台账（街道street-demo 2026-11-01至2026-11-30）/);
