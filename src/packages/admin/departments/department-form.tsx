@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Picker, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { BigButton } from '../../../components/big-button';
 import { Field } from '../../../components/field';
@@ -10,9 +10,9 @@ import { call } from '../../../services/call';
 import { newRequestId } from '../../../services/request-id';
 import { useSubmit } from '../../../services/use-submit';
 import { ChoiceRow } from '../shared/choice-row';
+import { PersonPicker, type Person } from '../shared/person-picker';
 
 export type Department = ActionOutput<'org', 'departments'>['departments'][number];
-type Person = ActionOutput<'org', 'listPeople'>['people'][number];
 
 const STATE_LABELS = { on: '启用', off: '停用' } as const;
 type StateKey = keyof typeof STATE_LABELS;
@@ -80,13 +80,5 @@ export function DepartmentForm({ department, people, onSaved, onCancel }: Depart
       <SaveFooter submit={submit} onSave={() => void save()} />
       {onCancel && <BigButton onClick={onCancel}>取消修改</BigButton>}
     </Section>
-  );
-}
-
-function PersonPicker({ label, people, onPick }: { label: string; people: Person[]; onPick: (personId: string) => void }) {
-  return (
-    <Picker mode='selector' range={people.map((p) => `${p.name} ${p.phone}`)} onChange={(e) => onPick(people[Number(e.detail.value)].personId)}>
-      <View className='admin-picker'>{label}</View>
-    </Picker>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Picker, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { BigButton } from '../../../components/big-button';
 import { Section } from '../../../components/section';
@@ -7,10 +7,10 @@ import { call } from '../../../services/call';
 import type { ActionOutput } from '../../../domain/api';
 import { EMPLOYMENT_LABELS, GRID_MEMBER_ROLE_LABELS, type GridMember, type GridMemberRole } from '../../../domain/org/records';
 import { ChoiceRow } from '../shared/choice-row';
+import { PersonPicker, type Person } from '../shared/person-picker';
 import { useSubmit } from '../../../services/use-submit';
 
 type Detail = ActionOutput<'org', 'gridDetail'>;
-type Person = ActionOutput<'org', 'listPeople'>['people'][number];
 
 interface MembersFormProps {
   detail: Detail;
@@ -78,15 +78,5 @@ function AddMember({ people, onAdd }: { people: Person[]; onAdd: (m: GridMember)
         onPick={(personId) => onAdd({ personId, role, ...(role === 'grid_officer' ? { employment: 'full_time' as const } : {}) })}
       />
     </Section>
-  );
-}
-
-function PersonPicker({ label, people, onPick }: { label: string; people: Person[]; onPick: (personId: string) => void }) {
-  return (
-    <Picker mode='selector' range={people.map((p) => `${p.name} ${p.phone}`)} onChange={(e) => onPick(people[Number(e.detail.value)].personId)}>
-      <View className='admin-picker'>
-        {label}
-      </View>
-    </Picker>
   );
 }
