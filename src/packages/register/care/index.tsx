@@ -9,6 +9,7 @@ import type { ActionOutput } from '../../../domain/api';
 import { call } from '../../../services/call';
 import { useQuery } from '../../../services/use-query';
 import { useSubmit } from '../../../services/use-submit';
+import { CareGroupToggles } from '../shared/care-group-toggles';
 import { chinaToday } from '../shared/links';
 
 type View_ = ActionOutput<'register', 'household'>;
@@ -31,7 +32,6 @@ function CareForm({ view, residentId }: { view: View_; residentId: string }) {
   const [flags, setFlags] = useState<string[]>(person?.careFlags ?? []);
   const submit = useSubmit();
   if (!person) return <Section heading='没有找到此人'><View className='section__text'>此人已不在本户。</View></Section>;
-  const toggle = (id: string) => setFlags((now) => (now.includes(id) ? now.filter((f) => f !== id) : [...now, id]));
   const save = async () => {
     const result = await submit.run(() => call('register', 'setCareFlags', { residentId, expectedVersion: person.version, flags, occurredOn: chinaToday() }));
     if (!result) return;
@@ -40,13 +40,7 @@ function CareForm({ view, residentId }: { view: View_; residentId: string }) {
   };
   return (
     <Section heading={person.name}>
-      <View className='section__actions' role='group' aria-label='特殊群体'>
-        {view.careGroups.map((g) => (
-          <BigButton key={g.id} kind={flags.includes(g.id) ? 'primary' : 'default'} onClick={() => toggle(g.id)}>
-            {flags.includes(g.id) ? `已选 ${g.label}` : g.label}
-          </BigButton>
-        ))}
-      </View>
+      <CareGroupToggles groups={view.careGroups} chosen={flags} onChange={setFlags} />
       {submit.message !== '' && <View className='section__error' role='alert'>{submit.message}</View>}
       <BigButton kind='primary' disabled={submit.busy} onClick={() => void save()}>
         {submit.busy ? '正在保存…' : '保存标记'}

@@ -12,6 +12,7 @@ import { call } from '../../../services/call';
 import { newRequestId } from '../../../services/request-id';
 import { useQuery } from '../../../services/use-query';
 import { useSubmit } from '../../../services/use-submit';
+import { CareGroupToggles } from '../shared/care-group-toggles';
 
 type Draft = ActionOutput<'register', 'drafts'>['items'][number];
 
@@ -153,7 +154,6 @@ function MemberPicker(p: {
       {(v) => {
         const person = v.people.find((x) => x.residentId === p.residentId);
         const chosen = p.flags ?? person?.careFlags ?? [];
-        const toggle = (id: string) => p.onFlags(chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id]);
         return (
           <>
             {p.pickMember && (
@@ -169,13 +169,7 @@ function MemberPicker(p: {
             {p.flags !== undefined || p.kind === 'flag_change' ? (
               <View className='field'>
                 <View className='field__label'>此人现在属于的特殊群体（都不属于则全部不选）</View>
-                <View className='section__actions' role='group' aria-label='特殊群体'>
-                  {v.careGroups.map((g) => (
-                    <BigButton key={g.id} kind={chosen.includes(g.id) ? 'primary' : 'default'} onClick={() => toggle(g.id)}>
-                      {chosen.includes(g.id) ? `已选 ${g.label}` : g.label}
-                    </BigButton>
-                  ))}
-                </View>
+                <CareGroupToggles groups={v.careGroups} chosen={chosen} onChange={p.onFlags} />
                 {p.flagsError && <View className='field__error' role='alert'>{p.flagsError}</View>}
               </View>
             ) : null}
