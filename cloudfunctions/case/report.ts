@@ -6,7 +6,7 @@ import { deadlineFieldsOf, type Escalation } from '../../src/domain/case/escalat
 import { caseEventId, caseRecordSchema, type CaseRecord } from '../../src/domain/case/records';
 import type { RateLimitRecord } from '../../src/domain/platform/records';
 import { DomainError } from '../../src/domain/errors';
-import { authorize, callerOf, callerOrNewResident, decodePhoto, PHOTO_EXTENSIONS, recordUpload, type Caller, type getApp, type Invocation, type LimitSlot } from '../_lib';
+import { callerOf, callerOrNewResident, decodePhoto, PHOTO_EXTENSIONS, recordUpload, type Caller, type getApp, type Invocation, type LimitSlot } from '../_lib';
 import { insertResident, NEW_RESIDENT_NAME, residentIdFor } from '../_lib/caller';
 import { dueEscalation, escalationEffects } from '../_lib/cases/escalation';
 import { streetConfigFrom } from '../_lib/cases/street-config';
@@ -14,8 +14,10 @@ import { casesOf, flushOutbox, withEffects, type StepEffects } from '../_lib/cas
 import { notificationDocs, staffAmong } from '../_lib/notify';
 import { LIMIT_GROUPS, limitDocId, releaseHits, takeLimits, windowsAfter, type LimitTake } from '../_lib/rate-limit';
 import { requireOwnedAmong, requireWellFormedFileIds } from '../_lib/uploads';
-import { addressDraftOf, insertDraft, prepareDraft, registerConfigId } from '../_lib/register';
+import { addressDraftOf, insertDraft, insertDraftInTransaction, prepareDraft, registerConfigId } from '../_lib/register';
+import { inTransaction } from '../_lib/records';
 import { registerRulesSchema } from '../../src/domain/register/rules';
+import { mayAt, type ChangeRecord } from '../../src/domain/register';
 import { loadReportContext } from './report-context';
 import { photoFolder, requireCategory } from './records';
 
@@ -83,8 +85,10 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
     ? { ...staffAmong(context.areaStaff, ['community', 'street'], place), grid: staffAmong(context.gridStaff, ['grid'], place).grid }
     : staffAmong(context.gridStaff, ['grid'], place);
   const stored = context.caller[0];
-  // Only the grid's worker names a household (issue 15 item 5); a first-time visitor is refused before anything is written.
-  authorize(!input.register || stored !== undefined, '只有本网格的网格员可以登记户况变动');
+  const registerRules = registerRulesSchema.parse(context.configs.find((c) => c._id === registerConfigId(grid.streetId))?.rules ?? {});
+  // Only those who keep this grid's register name a household (issue 15 item 5): a resident (or a first-time
+  // visitor, or another grid's officer) sending the note is refused under the field, before anything is written.
+  if (input.register && !mayAt(stored ? callerOf(stored).roles : [], place, registerRules, 'write')) throw notTheGridsWorker();
   // A first-time visitor's record is made with the limits, right before the case: a report refused
   // before that (no real grid, a bad category or photo, a limit) leaves no record behind.
   const caller: Caller = stored ? callerOf(stored) : { userId: residentIdFor(call.openid), name: NEW_RESIDENT_NAME, roles: [], createdAt: now };
@@ -98,7 +102,7 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
       ? null
       : addressDraftOf(
           { place, categoryId: category.id, caseId, description: input.description, ...(input.location.address ? { address: input.location.address } : {}), at, roles: caller.roles },
-          registerRulesSchema.parse(context.configs.find((c) => c._id === registerConfigId(grid.streetId))?.rules ?? {}),
+          registerRules,
           config.sla.calendar,
           now,
         );
@@ -143,21 +147,25 @@ export async function report(input: z.infer<typeof reportInputSchema>, call: Inv
   const takes: LimitTake[] = caseClass === 'emergency' ? [{ action: 'report', hitId: caseId }, { action: 'emergencyReport', hitId: caseId }] : [{ action: 'report', hitId: caseId }];
   const window = context.windows.find((w) => w._id === limitDocId(LIMIT_GROUPS.report, caller.userId)) ?? null;
   const slot = stored ? await takeLimits(call.db, caller, takes, now, { window }) : await firstReportLimits(call, caller, takes, window);
-  const { doc: filedCase, created } = await casesOf(call.db)
-    .insertOnce(withEffects(doc, steps, now))
-    .catch(async (err: unknown) => {
-      await slot.release();
-      throw err;
-    });
+  // The draft a new case brings (the household note, or the address-only one) is written WITH the case, in
+  // one transaction (as a visit and its draft): a crash cannot leave the case without its draft.
+  const draftWithCase = noted ?? addressDraft(now);
+  const full = withEffects(doc, steps, now);
+  const { doc: filedCase, created } = await (draftWithCase ? insertWithDraft(call, full, draftWithCase) : casesOf(call.db).insertOnce(full)).catch(async (err: unknown) => {
+    await slot.release();
+    throw err;
+  });
   // The retry, or the other of two taps, was counted by the try that wrote the case.
   if (!created) await slot.release();
   // A retry (or the second of two taps) completes the outbox of the try that wrote the case.
   await flushOutbox(call.db, created ? steps.flatMap((e) => e.notifications) : (filedCase.outbox ?? []));
-  // The register draft follows the case like its outbox: idempotent, dated by the case's filing (so a retry
-  // on another day makes the same draft), completed by a retry if the function died in between.
-  if (noted && input.register) await insertDraft(call.db, created ? noted : await registerDraftOf(call, input.register, { caseId, gridId: grid._id, categoryId: category.id, roles: caller.roles }, filedCase.createdAt));
-  const reported = addressDraft(filedCase.createdAt);
-  if (reported) await insertDraft(call.db, reported);
+  // A retry of a case filed earlier (its draft is there already, or the case was filed without one, or by a
+  // version that wrote the draft after the case): the same draft, dated by the case's filing so a retry on
+  // another day makes the same one; written once (insertDraft finds it).
+  if (!created) {
+    const again = input.register ? await registerDraftOf(call, input.register, { caseId, gridId: grid._id, categoryId: category.id, roles: caller.roles }, filedCase.createdAt) : addressDraft(filedCase.createdAt);
+    if (again) await insertDraft(call.db, again);
+  }
   return { caseId, state: filedCase.state, version: filedCase.version, created };
 }
 
@@ -176,6 +184,20 @@ async function firstReportLimits(call: Invocation, provisional: Caller, takes: r
   const id = limitDocId(LIMIT_GROUPS.report, caller.userId);
   return { release: () => releaseHits(call.db, caller, id, caller.userId, first.hitIds, call.now) };
 }
+
+/** A new case and its register draft in one transaction; a retry (or the other of two taps) finds the case and writes nothing. */
+async function insertWithDraft(call: Invocation, filed: CaseRecord, draft: ChangeRecord): Promise<{ doc: CaseRecord; created: boolean }> {
+  return inTransaction(call.db, async (tx) => {
+    const cases = tx.collectionOf('cases', caseRecordSchema);
+    const existing = await cases.load(filed._id);
+    if (existing) return { doc: existing, created: false };
+    await cases.insert(filed);
+    await insertDraftInTransaction(tx, draft);
+    return { doc: filed, created: true };
+  });
+}
+
+const notTheGridsWorker = () => new DomainError('FORBIDDEN', '户况变动：只有本网格的网格员可以登记户况变动', { register: '只有本网格的网格员可以登记户况变动，请关闭“户况有变动”' });
 
 /** The register change a worker's 人口房屋变动 case notes (issue 15 item 5), checked and built, not written. */
 function registerDraftOf(

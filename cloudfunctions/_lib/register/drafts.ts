@@ -48,7 +48,8 @@ export async function prepareDraft(db: Database, r: DraftRequest, now: Date): Pr
   if (!h) throw new DomainError('NOT_FOUND', '住户不在户况登记中', { householdId: '住户不在户况登记中' });
   const [{ rules }, config] = await Promise.all([loadRegisterRules(db, h.streetId), loadStreetConfig(db, h.streetId)]);
   const place = { streetId: h.streetId, communityId: h.communityId, gridId: h.gridId };
-  if (!mayAt(r.by.roles, place, rules, 'write')) throw new DomainError('FORBIDDEN', '只有本网格的网格员可以登记户况变动');
+  // Named under the household: the form shows it at the household pick (a household of another grid).
+  if (!mayAt(r.by.roles, place, rules, 'write')) throw new DomainError('FORBIDDEN', '只有本网格的网格员可以登记户况变动', { householdId: '只能选择您负责网格中的住户' });
   if (h.gridId !== r.gridId) throw refused('householdId', '住户不在这个网格中');
   if (r.categoryId !== undefined && !rules.draftCategories.categoryIds.includes(r.categoryId)) throw refused('register', '只有人口房屋变动类事件可以关联户况');
   let subject = r.noticed.subject;
