@@ -7,6 +7,7 @@ import { exportStorageOf, type ExportStorage } from '../_lib/export-storage';
 import { exportLedger } from './ledger';
 import { rebuildStreetDay } from '../_lib/stats/rows';
 import { workers } from './workers';
+import { workerRecords } from './worker-records';
 
 /**
  * The `stats` function (issue 16 items 1–3, 6): precomputed daily statistics, dashboards, drill-downs
@@ -18,6 +19,7 @@ function statsHandlers(storage: ExportStorage) {
     dashboard,
     cases: drillCases,
     workers,
+    workerRecords,
     rebuildDay: async (input, call) => {
       const caller = await requireCaller(call);
       authorize(canManageStreet(caller.roles, input.streetId), '只有街道管理员可以重算统计');

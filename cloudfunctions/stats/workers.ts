@@ -1,15 +1,9 @@
 import { checkedScope } from './checked-scope';
-import { COUNTER_KEYS, kpisOf, monthToDate, periodInstants, workFiguresOf, zeroCounters, type Counters, type Period, type ScopeInput, type WorkFigures } from '../../src/domain/stats';
+import { COUNTER_KEYS, kpisOf, monthToDate, zeroCounters, type Counters, type Period, type ScopeInput, type WorkFigures } from '../../src/domain/stats';
 import * as z from 'zod';
-import { DomainError } from '../../src/domain/errors';
-import { meetingAttendanceOf } from '../../src/domain/meeting/attendance';
 import type { ScopeMatch } from '../../src/domain/stats/scope';
-import { workerPlaces } from '../../src/domain/worklog';
 import { requireCaller, type Caller, type Invocation } from '../_lib';
-import { chinaDayIndex, chinaIsoDate } from '../../src/domain/calendar/china-time';
-// The worklog compliance view's ONE fact gathering: the work figures count what compliance counts.
-import { loadComplianceFacts } from '../worklog/compliance-facts';
-import { streetWorkConfigFrom } from '../worklog/street-rules';
+import { isTooMany, scopeWorkOf } from './worker-work';
 import { userRowsOf } from '../_lib/notify';
 import { AGGREGATE_LIMIT, rowsSource } from './dashboard';
 
@@ -55,36 +49,14 @@ export async function workers(input: { scope?: ScopeInput; period?: Period }, ca
   };
 }
 
-const chinaDate = (at: Date) => chinaIsoDate(chinaDayIndex(at.getTime()));
-
-/** Info items, meeting attendance, patrol days, visits and log days per worker of the scope, from compliance's facts of the period. */
+/** Info items, meeting attendance, patrol days, visits and log days per worker of the scope (worker-work.ts, the drill-down's own code). */
 async function workOf(call: Invocation, caller: Caller, match: ScopeMatch, period: Period) {
-  const { start, end } = periodInstants(period);
-  let facts;
   try {
-    facts = await loadComplianceFacts(call.db, caller.userId, { streetId: match.streetId, from: start, to: end, fromDate: period.from, lastDate: period.to });
+    const work = await scopeWorkOf(call, caller, match, period);
+    return { workers: work.workers, figures: (userId: string): WorkFigures => work.of(userId).figures, note: null };
   } catch (e) {
     // Too many facts for one answer: the case figures still stand; the work figures ask for a narrower view.
-    if (e instanceof DomainError && e.code === 'CONFLICT') return { workers: [], figures: null, note: e.message };
+    if (isTooMany(e)) return { workers: [], figures: null, note: e.message };
     throw e;
   }
-  const rules = streetWorkConfigFrom(match.streetId, facts.configs).rules;
-  const policy = { approvedLeaveExcused: rules.meetings_leave_excused.amount >= 1 };
-  const inScope = (roles: Caller['roles']) =>
-    workerPlaces(roles).some((p) => p.streetId === match.streetId && (!match.communityId || p.communityId === match.communityId) && (!match.gridId || p.gridId === match.gridId));
-  const workers = facts.workers.filter((u) => inScope(u.roles)).map((u) => ({ id: u._id, name: u.name }));
-  const { patrolMinutesPerDay } = streetWorkConfigFrom(match.streetId, facts.configs);
-  const figures = (userId: string): WorkFigures => {
-    const minutes = new Map<string, number>();
-    for (const p of facts.patrols) if (p.workerId === userId) minutes.set(chinaDate(p.startedAt), (minutes.get(chinaDate(p.startedAt)) ?? 0) + (p.minutes ?? 0));
-    return workFiguresOf({
-      infoItems: facts.cases.filter((c) => c.reporterId === userId).length,
-      meetings: meetingAttendanceOf(facts.attendance.filter((a) => a.userId === userId), policy, call.now),
-      patrolMinutesByDate: minutes,
-      patrolMinutesPerDay: patrolMinutesPerDay.amount,
-      visits: facts.visits.filter((v) => v.workerId === userId).length,
-      logDates: new Set(facts.logs.filter((l) => l.workerId === userId).map((l) => l.date)),
-    });
-  };
-  return { workers, figures, note: null };
 }

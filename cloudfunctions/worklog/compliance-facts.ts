@@ -29,7 +29,8 @@ const patrolFact = patrolRecordSchema.pick({ workerId: true, startedAt: true, mi
 });
 const visitFact = visitRecordSchema.pick({ workerId: true, kind: true, group: true, householdId: true, buildingId: true, door: true, targetLabel: true, visitedAt: true });
 const logFact = gridLogRecordSchema.pick({ workerId: true, date: true });
-const caseFact = caseRecordSchema.pick({ reporterId: true, createdAt: true });
+// `_id` only for one worker's facts (`workerId`): stats.workerRecords links each reported case.
+const caseFact = caseRecordSchema.pick({ reporterId: true, createdAt: true }).extend({ _id: z.string().optional() });
 const attendanceFact = attendanceRecordSchema.pick({ userId: true, meetingId: true, kind: true, title: true, startAt: true, endAt: true, cancelled: true, signedInAt: true, leave: true });
 const worker = userRecordSchema.pick({ _id: true, name: true, roles: true });
 
@@ -54,6 +55,11 @@ export interface FactsRange {
   lastDate: string;
   /** Also each patrol's check-ins and findings (their ids and kinds only), for the 巡查通报. */
   patrolDetail?: boolean;
+  /**
+   * Only this worker's facts (stats.workerRecords): each kind narrowed by its worker field, the same
+   * matches otherwise, so one worker's lists are the street's facts filtered to them; cases carry `_id`.
+   */
+  workerId?: string;
 }
 
 const PATROL_DETAIL = { 'checkIns.buildingId': 1, 'findings.kind': 1 } as const;
@@ -63,6 +69,7 @@ export async function loadComplianceFacts(db: Database, callerId: string, r: Fac
   const $ = _.aggregate;
   const range = _.gte(r.from).and(_.lt(r.to));
   const facts = (match: Record<string, unknown>, project: Record<string, 1>) => $.pipeline().match(match).project({ _id: 0, ...project }).limit(FACTS_LIMIT + 1).done();
+  const of = (field: string) => (r.workerId ? { [field]: r.workerId } : {});
   const rows = await usersOf(db).aggregate(
     (p) =>
       p
@@ -72,23 +79,23 @@ export async function loadComplianceFacts(db: Database, callerId: string, r: Fac
         .lookup({
           from: 'users',
           pipeline: $.pipeline()
-            .match({ roles: _.elemMatch({ streetId: r.streetId, role: _.in([...WORKER_ROLES]) }) })
+            .match({ ...of('_id'), roles: _.elemMatch({ streetId: r.streetId, role: _.in([...WORKER_ROLES]) }) })
             .project({ _id: 1, name: 1, roles: 1 })
             .limit(WORKERS_LIMIT)
             .done(),
           as: 'workers',
         })
-        .lookup({ from: 'patrols', pipeline: facts({ streetId: r.streetId, state: 'ended', startedAt: range }, { workerId: 1, startedAt: 1, minutes: 1, ...(r.patrolDetail ? PATROL_DETAIL : {}) }), as: 'patrols' })
+        .lookup({ from: 'patrols', pipeline: facts({ streetId: r.streetId, state: 'ended', startedAt: range, ...of('workerId') }, { workerId: 1, startedAt: 1, minutes: 1, ...(r.patrolDetail ? PATROL_DETAIL : {}) }), as: 'patrols' })
         .lookup({
           from: 'visits',
-          pipeline: facts({ streetId: r.streetId, visitedAt: range }, { workerId: 1, kind: 1, group: 1, householdId: 1, buildingId: 1, door: 1, targetLabel: 1, visitedAt: 1 }),
+          pipeline: facts({ streetId: r.streetId, visitedAt: range, ...of('workerId') }, { workerId: 1, kind: 1, group: 1, householdId: 1, buildingId: 1, door: 1, targetLabel: 1, visitedAt: 1 }),
           as: 'visits',
         })
-        .lookup({ from: 'grid_logs', pipeline: facts({ streetId: r.streetId, date: _.gte(r.fromDate).and(_.lte(r.lastDate)) }, { workerId: 1, date: 1 }), as: 'logs' })
-        .lookup({ from: 'cases', pipeline: facts({ streetId: r.streetId, createdAt: range }, { reporterId: 1, createdAt: 1 }), as: 'cases' })
+        .lookup({ from: 'grid_logs', pipeline: facts({ streetId: r.streetId, date: _.gte(r.fromDate).and(_.lte(r.lastDate)), ...of('workerId') }, { workerId: 1, date: 1 }), as: 'logs' })
+        .lookup({ from: 'cases', pipeline: facts({ streetId: r.streetId, createdAt: range, ...of('reporterId') }, { reporterId: 1, createdAt: 1, ...(r.workerId ? { _id: 1 as const } : {}) }), as: 'cases' })
         .lookup({
           from: 'meeting_attendance',
-          pipeline: facts({ streetId: r.streetId, startAt: range }, { userId: 1, meetingId: 1, kind: 1, title: 1, startAt: 1, endAt: 1, cancelled: 1, signedInAt: 1, leave: 1 }),
+          pipeline: facts({ streetId: r.streetId, startAt: range, ...of('userId') }, { userId: 1, meetingId: 1, kind: 1, title: 1, startAt: 1, endAt: 1, cancelled: 1, signedInAt: 1, leave: 1 }),
           as: 'attendance',
         }),
     factsSchema,

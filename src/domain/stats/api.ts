@@ -6,6 +6,7 @@ import { daySchema, periodSchema } from './period';
 import { scopeInputSchema, STATS_LEVELS, type StatsLevel } from './scope';
 import { RAG, TARGET_KPIS } from './targets';
 import { workFiguresSchema } from './work-figures';
+import { WORKER_RECORD_KINDS } from './worker-records';
 
 /**
  * Contract of the `stats` function (issue 16 items 1–3, 6). Outputs are allow-lists. Periods are whole
@@ -64,6 +65,26 @@ export const ledgerInputSchema = z
   .object({ kind: z.enum(LEDGER_KINDS, { error: '请选择台账' }).describe('台账'), scope: scopeInputSchema.optional(), period: periodSchema.optional() })
   .strict();
 
+export const workerRecordsInputSchema = z
+  .object({
+    scope: scopeInputSchema.optional(),
+    period: periodSchema.optional(),
+    userId: id.describe('网格员'),
+    kind: z.enum(WORKER_RECORD_KINDS, { error: '请选择要查看的记录' }).describe('记录类型'),
+    after: z.string().regex(/^\d{1,6}$/, '翻页位置不正确').optional().describe('翻页位置'),
+    limit: z.number().int().min(1).max(100).optional().describe('每页条数'),
+  })
+  .strict();
+
+/** One record behind a worker's figure, by kind (src/domain/stats/worker-records.ts). */
+const workerRecordItem = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('patrols'), date: z.string(), minutes: z.number(), patrols: z.number(), required: z.number(), met: z.boolean() }),
+  z.object({ kind: z.literal('visits'), date: z.string(), time: z.string(), kindLabel: z.string(), target: z.string() }),
+  z.object({ kind: z.literal('logs'), date: z.string() }),
+  z.object({ kind: z.literal('meetings'), date: z.string(), meetingId: z.string(), title: z.string(), outcome: z.enum(['出席', '请假', '缺席']), statusLabel: z.string(), counted: z.boolean() }),
+  z.object({ kind: z.literal('reports'), date: z.string(), caseId: z.string(), categoryLabel: z.string(), stateLabel: z.string(), summary: z.string() }),
+]);
+
 const drillItem = z.object({
   caseId: z.string(),
   state: z.enum(CASE_STATES),
@@ -108,6 +129,24 @@ export const statsApi = {
       /** `work`: info items and meeting attendance (work-figures.ts); null for all when the period holds too many facts (workNote says so). */
       workers: z.array(z.object({ userId: z.string(), name: z.string(), ...figures, work: workFiguresSchema.nullable() })),
       workNote: z.string().nullable(),
+    }),
+  },
+  /**
+   * The records behind one worker's work figure (patrol days, visits, log days, meetings, 有效信息) for the
+   * scope and period, newest first, a page at a time; `figures` is that worker's row of `workers`, from
+   * the same code, so the list of a kind has that figure's length. The worker themself, or who supervises
+   * one of their grids (worklog canSeeWorker), and the worker must belong to the scope.
+   */
+  workerRecords: {
+    input: workerRecordsInputSchema,
+    output: z.object({
+      kind: z.enum(WORKER_RECORD_KINDS),
+      userId: z.string(),
+      name: z.string(),
+      figures: workFiguresSchema,
+      total: z.number(),
+      items: z.array(workerRecordItem),
+      next: z.string().nullable(),
     }),
   },
   /** The street's administrator: rebuild one day's rows now (the timer does it nightly). */

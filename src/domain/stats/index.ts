@@ -8,3 +8,4 @@ export * from './scope';
 export * from './dashboard';
 export * from './api';
 export * from './work-figures';
+export * from './worker-records';

@@ -17,6 +17,8 @@ export const statsMatrix: FunctionMatrix<'stats', null> = {
     dashboard: { payload: () => ({ scope: GRID_A1 }), who: seesA1, why },
     cases: { payload: () => ({ scope: GRID_A1, figure: 'reported' }), who: seesA1, why },
     workers: { payload: () => ({ scope: GRID_A1 }), who: seesA1, why },
+    // One worker's records: the officer themself and who supervises grid A1 (chief, community A, the street).
+    workerRecords: { payload: () => ({ scope: GRID_A1, userId: 'user-officer-a1', kind: 'logs' }), who: seesA1, why: 'officer A1\'s own records: themself, their grid chief, community A staff, the street' },
     rebuildDay: { payload: () => ({ streetId: 'street-demo', day: '2026-12-06' }), who: allow('admin') },
     exportLedger: { payload: () => ({ kind: 'cases', scope: GRID_A1 }), who: seesA1, why },
   },
