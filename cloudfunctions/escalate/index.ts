@@ -3,6 +3,7 @@ import type { CaseRecord } from '../../src/domain/case/records';
 import { escalateCase, warnNearDue } from '../_lib/cases/escalation';
 import { casesOf } from '../_lib/cases/store';
 import type { Page } from '../_lib/records';
+import { RunBudget, TIMER_RUN_BUDGET_MS } from '../_lib/run-budget';
 
 /** Escalations run side by side, in groups of this many. */
 export const BATCH = 100;
@@ -16,8 +17,6 @@ const READ_MAX = 1_000;
  */
 export const RUN_LIMIT = 1_000;
 export const RUN_LIMIT_VARIABLE = 'GRIDLINK_ESCALATE_RUN_LIMIT';
-/** A second bound, by the wall clock: a slow database stops the run here, 12 s into its 30 s timeout. */
-const RUN_BUDGET_MS = 12_000;
 
 export interface SweepResult {
   escalated: number;
@@ -30,7 +29,8 @@ export interface SweepResult {
 interface Bound {
   /** Writes this sweep may still make. */
   left: number;
-  startedAt: number;
+  /** The run's wall clock, shared by both sweeps: a slow database ends the run inside a quarter of its timeout. */
+  budget: RunBudget;
 }
 
 /**
@@ -49,10 +49,10 @@ async function sweep(db: Database, field: 'dueAt' | 'nearDueAt', now: Date, boun
     const page: Page<CaseRecord> = await casesOf(db).page({ [field]: _.lte(now) }, { orderBy: [field, 'asc'], after, limit: Math.min(READ_MAX, bound.left - done) });
     read += page.items.length;
     for (let i = 0; i < page.items.length; i += BATCH) {
+      if (!bound.budget.roomForBatch()) return { done, read, more: true };
       const group = page.items.slice(i, i + BATCH);
-      const won = await Promise.all(group.map((c) => apply(c).catch((err) => (console.error('[escalate]', c._id, err), false))));
+      const won = await bound.budget.batch(() => Promise.all(group.map((c) => apply(c).catch((err) => (console.error('[escalate]', c._id, err), false)))));
       done += won.filter(Boolean).length;
-      if (Date.now() - bound.startedAt > RUN_BUDGET_MS) return { done, read, more: true };
     }
     after = page.next;
     if (!after) return { done, read, more: false };
@@ -67,10 +67,10 @@ async function sweep(db: Database, field: 'dueAt' | 'nearDueAt', now: Date, boun
 export async function runSweep(db: Database, now: Date, limit = RUN_LIMIT): Promise<SweepResult> {
   // One staff lookup per place and one config read per street for the whole run.
   const caches = { staff: new Map<string, Promise<string[]>>(), configs: new Map() };
-  const startedAt = Date.now();
-  const due = await sweep(db, 'dueAt', now, { left: limit, startedAt }, (c) => escalateCase(db, c, now, caches));
+  const budget = new RunBudget(TIMER_RUN_BUDGET_MS);
+  const due = await sweep(db, 'dueAt', now, { left: limit, budget }, (c) => escalateCase(db, c, now, caches));
   const left = due.more ? 0 : limit - due.done;
-  const near = left > 0 ? await sweep(db, 'nearDueAt', now, { left, startedAt }, (c) => warnNearDue(db, c, now, caches)) : { done: 0, read: 0, more: true };
+  const near = left > 0 ? await sweep(db, 'nearDueAt', now, { left, budget }, (c) => warnNearDue(db, c, now, caches)) : { done: 0, read: 0, more: true };
   return { escalated: due.done, warned: near.done, read: due.read + near.read, more: due.more || near.more };
 }
 

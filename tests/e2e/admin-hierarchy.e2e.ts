@@ -1,7 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkA11y, newPhonePage, screenshot, screenshotOnFailure } from './support/browser';
 import { useE2eCloud } from './support/e2e-cloud';
-import { expectInvalidField, expectText as see, signInAs, tapButton as tap } from './support/ui';
+import { measureElderScreen } from './support/elder';
+import { expectInvalidField, expectText as see, signInAs, switchTextSize, tapButton as tap } from './support/ui';
 
 /**
  * Issue 3 item 1: the street administrator creates and edits communities and adds buildings to a grid;
@@ -129,6 +130,21 @@ describe('hierarchy administration: communities and buildings', () => {
     });
     await admin.reload();
     await see(admin, '修改城管科');
+  });
+
+  it('the departments page at 标准 and 特大字, at 375 px', async () => {
+    const report: string[] = [];
+    await screenshotOnFailure(admin, 'departments-elder', async () => {
+      for (const size of ['standard', 'xlarge'] as const) {
+        await admin.goto(`${base()}/#/packages/admin/index/index`);
+        await tap(admin, '职能部门管理');
+        await see(admin, '修改城管科');
+        await switchTextSize(admin, size);
+        await measureElderScreen(admin, 'admin-departments', size, report);
+      }
+      await switchTextSize(admin, 'standard');
+    });
+    console.log(`departments at 375 px:\n${report.join('\n')}`);
   });
 
   it('community A staff (刘建国) has no 新增社区 button and no community edit entry', async () => {

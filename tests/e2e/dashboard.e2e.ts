@@ -86,6 +86,14 @@ describe('统计看板: the street sees its month', () => {
       const m = await measureScreen(page);
       await screenshot(page, 'dashboard-workers-xlarge');
       expect({ width: m.pageWidth <= 375, text: m.smallestText.px >= ELDER_LIMITS.xlarge.text }).toEqual({ width: true, text: true });
+
+      // The six ledger buttons: each on the phone, each a large target, its words whole.
+      const ledgers = page.getByRole('button', { name: /^导出.*台账$/ }).filter({ visible: true });
+      await ledgers.first().scrollIntoViewIfNeeded();
+      await screenshot(page, 'dashboard-ledgers-xlarge');
+      const boxes = await ledgers.evaluateAll((els) => els.map((el) => ({ text: el.textContent ?? '', ...el.getBoundingClientRect().toJSON(), scrolls: el.scrollWidth > el.clientWidth })));
+      expect(boxes.map((b) => b.text)).toEqual(['导出事件台账', '导出超期事件台账', '导出满意度台账', '导出巡查台账', '导出走访台账', '导出会议台账']);
+      for (const b of boxes) expect({ text: b.text, inside: b.left >= 0 && b.right <= 375, large: b.height >= ELDER_LIMITS.xlarge.target, whole: !b.scrolls }).toEqual({ text: b.text, inside: true, large: true, whole: true });
     });
     await switchTextSize(page, 'standard');
   });

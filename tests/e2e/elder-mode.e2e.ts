@@ -1,14 +1,12 @@
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_PATH, PHONE_VIEWPORT, checkA11y, newPhonePage, screenshot, screenshotOnFailure, settle } from './support/browser';
+import { measureElderScreen, type TextSize } from './support/elder';
 import { useE2eCloud } from './support/e2e-cloud';
-import { ELDER_LIMITS, describeMeasure, measureScreen, textContrast } from './support/measure';
-import { expectText, signInAs, switchTextSize, TEXT_SIZE_LABEL as SIZE_LABEL, tapButton } from './support/ui';
-import { developerTextIn } from '../../src/domain/developer-text';
-
-type Size = keyof typeof ELDER_LIMITS;
+import { ELDER_LIMITS, measureScreen, textContrast } from './support/measure';
+import { expectText, signInAs, switchTextSize, tapButton } from './support/ui';
 
 /**
  * Issue 8 item 6, elder mode everywhere: on the main pages at 375 px, in 标准 and 特大字, the smallest
@@ -33,28 +31,7 @@ describe('elder mode on every main page', () => {
     return page;
   }
 
-  async function measured(page: Page, name: string, size: Size): Promise<void> {
-    await settle(page).catch(() => undefined);
-    const m = await measureScreen(page);
-    report.push(describeMeasure(`${name} ${SIZE_LABEL[size]}`, m));
-    const shot = await screenshot(page, `${name}-${size}`);
-    if (process.env.DOC_SHOTS === '1') {
-      mkdirSync(resolve('docs/img'), { recursive: true });
-      copyFileSync(shot, resolve('docs/img', `${name}-${size}.png`));
-    }
-    expect({ name, text: m.smallestText.px >= ELDER_LIMITS[size].text, typed: m.typedText.every((px) => px >= ELDER_LIMITS[size].text), target: m.smallestTarget.px >= ELDER_LIMITS[size].target - 0.5, width: m.pageWidth <= PHONE_VIEWPORT.width }).toEqual({
-      name,
-      text: true,
-      typed: true,
-      target: true,
-      width: true,
-    });
-    await checkA11y(page);
-    expect({ name, developerText: developerTextIn(await visibleText(page)) }).toEqual({ name, developerText: [] });
-  }
-
-  /** What is on screen, as read (Taro keeps earlier pages in the DOM, hidden; innerText skips them). */
-  const visibleText = (page: Page) => page.evaluate(() => document.body.innerText);
+  const measured = (page: Page, name: string, size: TextSize) => measureElderScreen(page, name, size, report);
 
   it('a resident from the QR code: board, report form, case, 我的上报 and home, in 标准 and 特大字', async () => {
     const page = await phone();

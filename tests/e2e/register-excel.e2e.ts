@@ -6,7 +6,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { anIdNumber } from '../support/register-builders';
 import { checkA11y, newPhonePage, screenshot, screenshotOnFailure } from './support/browser';
 import { useE2eCloud } from './support/e2e-cloud';
-import { expectText as see, setClock, signInAs, tapButton } from './support/ui';
+import { measureElderScreen } from './support/elder';
+import { expectText as see, setClock, signInAs, switchTextSize, tapButton } from './support/ui';
 
 /**
  * Issue 15 items 3 and 6 in the browser: 张丽 downloads the 户况 template, fills it in as a worker would
@@ -182,6 +183,28 @@ describe('the register in and out by Excel, and a full ID number read with a rea
       await checkA11y(page);
     });
   });
+
+  it('the register’s pages at 标准 and 特大字: the household, its tenancies and the drafts, at 375 px', async () => {
+    const { page } = users.worker;
+    const report: string[] = [];
+    await screenshotOnFailure(page, 'register-elder', async () => {
+      for (const size of ['standard', 'xlarge'] as const) {
+        await page.goto(app('/packages/register/index/index'));
+        await page.getByText(RENTED).filter({ visible: true }).first().click();
+        await see(page, '租房登记与见面');
+        await switchTextSize(page, size);
+        await measureElderScreen(page, 'register-household', size, report);
+        await tapButton(page, '租房登记与见面');
+        await see(page, '2026-11-30 退租');
+        await measureElderScreen(page, 'register-tenancy', size, report);
+        await page.goto(app('/packages/register/index/index'));
+        await tapButton(page, '待确认的变动');
+        await see(page, '没有待确认的变动');
+        await measureElderScreen(page, 'register-drafts', size, report);
+      }
+    });
+    console.log(`register pages at 375 px:\n${report.join('\n')}`);
+  }, 240_000);
 
   it('刘建国 exports the community\'s households: the file carries masked numbers only', async () => {
     const { page, context } = users.staff;
