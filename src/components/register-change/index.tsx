@@ -1,26 +1,13 @@
 import { CaseChoice, CaseSwitch } from '../case-choice';
 import { Field } from '../field';
-import { CHANGE_KIND_LABELS, CHANGE_KINDS, type ChangeKind } from '../../domain/register/vocabulary';
+import { CHANGE_KIND_LABELS, CHANGE_KINDS } from '../../domain/register/vocabulary';
+import type { RegisterChangeValue } from './value';
 
-/** What the 户况有变动 control holds while the form is filled. */
-export interface RegisterChangeValue {
-  on: boolean;
-  kind?: ChangeKind;
-  subject: string;
-}
-export const NO_REGISTER_CHANGE: RegisterChangeValue = { on: false, subject: '' };
+export { HouseholdChoice } from './household-choice';
+export { NO_REGISTER_CHANGE, noticedChangeOf, type RegisterChangeValue } from './value';
 
 /**
- * The note a form sends (`registerChange` of a visit, `register` of a patrol finding): nothing when the
- * switch is off; when on, the kind even if not chosen yet, so the function names the missing field.
- */
-export function noticedChangeOf(v: RegisterChangeValue): { kind: ChangeKind; subject: string } | undefined {
-  if (!v.on) return undefined;
-  return { kind: v.kind as ChangeKind, subject: v.subject };
-}
-
-/**
- * 户况有变动 (issue 15 item 5): one big switch on a visit or patrol form, then what kind of change and who
+ * 户况有变动 (issue 15 item 5): one big switch on a visit, patrol finding or (for a grid's worker) 我要上报 form, then what kind of change and who
  * or what it concerns, in a few words. Sent with the form, it drafts a change in the register for the
  * grid's worker to confirm (待确认的户况变动) — no ID number or phone here, those are asked on confirming.
  * `errors` are the function's messages for `kind` and `subject` under whatever the form calls the note.

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import type { Category } from '../../domain/case/api';
 import { CaseChoice } from '../../components/case-choice';
+import { topOf } from './category-top';
 
 interface CategoryPickerProps {
   categories: readonly Category[];
@@ -10,10 +11,7 @@ interface CategoryPickerProps {
   error?: string;
 }
 
-/** The top category whose id, or one of whose children's ids, is `categoryId`. */
-export function topOf(categories: readonly Category[], categoryId: string): Category | undefined {
-  return categories.find((c) => c.id === categoryId || c.children.some((k) => k.id === categoryId));
-}
+export { topOf };
 
 /** Two steps, both as big tiles: first the kind of problem, then (if it has any) the exact one. */
 export function CategoryPicker({ categories, value, onChange, error }: CategoryPickerProps) {

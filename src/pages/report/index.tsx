@@ -7,12 +7,14 @@ import { CasePhotoUpload } from '../../components/case-photo-upload';
 import { Field } from '../../components/field';
 import { PageShell } from '../../components/page-shell';
 import { PrivacyLine } from '../../components/privacy-notice';
+import { HouseholdChoice, NO_REGISTER_CHANGE, RegisterChangeControl } from '../../components/register-change';
 import { Section } from '../../components/section';
 import { call } from '../../services/call';
 import { useQuery } from '../../services/use-query';
 import { useSubmit } from '../../services/use-submit';
 import { CategoryPicker } from './category-picker';
 import { LocationField } from './location-field';
+import { notesRegisterChanges } from './register-note';
 import { checkReport } from './report-check';
 import { useReportDraft } from './report-draft';
 import { ReportSent } from './report-sent';
@@ -27,13 +29,16 @@ import './index.scss';
 export default function ReportPage() {
   const params = useRouter().params;
   const { draft, update, finish, startOver, restored } = useReportDraft(params.gridId ? decodeURIComponent(params.gridId) : null, params.categoryId ? decodeURIComponent(params.categoryId) : null);
-  const gridName = useReportGrid(draft.gridId, (gridId) => update({ gridId }));
+  const { name: gridName, roles } = useReportGrid(draft.gridId, (gridId) => update({ gridId }));
+  // A grid's worker (roles from user.me, the platform identity) may note 户况有变动 with the report (issue 15 item 5).
+  const notesChanges = notesRegisterChanges(roles, draft.gridId);
+  const change = draft.change ?? NO_REGISTER_CHANGE;
   const categories = useQuery(() => call('case', 'categories', draft.gridId ? { gridId: draft.gridId } : {}));
   const submit = useSubmit();
   const [localFields, setLocalFields] = useState<Record<string, string>>({});
-  const [sentCaseId, setSentCaseId] = useState('');
+  const [sent, setSent] = useState<{ caseId: string; drafted: boolean } | null>(null);
 
-  if (sentCaseId) return <ReportSent caseId={sentCaseId} onAnother={() => { setSentCaseId(''); startOver(draft.gridId); }} />;
+  if (sent) return <ReportSent caseId={sent.caseId} drafted={sent.drafted} onAnother={() => { setSent(null); startOver(draft.gridId); }} />;
 
   const tree = categories.state.status === 'ready' ? categories.state.data.categories : [];
   const fields = { ...submit.fields, ...localFields };
@@ -41,13 +46,14 @@ export default function ReportPage() {
   // An error goes away as soon as its field is changed, not at the next submit (issue 8 item 8).
   const edit = (patch: Parameters<typeof update>[0]) => {
     update(patch);
-    const touched = Object.keys(patch).map((k) => (k === 'lat' || k === 'lng' || k === 'address' ? 'location' : k));
+    // The note's parts answer under register.* (and a household of another grid under householdId).
+    const touched = Object.keys(patch).flatMap((k) => (k === 'lat' || k === 'lng' || k === 'address' ? ['location'] : k === 'change' || k === 'householdId' ? ['register', 'householdId'] : [k]));
     setLocalFields((f) => Object.fromEntries(Object.entries(f).filter(([k]) => !touched.some((t) => k === t || k.startsWith(`${t}.`)))));
   };
 
   const send = async () => {
     if (submit.busy) return;
-    const checked = checkReport(draft, tree);
+    const checked = checkReport(draft, tree, notesChanges);
     if ('fields' in checked) {
       setLocalFields(checked.fields);
       return;
@@ -56,7 +62,7 @@ export default function ReportPage() {
     const res = await submit.run(() => call('case', 'report', checked.input));
     if (!res) return;
     finish();
-    setSentCaseId(res.caseId);
+    setSent({ caseId: res.caseId, drafted: checked.input.register !== undefined });
   };
 
   return (
@@ -87,6 +93,17 @@ export default function ReportPage() {
           help='打开后会马上通知社区和街道，网格员到场后再确认。有人身危险请先拨打 110 或 119。'
         />
       </Section>
+      {notesChanges && (
+        <Section heading='户况（网格员填写）'>
+          <RegisterChangeControl
+            value={change}
+            onChange={(next) => edit({ change: next })}
+            errors={{ kind: fieldOf('register.kind'), subject: fieldOf('register.subject') }}
+            help='只用于人口房屋变动类问题（如有人迁入迁出、房屋出租）：选择住户，提交后到“待确认的户况变动”确认登记'
+          />
+          {change.on && <HouseholdChoice key={draft.gridId} gridId={draft.gridId} value={draft.householdId ?? ''} onChange={(householdId) => edit({ householdId })} error={fieldOf('register.householdId') ?? fields.householdId ?? fields.register} />}
+        </Section>
+      )}
       <Section heading='照片和位置（可不填）'>
         <CasePhotoUpload label='现场照片' photos={draft.photos} onChange={(photos) => edit({ photos })} error={fieldOf('photos')} />
         <LocationField address={draft.address} located={draft.lat !== undefined} onChange={edit} error={fieldOf('location')} />

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { UploadedPhoto } from '../../components/case-photo-upload';
+import type { RegisterChangeValue } from '../../components/register-change/value';
 import { draftStore } from '../../services/draft-store';
 import { newRequestId } from '../../services/request-id';
 
@@ -21,6 +22,9 @@ export interface ReportDraft {
   lng?: number;
   phone: string;
   anonymous: boolean;
+  /** 户况有变动 (a grid's worker only, issue 15 item 5) and the household it is about; absent in older saved drafts. */
+  change?: RegisterChangeValue;
+  householdId?: string;
 }
 
 function isReportDraft(v: unknown): v is ReportDraft {

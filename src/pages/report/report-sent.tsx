@@ -6,13 +6,18 @@ import { Section } from '../../components/section';
 import { SubscribePrompt } from '../../components/subscribe-prompt';
 
 /** After filing: say it plainly, and offer the two next steps. */
-export function ReportSent({ caseId, onAnother }: { caseId: string; onAnother: () => void }) {
+export function ReportSent({ caseId, drafted = false, onAnother }: { caseId: string; drafted?: boolean; onAnother: () => void }) {
   return (
     <PageShell title='上报成功'>
       <Section heading='已经交给网格员'>
         <View className='section__text' role='status' data-testid='report-sent'>
           您的问题已提交。网格员签收、处理后，您都能在“我的上报”里看到进度。
         </View>
+        {drafted && (
+          <View className='section__text' data-testid='report-sent-drafted'>
+            户况变动已记下，请到户况登记的“待确认的户况变动”里确认登记。
+          </View>
+        )}
         <View className='section__actions'>
           <BigButton kind='primary' onClick={() => void Taro.redirectTo({ url: `/pages/case/index?caseId=${encodeURIComponent(caseId)}` })}>
             查看办理进度

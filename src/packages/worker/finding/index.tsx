@@ -6,8 +6,7 @@ import { CasePhotoUpload, type UploadedPhoto } from '../../../components/case-ph
 import { Field } from '../../../components/field';
 import { PageShell } from '../../../components/page-shell';
 import { QueryView } from '../../../components/query-view';
-import { CaseChoice } from '../../../components/case-choice';
-import { NO_REGISTER_CHANGE, noticedChangeOf, RegisterChangeControl } from '../../../components/register-change';
+import { HouseholdChoice, NO_REGISTER_CHANGE, noticedChangeOf, RegisterChangeControl } from '../../../components/register-change';
 import { Section } from '../../../components/section';
 import { CategoryPicker } from '../../../pages/report/category-picker';
 import { findCategory } from '../../../domain/case/categories';
@@ -105,21 +104,5 @@ export default function FindingPage() {
         }}
       </QueryView>
     </PageShell>
-  );
-}
-
-/** The households of the worker's grids (the patrol's grid among them), one big tile each. */
-function HouseholdChoice({ value, onChange, error }: { value: string; onChange: (id: string) => void; error?: string }) {
-  const { state, reload } = useQuery(() => call('register', 'households', { limit: 100 }));
-  return (
-    <QueryView state={state} onRetry={reload}>
-      {({ items }) =>
-        items.length === 0 ? (
-          <View className='section__error'>您的网格还没有登记住户，请先在户况登记中添加。</View>
-        ) : (
-          <CaseChoice label='发生变动的住户' columns={1} options={items.map((h) => ({ value: h.householdId, label: h.address }))} value={value || undefined} onChange={onChange} error={error} />
-        )
-      }
-    </QueryView>
   );
 }
