@@ -20,7 +20,7 @@ export default defineAppConfig({
     { root: 'packages/register', pages: ['index/index', 'household/index', 'person-add/index', 'care/index', 'move-out/index', 'handover/index', 'overdue/index', 'drafts/index', 'tenancy/index', 'excel/index'] },
     { root: 'packages/assess', pages: ['index/index', 'run/index', 'my/index', 'sheet/index', 'bulletin/index'] },
     // 统计看板 (issue 16): its own subpackage, so the chart library never weighs on the other packages.
-    { root: 'packages/dashboard', pages: ['index/index', 'cases/index'] },
+    { root: 'packages/dashboard', pages: ['index/index', 'cases/index', 'worker/index'] },
     {
       root: 'packages/admin',
       pages: ['index/index', 'grid/index', 'grid-edit/index', 'members/index', 'people/index', 'person-edit/index', 'community-edit/index', 'categories/index', 'sla/index', 'audit/index', 'departments/index'],

@@ -15,6 +15,7 @@ const QUERY: Record<string, Record<string, string>> = {
   'packages/staff/case/index': { caseId: 'case-1' },
   'packages/staff/queue/index': { kind: 'inbox' },
   'packages/dashboard/cases/index': { figure: 'filed', from: '2026-11-01', to: '2026-11-30' },
+  'packages/dashboard/worker/index': { kind: 'patrols', userId: 'user-1', name: '张丽', from: '2026-11-01', to: '2026-11-30' },
   'packages/admin/grid/index': { gridId: 'grid-1' },
   'packages/admin/members/index': { gridId: 'grid-1' },
   'packages/admin/grid-edit/index': { gridId: 'grid-1', communityId: 'community-1' },

@@ -10,8 +10,8 @@ import { workerCards, type WorkerLine } from '../shared/worker-figures';
 
 /**
  * 网格员工作情况 (issue 16 item 1, the worker level): a card per worker of the scope — 有效信息, 参会, patrol
- * days, visits and log days, the cases they signed for — one figure a line so 特大字 never squeezes a table; a line with a page behind it
- * opens that page. The parent remounts it per scope and period.
+ * days, visits and log days, the cases they signed for — one figure a line so 特大字 never squeezes a table; each line opens
+ * the records behind it (the work figures: packages/dashboard/worker, stats.workerRecords; the case figures: the cases). The parent remounts it per scope and period.
  */
 export function WorkersSection({ scope, period }: { scope: ScopeInput; period: Period }) {
   const { state, reload } = useQuery(() => call('stats', 'workers', { scope, period }));
@@ -30,7 +30,7 @@ export function WorkersSection({ scope, period }: { scope: ScopeInput; period: P
                 ))}
               </View>
             ))}
-            <View className='section__help'>有效信息：本期本人上报的事件数；参会：实参会 / 应参会（批准的请假按街道规则不计入）；巡查达标天数：当天巡查累计达到街道每日时长的天数，点击巡查、走访、日志查看网格员考勤；事件各项只算本人签收的事件，点击查看这些事件。</View>
+            <View className='section__help'>有效信息：本期本人上报的事件数；参会：实参会 / 应参会（批准的请假按街道规则不计入）；巡查达标天数：当天巡查累计达到街道每日时长的天数；点击有效信息、参会、巡查、走访、日志查看该网格员本期的每一条记录；事件各项只算本人签收的事件，点击查看这些事件。</View>
           </>
         )}
       </QueryView>

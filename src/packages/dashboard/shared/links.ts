@@ -1,4 +1,4 @@
-import type { CounterKey, Period, ScopeInput } from '../../../domain/stats';
+import type { CounterKey, Period, ScopeInput, WorkerRecordKind } from '../../../domain/stats';
 
 /** Page addresses of the dashboard subpackage (the workbench links here). */
 export const DASHBOARD_URL = '/packages/dashboard/index/index';
@@ -11,8 +11,10 @@ export const casesUrl = (figure: CounterKey, period: Period, scope?: ScopeInput,
   (scope ? `&level=${scope.level}&id=${encodeURIComponent(scope.id)}` : '') +
   (ownerId ? `&ownerId=${encodeURIComponent(ownerId)}` : '');
 
-/** 网格员考勤 (packages/worker/compliance): each worker's patrol, visit and log measures of the week. */
-export const COMPLIANCE_URL = '/packages/worker/compliance/index';
+/** One worker's records behind a work figure of their card (stats.workerRecords), for the card's scope and period. */
+export const workerRecordsUrl = (kind: WorkerRecordKind, period: Period, scope: ScopeInput | undefined, userId: string, name: string) =>
+  `/packages/dashboard/worker/index?kind=${kind}&userId=${encodeURIComponent(userId)}&name=${encodeURIComponent(name)}&from=${period.from}&to=${period.to}` +
+  (scope ? `&level=${scope.level}&id=${encodeURIComponent(scope.id)}` : '');
 
 const LEVELS = ['street', 'community', 'grid'] as const;
 /** The scope in a page's query, or none (the caller's widest). */

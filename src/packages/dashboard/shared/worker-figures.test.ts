@@ -16,16 +16,24 @@ describe('worker cards of the dashboard', () => {
       scope,
     );
     const line = (label: string) => card.lines.find((l) => l.label === label)!;
-    expect(line('有效信息')).toEqual({ label: '有效信息', text: '21条' });
-    expect(line('参会')).toEqual({ label: '参会', text: '1 / 2（50.0%）' });
+    expect(line('有效信息').text).toBe('21条');
+    expect(line('参会').text).toBe('1 / 2（50.0%）');
     expect(line('立案数').text).toBe('4');
     // Each case figure opens that worker's cases of the figure (a rate opens its numerator's cases).
     expect(line('立案数').url).toContain('figure=filed');
     expect(line('立案数').url).toContain('ownerId=u-a1');
     expect(line('立案数').url).toContain('level=community&id=community-a');
     expect(line('按期结案率').url).toContain('figure=closedOnTime');
-    // Patrol, visit and log counts open 网格员考勤, where each is judged against the street's rules.
-    expect(line('巡查达标天数')).toEqual({ label: '巡查达标天数', text: '18天', url: '/packages/worker/compliance/index' });
+    // Each work figure opens that worker's records behind it, of the card's period and scope, by kind.
+    const opens = (label: string) => new URL(`https://x${line(label).url!}`);
+    expect(opens('有效信息').pathname).toBe('/packages/dashboard/worker/index');
+    const kinds = Object.fromEntries(['有效信息', '参会', '巡查达标天数', '入户走访', '工作日志天数'].map((l) => [l, opens(l).searchParams.get('kind')]));
+    expect(kinds).toEqual({ 有效信息: 'reports', 参会: 'meetings', 巡查达标天数: 'patrols', 入户走访: 'visits', 工作日志天数: 'logs' });
+    for (const l of Object.keys(kinds)) {
+      const q = opens(l).searchParams;
+      expect([q.get('userId'), q.get('name'), q.get('from'), q.get('to'), q.get('level'), q.get('id')]).toEqual(['u-a1', '张丽', '2026-11-01', '2026-11-30', 'community', 'community-a']);
+    }
+    expect(line('巡查达标天数').text).toBe('18天');
     expect(line('入户走访').text).toBe('7次');
     expect(line('工作日志天数').text).toBe('20天');
   });

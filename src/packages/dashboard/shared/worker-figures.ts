@@ -1,6 +1,6 @@
 import type { ActionOutput } from '../../../domain/api';
-import { KPI_DEFINITIONS, WORK_FIGURE_DEFINITIONS, type CounterKey, type KpiKey, type Period, type ScopeInput } from '../../../domain/stats';
-import { casesUrl, COMPLIANCE_URL } from './links';
+import { KPI_DEFINITIONS, WORK_FIGURE_DEFINITIONS, type CounterKey, type KpiKey, type Period, type ScopeInput, type WorkerRecordKind } from '../../../domain/stats';
+import { casesUrl, workerRecordsUrl } from './links';
 import { drillFigureOf, kpiText } from './figures';
 
 /**
@@ -35,19 +35,19 @@ function caseLine(w: WorkerRow, k: KpiKey, period: Period, scope: ScopeInput): W
 export function workerCards(workers: readonly WorkerRow[], period: Period, scope: ScopeInput): WorkerCard[] {
   return workers.map((w) => {
     const work = w.work;
+    const records = (kind: WorkerRecordKind) => workerRecordsUrl(kind, period, scope, w.userId, w.name);
+    // Each work figure opens the worker's own records behind it (stats.workerRecords, the same counting).
     const workLines: WorkerLine[] = work
       ? [
-          // Cases the worker reported: no page lists them by reporter yet, so the line opens nothing.
-          { label: WORK_FIGURE_DEFINITIONS.infoItems.label, text: `${work.infoItems ?? 0}条` },
+          { label: WORK_FIGURE_DEFINITIONS.infoItems.label, text: `${work.infoItems ?? 0}条`, url: records('reports') },
           {
             label: '参会',
             text: work.meetingsRequired ? `${work.meetingsAttended ?? 0} / ${work.meetingsRequired}（${kpiRate(work.meetingAttendanceRate)}）` : '本期无应参加的会议',
+            url: records('meetings'),
           },
-          // Patrol, visit and log counts of the period; judged against the street's rules week by week on
-          // 网格员考勤 (worklog.compliance), which lists each worker's short days and homes.
-          { label: WORK_FIGURE_DEFINITIONS.patrolDays.label, text: `${work.patrolDays ?? 0}天`, url: COMPLIANCE_URL },
-          { label: WORK_FIGURE_DEFINITIONS.visits.label, text: `${work.visits ?? 0}次`, url: COMPLIANCE_URL },
-          { label: WORK_FIGURE_DEFINITIONS.logDays.label, text: `${work.logDays ?? 0}天`, url: COMPLIANCE_URL },
+          { label: WORK_FIGURE_DEFINITIONS.patrolDays.label, text: `${work.patrolDays ?? 0}天`, url: records('patrols') },
+          { label: WORK_FIGURE_DEFINITIONS.visits.label, text: `${work.visits ?? 0}次`, url: records('visits') },
+          { label: WORK_FIGURE_DEFINITIONS.logDays.label, text: `${work.logDays ?? 0}天`, url: records('logs') },
         ]
       : [];
     return {

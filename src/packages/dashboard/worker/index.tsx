@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { BigButton } from '../../../components/big-button';
+import { pressable } from '../../../components/case-choice/pressable';
+import { PageShell } from '../../../components/page-shell';
+import { QueryView } from '../../../components/query-view';
+import { Section } from '../../../components/section';
+import { call } from '../../../services/call';
+import { useQuery } from '../../../services/use-query';
+import { scopeFromParams } from '../shared/links';
+import { EMPTY_TEXT, figureText, headingOf, kindFromParam, recordView, type RecordView, type WorkerRecordItem } from '../shared/worker-records';
+import '../shared/dashboard.scss';
+
+/**
+ * 网格员记录 (issue 16 item 1, worker level): the records behind one figure of a worker's card on 统计看板 —
+ * patrol days with 达标, visits, log days, meetings with 出席/请假/缺席, reported cases (each opens the
+ * case) — for the card's scope and period, newest first, more on request. One record a block, one fact a
+ * line: no tables, so 特大字 reads as well as 标准.
+ */
+export default function WorkerRecordsPage() {
+  const params = useRouter().params;
+  const kind = kindFromParam(params.kind);
+  const userId = params.userId ? decodeURIComponent(params.userId) : '';
+  const name = params.name ? decodeURIComponent(params.name) : '';
+  const period = { from: params.from ?? '', to: params.to ?? '' };
+  const scope = scopeFromParams(params);
+  const input = { kind, userId, period, ...(scope ? { scope } : {}) };
+  const [more, setMore] = useState<{ items: WorkerRecordItem[]; next: string | null } | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const { state, reload } = useQuery(async () => {
+    setMore(null);
+    return call('stats', 'workerRecords', input);
+  });
+  const loadMore = async (after: string) => {
+    setLoadingMore(true);
+    try {
+      const page = await call('stats', 'workerRecords', { ...input, after });
+      setMore((m) => ({ items: [...(m?.items ?? []), ...page.items], next: page.next }));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+  return (
+    <PageShell title={`${name || '网格员'}的${headingOf(kind)}`}>
+      <QueryView state={state} onRetry={reload}>
+        {(first) => {
+          const items = [...first.items, ...(more?.items ?? [])];
+          const next = more ? more.next : first.next;
+          return (
+            <Section heading={`${first.name} ${headingOf(kind)}（${period.from} 至 ${period.to}）`}>
+              <View className='section__text'>{figureText(kind, first.figures)}</View>
+              {items.length === 0 && !next && <View className='section__text'>{EMPTY_TEXT[kind]}</View>}
+              {items.map((item, i) => (
+                <RecordBlock key={recordView(item, i).key} view={recordView(item, i)} />
+              ))}
+              {next && (
+                <BigButton disabled={loadingMore} onClick={() => void loadMore(next)}>
+                  {loadingMore ? '正在加载…' : `加载更多（共 ${first.total} 条）`}
+                </BigButton>
+              )}
+            </Section>
+          );
+        }}
+      </QueryView>
+    </PageShell>
+  );
+}
+
+function RecordBlock({ view }: { view: RecordView }) {
+  const lines = view.lines.map((line, i) => <View key={i}>{line}</View>);
+  if (!view.url) return <View className='drill-item'>{lines}</View>;
+  const open = () => void Taro.navigateTo({ url: view.url! });
+  return (
+    <View className='drill-item' role='button' aria-label={view.ariaLabel} {...pressable(open)} onClick={open}>
+      {lines}
+    </View>
+  );
+}
