@@ -9,7 +9,7 @@ import { aggregatorOf, queryOf } from './mingo-context';
 import { planScan } from './query-plan';
 import type { DatabaseStats } from './stats';
 import { collectOrdered } from './ordered-scan';
-import { indexKeyAt } from './index-keys';
+import { indexKeyAt, isOrderableTag } from './index-keys';
 import type { DocumentStore, OrderSource, StoredRow } from './store';
 
 /**
@@ -244,7 +244,7 @@ export class DocumentOperations {
     const rows = this.store.scanOrdered(req.collection, plan, source, direction, thenById);
     if (!rows) return undefined;
     const { matches, scanned } = collectOrdered(rows, need, parseStoredDoc, (doc) => query.test(doc), !!thenById);
-    if (matches.some((m) => later.some((f) => indexKeyAt(m.doc as Record<string, unknown>, f).t === 'x'))) return undefined;
+    if (matches.some((m) => later.some((f) => !isOrderableTag(indexKeyAt(m.doc as Record<string, unknown>, f).t)))) return undefined;
     this.stats.recordScan({ action: 'getDocument', collection: req.collection, scanned, matched: matches.length, usedIndexes: [...plan.usedIndexes, `orderBy ${field}`] });
     return matches;
   }

@@ -13,7 +13,13 @@ export interface SqlFilter {
 type Criteria = Record<string, unknown>;
 
 const RANGE_SQL: Record<string, string> = { $lt: '<', $lte: '<=', $gt: '>', $gte: '>=' };
-const MAX_IN_TERMS = 200;
+/**
+ * Longest `in` list narrowed by an index: MongoDB serves an `$in` of any length from an index; here the
+ * bound only keeps one statement's parameters well under SQLite's limit (32 766). The register import's
+ * duplicate lookup sends 500 keyed hashes at once (excel-import.ts IN_MAX): with the former bound of 200
+ * it read every active person of the street per chunk, ~21 500 documents more for each file imported.
+ */
+const MAX_IN_TERMS = 1000;
 
 /**
  * Narrows a scan with what SQLite can answer: `_id` equality/`$in`, and eq / `$in` / range conditions on
@@ -63,19 +69,32 @@ function idClause(condition: unknown): Clause | undefined {
 function fieldClause(slot: number, condition: unknown): Clause | undefined {
   const t = `k${slot}_t`;
   const v = `k${slot}_v`;
-  // Rows tagged 'x' (arrays, sub-documents) stay candidates: MongoDB matches inside arrays.
-  const orUnknown = (inner: string) => `(${t} = 'x' OR ${inner})`;
+  const equalTo = (keys: IndexKey[]) => equalityClause(slot, keys);
   const direct = narrowKey(condition);
-  if (direct) return { sql: orUnknown(`(${t} = ? AND ${v} = ?)`), params: [direct.t, direct.v] };
+  if (direct) return equalTo([direct]);
   if (!isPlainObject(condition)) return undefined;
   const eq = '$eq' in condition ? narrowKey(condition.$eq) : undefined;
-  if (eq) return { sql: orUnknown(`(${t} = ? AND ${v} = ?)`), params: [eq.t, eq.v] };
+  if (eq) return equalTo([eq]);
   const inKeys = Array.isArray(condition.$in) ? condition.$in.map(narrowKey) : undefined;
-  if (inKeys && inKeys.length > 0 && inKeys.length <= MAX_IN_TERMS && inKeys.every((k): k is IndexKey => !!k)) {
-    const terms = inKeys.map(() => `(${t} = ? AND ${v} = ?)`).join(' OR ');
-    return { sql: orUnknown(`(${terms})`), params: inKeys.flatMap((k) => [k.t, k.v]) };
-  }
-  return rangeClause(t, v, condition, orUnknown);
+  if (inKeys && inKeys.length > 0 && inKeys.length <= MAX_IN_TERMS && inKeys.every((k): k is IndexKey => !!k)) return equalTo(inKeys);
+  // Rows tagged 'x' (sub-documents, odd arrays) and 'm' (arrays of scalars) stay candidates of a range.
+  return rangeClause(t, v, condition, (inner) => `(${t} IN ('x', 'm') OR ${inner})`);
+}
+
+/**
+ * Equal to one of `keys`: a scalar row with that key, an array row (tag 'm') holding it as an element
+ * (its multikey side table `@m<slot>@`, resolved by the store), or a row the index cannot read ('x').
+ * Values are grouped by tag into `v IN (…)` lists, so a 500-hash duplicate lookup stays one index probe.
+ */
+function equalityClause(slot: number, keys: IndexKey[]): Clause {
+  const t = `k${slot}_t`;
+  const v = `k${slot}_v`;
+  const byTag = new Map<string, unknown[]>();
+  for (const key of keys) byTag.set(key.t, [...(byTag.get(key.t) ?? []), key.v]);
+  const terms = (tagCol: string, valueCol: string) => [...byTag].map(([, values]) => `(${tagCol} = ? AND ${valueCol} IN (${values.map(() => '?').join(', ')}))`).join(' OR ');
+  const params = [...byTag].flatMap(([tag, values]) => [tag, ...values]);
+  const sql = `(${t} = 'x' OR ${terms(t, v)} OR (${t} = 'm' AND seq IN (SELECT seq FROM @m${slot}@ WHERE ${terms('t', 'v')})))`;
+  return { sql, params: [...params, ...params] };
 }
 
 function rangeClause(t: string, v: string, condition: Criteria, orUnknown: (s: string) => string): Clause | undefined {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { indexKeyAt } from './index-keys';
+import { elementKeysAt, indexKeyAt } from './index-keys';
 import type { SqlFilter } from './query-plan';
 
 export interface StoredRow {
@@ -47,7 +47,11 @@ export class DocumentStore {
       this.tables.set(row.name, row.tbl);
     }
     const declared = this.db.prepare('SELECT collection, path, slot FROM indexes').all() as { collection: string; path: string; slot: number }[];
-    for (const row of declared) this.slotsOf(row.collection).set(row.path, row.slot);
+    for (const row of declared) {
+      this.slotsOf(row.collection).set(row.path, row.slot);
+      const tbl = this.tables.get(row.collection);
+      if (tbl) this.ensureMultikeyTable(tbl, row.slot);
+    }
   }
 
   close(): void {
@@ -77,7 +81,7 @@ export class DocumentStore {
   *scan(collection: string, filter: SqlFilter): IterableIterator<StoredRow> {
     const tbl = this.tables.get(collection);
     if (!tbl) return;
-    const where = filter.sql ? `WHERE ${filter.sql}` : '';
+    const where = filter.sql ? `WHERE ${sqlFor(tbl, filter)}` : '';
     yield* this.db.prepare(`SELECT seq, id, doc FROM ${tbl} ${where} ORDER BY seq`).iterate(...filter.params) as IterableIterator<StoredRow>;
   }
 
@@ -92,7 +96,7 @@ export class DocumentStore {
   hasUnorderable(collection: string, filter: SqlFilter, slot: number): boolean {
     const tbl = this.tables.get(collection);
     if (!tbl) return false;
-    const and = filter.sql ? `AND (${filter.sql})` : '';
+    const and = filter.sql ? `AND (${sqlFor(tbl, filter)})` : '';
     const t = `k${slot}_t`;
     return !!this.db.prepare(`SELECT 1 FROM ${tbl} WHERE (${t} IS NULL OR ${t} NOT IN ('z', 'n', 's', 'b', 'd')) ${and} LIMIT 1`).get(...filter.params);
   }
@@ -100,7 +104,7 @@ export class DocumentStore {
   scanOrdered(collection: string, filter: SqlFilter, by: OrderSource, direction: 1 | -1, thenById?: 1 | -1): IterableIterator<OrderedRow> | undefined {
     const tbl = this.tables.get(collection);
     if (!tbl) return [][Symbol.iterator]();
-    const and = filter.sql ? `AND (${filter.sql})` : '';
+    const and = filter.sql ? `AND (${sqlFor(tbl, filter)})` : '';
     const dir = direction === 1 ? 'ASC' : 'DESC';
     if ('id' in by) {
       const rows = this.db.prepare(`SELECT seq, id, doc, id AS keyValue FROM ${tbl} WHERE 1 ${and} ORDER BY id ${dir}`).iterate(...filter.params) as IterableIterator<OrderedRow>;
@@ -123,7 +127,8 @@ export class DocumentStore {
     const { columns, values } = this.indexColumns(collection, doc);
     const names = ['id', 'doc', ...columns].join(', ');
     const marks = ['?', '?', ...columns.map(() => '?')].join(', ');
-    this.db.prepare(`INSERT INTO ${tbl} (${names}) VALUES (${marks})`).run(id, text, ...values);
+    const { lastInsertRowid } = this.db.prepare(`INSERT INTO ${tbl} (${names}) VALUES (${marks})`).run(id, text, ...values);
+    this.writeElementKeys(collection, tbl, Number(lastInsertRowid), doc);
   }
 
   replace(collection: string, seq: number, doc: Record<string, unknown>, text: string): void {
@@ -131,11 +136,14 @@ export class DocumentStore {
     const { columns, values } = this.indexColumns(collection, doc);
     const sets = ['doc = ?', ...columns.map((c) => `${c} = ?`)].join(', ');
     this.db.prepare(`UPDATE ${tbl} SET ${sets} WHERE seq = ?`).run(text, ...values, seq);
+    this.writeElementKeys(collection, tbl, seq, doc);
   }
 
   delete(collection: string, seq: number): void {
     const tbl = this.tables.get(collection);
-    if (tbl) this.db.prepare(`DELETE FROM ${tbl} WHERE seq = ?`).run(seq);
+    if (!tbl) return;
+    this.db.prepare(`DELETE FROM ${tbl} WHERE seq = ?`).run(seq);
+    for (const slot of this.slotsOf(collection).values()) this.db.prepare(`DELETE FROM ${multikeyTable(tbl, slot)} WHERE seq = ?`).run(seq);
   }
 
   /** Declares an index on a field path and backfills it; idempotent, survives restarts and resets. */
@@ -150,9 +158,12 @@ export class DocumentStore {
       this.addIndexColumns(tbl, slot);
       const rows = this.db.prepare(`SELECT seq, doc FROM ${tbl}`).all() as { seq: number; doc: string }[];
       const write = this.db.prepare(`UPDATE ${tbl} SET k${slot}_t = ?, k${slot}_v = ? WHERE seq = ?`);
+      const writeElement = this.db.prepare(`INSERT OR IGNORE INTO ${multikeyTable(tbl, slot)} (t, v, seq) VALUES (?, ?, ?)`);
       for (const row of rows) {
-        const key = indexKeyAt(this.parse(row.doc), path);
+        const doc = this.parse(row.doc);
+        const key = indexKeyAt(doc, path);
         write.run(key.t, key.v, row.seq);
+        for (const element of elementKeysAt(doc, path)) writeElement.run(element.t, element.v, row.seq);
       }
     });
   }
@@ -160,7 +171,10 @@ export class DocumentStore {
   /** Deletes every document; tables and declared indexes stay, so suites can declare indexes once. */
   wipe(): void {
     this.transaction(() => {
-      for (const tbl of this.tables.values()) this.db.exec(`DELETE FROM ${tbl}`);
+      for (const [collection, tbl] of this.tables) {
+        this.db.exec(`DELETE FROM ${tbl}`);
+        for (const slot of this.slotsOf(collection).values()) this.db.exec(`DELETE FROM ${multikeyTable(tbl, slot)}`);
+      }
     });
   }
 
@@ -186,9 +200,30 @@ export class DocumentStore {
 
   private addIndexColumns(tbl: string, slot: number): void {
     const cols = (this.db.prepare(`PRAGMA table_info(${tbl})`).all() as { name: string }[]).map((c) => c.name);
+    // A store written before multikey entries existed gets its side table too (its arrays stay 'x' rows).
+    this.ensureMultikeyTable(tbl, slot);
     if (cols.includes(`k${slot}_t`)) return;
     this.db.exec(`ALTER TABLE ${tbl} ADD COLUMN k${slot}_t TEXT; ALTER TABLE ${tbl} ADD COLUMN k${slot}_v;
       CREATE INDEX IF NOT EXISTS ${tbl}_k${slot} ON ${tbl} (k${slot}_t, k${slot}_v);`);
+  }
+
+  /** The side table of slot k's multikey entries (one row per distinct array element), created with the slot. */
+  private ensureMultikeyTable(tbl: string, slot: number): void {
+    const m = multikeyTable(tbl, slot);
+    this.db.exec(`CREATE TABLE IF NOT EXISTS ${m} (t TEXT NOT NULL, v, seq INTEGER NOT NULL, PRIMARY KEY (t, v, seq)) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS ${m}_seq ON ${m} (seq);`);
+  }
+
+  /** Replaces a row's multikey entries in every slot whose path holds an array of scalars. */
+  private writeElementKeys(collection: string, tbl: string, seq: number, doc: Record<string, unknown>): void {
+    for (const [path, slot] of this.slotsOf(collection)) {
+      const m = multikeyTable(tbl, slot);
+      this.db.prepare(`DELETE FROM ${m} WHERE seq = ?`).run(seq);
+      const elements = elementKeysAt(doc, path);
+      if (elements.length === 0) continue;
+      const write = this.db.prepare(`INSERT OR IGNORE INTO ${m} (t, v, seq) VALUES (?, ?, ?)`);
+      for (const element of elements) write.run(element.t, element.v, seq);
+    }
   }
 
   private indexColumns(collection: string, doc: Record<string, unknown>): { columns: string[]; values: unknown[] } {
@@ -202,6 +237,12 @@ export class DocumentStore {
     return { columns, values };
   }
 }
+
+/** Slot k's multikey side table of collection table `tbl`. */
+const multikeyTable = (tbl: string, slot: number) => `${tbl}_m${slot}`;
+
+/** The planner writes `@m<k>@` for slot k's multikey table (it does not know table names); resolved here. */
+const sqlFor = (tbl: string, filter: SqlFilter) => filter.sql.replace(/@m(\d+)@/g, (_all, slot: string) => multikeyTable(tbl, Number(slot)));
 
 function* withIdTags(rows: IterableIterator<OrderedRow>): IterableIterator<OrderedRow> {
   for (const row of rows) {
