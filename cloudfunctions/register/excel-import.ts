@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { phoneSchema } from '../../src/domain/org/phone';
-import { chinaDateOf, type HouseholdRecord, type ResidentRecord } from '../../src/domain/register';
+import { chinaDateOf, nameFields, type HouseholdRecord, type ResidentRecord } from '../../src/domain/register';
 import type { registerApi } from '../../src/domain/register/api';
 import { DomainError } from '../../src/domain/errors';
 import { appendAudit } from '../_lib';
@@ -181,7 +181,7 @@ function residentOf(row: Row, h: HouseholdRecord, today: string, now: Date, keys
     communityId: h.communityId,
     gridId: h.gridId,
     householdId: h._id,
-    name: row.name,
+    ...nameFields(row.name),
     sex: who.sex,
     birthDate: who.birthDate,
     ...sealedFields(keys, _id, who.idNumber, row.phone || undefined),

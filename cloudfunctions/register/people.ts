@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { changeRecordSchema, chinaDateOf, householdRecordSchema, residentRecordSchema, type HouseholdRecord, type ResidentRecord } from '../../src/domain/register';
+import { changeRecordSchema, chinaDateOf, householdRecordSchema, nameFields, residentRecordSchema, type HouseholdRecord, type ResidentRecord } from '../../src/domain/register';
 import type { registerApi } from '../../src/domain/register/api';
 import { DomainError } from '../../src/domain/errors';
 import { appendAudit, inTransaction, isDuplicate, type Invocation } from '../_lib';
@@ -46,7 +46,7 @@ export async function savePerson(input: Input<'savePerson'>, call: RegisterCall)
     _id,
     ...placeOf(h),
     householdId: h._id,
-    name: input.name,
+    ...nameFields(input.name),
     sex: who.sex,
     birthDate: who.birthDate,
     ...sealedFields(call.keys(), _id, who.idNumber, input.phone),
@@ -92,7 +92,7 @@ async function updatePerson(input: Input<'savePerson'>, call: RegisterCall, acti
   await refuseDuplicate(call, acting, r.streetId, who.idNumber, r._id);
   const expected = requireVersion(input.expectedVersion);
   const patch = {
-    name: input.name,
+    ...nameFields(input.name),
     sex: who.sex,
     birthDate: who.birthDate,
     ...sealedFields(call.keys(), r._id, who.idNumber, input.phone),

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { canManageStreet } from '../../src/domain/access';
-import { type ResidentRecord, type TenancyRecord } from '../../src/domain/register';
+import { nameSearchKeys, type ResidentRecord, type TenancyRecord } from '../../src/domain/register';
 import type { registerApi } from '../../src/domain/register/api';
 import { DomainError } from '../../src/domain/errors';
 import { authorize, requireCaller } from '../_lib';
@@ -27,6 +27,9 @@ function cursorOf(after: string | undefined): { phase: Phase; after: string | nu
  * with the key that sealed it, sealed again and re-hashed under the current key, with a versioned write:
  * a row edited meanwhile is left for the next pass (it was written under the current key anyway, or the
  * next run finds it). Idempotent: rows already under the current key are only read.
+ *
+ * The same walk fills the name search keys of people written before keys existed (docs/decisions.md,
+ * "Name search by keys"): run once after deploying them (`next` until null), with or without a new key.
  */
 export async function rotateKeys(input: Input, call: RegisterCall) {
   const caller = await requireCaller(call);
@@ -48,9 +51,12 @@ export async function rotateKeys(input: Input, call: RegisterCall) {
   };
   if (cursor.phase === 'residents') {
     const page = await stores.residents.page({ streetId }, { orderBy: ['_id', 'asc'], after: cursor.after, limit: input.limit });
-    for (const r of page.items.filter((x) => stale(keys.keyId, x, keys.keyIdOf))) {
-      const opened = openedOf(keys, r);
-      await write(() => stores.residents.update(r, { ...sealedFields(keys, r._id, opened.idNumber, opened.phone), updatedAt: call.now }));
+    for (const r of page.items) {
+      const sealsStale = stale(keys.keyId, r, keys.keyIdOf);
+      const keysStale = nameKeysStale(r);
+      if (!sealsStale && !keysStale) continue;
+      const opened = sealsStale ? openedOf(keys, r) : undefined;
+      await write(() => stores.residents.update(r, { ...(opened ? sealedFields(keys, r._id, opened.idNumber, opened.phone) : {}), ...(keysStale ? { nameKeys: nameSearchKeys(r.name) } : {}), updatedAt: call.now }));
     }
     return { checked: page.items.length, moved, skipped, next: page.next ? `residents:${page.next}` : 'tenancies:' };
   }
@@ -63,4 +69,6 @@ export async function rotateKeys(input: Input, call: RegisterCall) {
 }
 
 const stale = (current: string, r: ResidentRecord, keyIdOf: (s: string) => string) => [r.idSealed, r.phoneSealed].some((s) => s !== undefined && keyIdOf(s) !== current);
+/** Written before name keys existed (or under an older derivation): the walk fills them, so the search's fallback reads nothing. */
+const nameKeysStale = (r: ResidentRecord) => r.nameKeys === undefined || r.nameKeys.join('\u0000') !== nameSearchKeys(r.name).join('\u0000');
 const staleTenancy = (current: string, t: TenancyRecord, keyIdOf: (s: string) => string) => t.landlordPhoneSealed !== undefined && keyIdOf(t.landlordPhoneSealed) !== current;

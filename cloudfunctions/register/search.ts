@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import { flagsVisibleAt, personView, type ResidentRecord } from '../../src/domain/register';
+import { flagsVisibleAt, nameQueryKey, personView, type ResidentRecord } from '../../src/domain/register';
 import type { registerApi } from '../../src/domain/register/api';
 import { auditRead } from './audit-reads';
 import { invalid, placeOf, type RegisterCall } from './context';
 import { maskedOf } from './people-masking';
-import { scopedListing, scopedWhere } from './scope-where';
+import type { Scopes } from '../../src/domain/register';
+import { scopedListing, scopedWhere, type ScopedListing } from './scope-where';
 
 type Input = z.infer<(typeof registerApi)['searchPeople']['input']>;
 
@@ -31,9 +32,10 @@ export async function searchPeople(input: Input, call: RegisterCall) {
     const page = ids.length ? await acting.stores.residents.page(scopedWhere(call, acting.streetId, scopes, { ...extra, householdId: call.db.command.in(ids) }), { limit: SEARCH_MAX }) : { items: [], next: null };
     found = page.items;
     more = Boolean(households.next || page.next);
+  } else if (input.by === 'name') {
+    ({ found, more } = await searchByName(call, acting, scopes, extra, text));
   } else {
-    const byField: Record<Exclude<Input['by'], 'address'>, () => Record<string, unknown>> = {
-      name: () => ({ name: call.db.RegExp({ regexp: escapeRegExp(text), options: 'i' }) }),
+    const byField: Record<'phone_tail' | 'id_tail', () => Record<string, unknown>> = {
       // Every configured key's hash: rows not yet moved to the current key by rotateKeys are found too.
       phone_tail: () => ({ phoneTailKey: call.db.command.in(keys.keyedHashes('phone_tail', tail(text, 'text', /^\d{4}$/, '请输入手机号后4位数字'))) }),
       id_tail: () => ({ idTailKey: call.db.command.in(keys.keyedHashes('id_tail', tail(text.toUpperCase(), 'text', /^\d{3}[\dX]$/, '请输入身份证号后4位'))) }),
@@ -55,6 +57,24 @@ export async function searchPeople(input: Input, call: RegisterCall) {
     fields: [...new Set(people.flatMap((p) => p.flags))],
   });
   return { people: people.map((p) => p.view), truncated: more };
+}
+
+/**
+ * By name, "contains" as before, without reading the street: one key of the query (nameQueryKey) by
+ * equality on the multikey-indexed `nameKeys`, then the same contains test on those few. Records written
+ * before keys existed (no `nameKeys`) are looked up alongside, by `nameKeys: null` — also served by the
+ * index (its null entries), so it reads only such records and nothing once the admin's key walk
+ * (rotateKeys) has filled them (docs/decisions.md). Both in parallel: one round trip of latency.
+ */
+async function searchByName(call: RegisterCall, acting: ScopedListing['acting'], scopes: Scopes, extra: Record<string, unknown>, text: string) {
+  const contains = call.db.RegExp({ regexp: escapeRegExp(text), options: 'i' });
+  const where = (nameKeys: unknown) => scopedWhere(call, acting.streetId, scopes, { ...extra, nameKeys, name: contains });
+  const [keyed, unkeyed] = await Promise.all([
+    acting.stores.residents.page(where(nameQueryKey(text)), { orderBy: ['name', 'asc'], limit: SEARCH_MAX }),
+    acting.stores.residents.page(where(null), { orderBy: ['name', 'asc'], limit: SEARCH_MAX }),
+  ]);
+  const all = [...keyed.items, ...unkeyed.items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { found: all.slice(0, SEARCH_MAX), more: Boolean(keyed.next || unkeyed.next) || all.length > SEARCH_MAX };
 }
 
 function tail(text: string, field: string, shape: RegExp, message: string): string {

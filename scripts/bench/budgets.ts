@@ -80,6 +80,20 @@ export const budgets = {
   stats: { dashboardRoundTrips: 3, dashboardMedianMs: 3_000, rebuildDayMs: 40_000, timerTimeoutMs: 60_000 },
   /** worklog.compliance for 100 workers × 4 weeks (issue 14 item 8): at most 3 database round trips (records3: 2, the caller + one $lookup aggregation; tests/integration/worklog-compliance.test.ts). */
   compliance: { roundTrips: 3 },
+  /**
+   * Issue 15 item 7, register.searchPeople over 30 000 people of one grid (scripts/bench/register.ts).
+   * Name search looks up one name key on the multikey index (src/domain/register/name-keys.ts) plus the
+   * records without keys: it reads the people holding the key, not the street. Before (30 Nov, search
+   * branch): a full scan, 30 002 documents, 2.25 s median. Set from the after-run, with headroom for a
+   * loaded 2-core machine; the bench's names (李居民21000) are longer than real ones and share more pieces.
+   */
+  registerSearch: {
+    'name (contains)': { roundTrips: 6, documentsScanned: 150, medianMs: 300 },
+    'phone tail': { roundTrips: 5, documentsScanned: 100, medianMs: 300 },
+    'ID tail': { roundTrips: 5, documentsScanned: 100, medianMs: 300 },
+  } as Record<string, { roundTrips: number; documentsScanned: number; medianMs: number }>,
+  /** Documents scanned by one 500-household file of register.importHouseholds: must not grow with the register (was +21 500 a file). */
+  registerImport: { documentsScannedPerFile: 20_000 },
   /** weapp main package, KB (ARCHITECTURE §6; WeChat's hard limit is 2 MB). */
   weappMainKB: 600,
 };

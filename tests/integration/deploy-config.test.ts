@@ -204,6 +204,7 @@ describe('collections and indexes', () => {
         'households{communityId,address}',
         'residents{householdId,status}',
         'residents{streetId,idKey}',
+        'residents{streetId,nameKeys}',
         'residents{gridId,idTailKey}',
         'residents{gridId,phoneTailKey}',
         'residents{gridId,name}',

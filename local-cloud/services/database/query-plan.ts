@@ -72,7 +72,9 @@ function fieldClause(slot: number, condition: unknown): Clause | undefined {
   const equalTo = (keys: IndexKey[]) => equalityClause(slot, keys);
   const direct = narrowKey(condition);
   if (direct) return equalTo([direct]);
+  if (condition === null) return nullClause(slot);
   if (!isPlainObject(condition)) return undefined;
+  if ('$eq' in condition && condition.$eq === null && Object.keys(condition).length === 1) return nullClause(slot);
   const eq = '$eq' in condition ? narrowKey(condition.$eq) : undefined;
   if (eq) return equalTo([eq]);
   const inKeys = Array.isArray(condition.$in) ? condition.$in.map(narrowKey) : undefined;
@@ -97,6 +99,16 @@ function equalityClause(slot: number, keys: IndexKey[]): Clause {
   return { sql, params: [...params, ...params] };
 }
 
+/**
+ * Equal to null, which matches a missing field, a null, and an array holding null: rows tagged 'z' (null,
+ * missing, or a path through a non-document), 'x' (unknown), and array rows with a null element. As
+ * MongoDB answers `{ field: null }` from an index's null entries (records written before a field existed).
+ */
+function nullClause(slot: number): Clause {
+  const t = `k${slot}_t`;
+  return { sql: `(${t} IN ('x', 'z') OR (${t} = 'm' AND seq IN (SELECT seq FROM @m${slot}@ WHERE t = 'z')))`, params: [] };
+}
+
 function rangeClause(t: string, v: string, condition: Criteria, orUnknown: (s: string) => string): Clause | undefined {
   const parts: string[] = [];
   const params: unknown[] = [];
@@ -114,7 +126,7 @@ function rangeClause(t: string, v: string, condition: Criteria, orUnknown: (s: s
   return { sql: orUnknown(`(${t} = ? AND ${parts.join(' AND ')})`), params: [tag, ...params] };
 }
 
-/** Only non-null scalars narrow: `eq null` also matches missing fields, which the index tags alike but let mingo judge. */
+/** Non-null scalars narrow by their key; null (which also matches missing fields) has its own clause. */
 function narrowKey(value: unknown): IndexKey | undefined {
   const key = indexKeyOfScalar(value);
   return key && key.t !== 'z' ? key : undefined;

@@ -163,7 +163,7 @@ export class DocumentStore {
         const doc = this.parse(row.doc);
         const key = indexKeyAt(doc, path);
         write.run(key.t, key.v, row.seq);
-        for (const element of elementKeysAt(doc, path)) writeElement.run(element.t, element.v, row.seq);
+        for (const element of elementKeysAt(doc, path)) writeElement.run(element.t, element.v ?? 0, row.seq);
       }
     });
   }
@@ -222,7 +222,8 @@ export class DocumentStore {
       const elements = elementKeysAt(doc, path);
       if (elements.length === 0) continue;
       const write = this.db.prepare(`INSERT OR IGNORE INTO ${m} (t, v, seq) VALUES (?, ?, ?)`);
-      for (const element of elements) write.run(element.t, element.v, seq);
+      // A WITHOUT ROWID key cannot hold NULL: a null element is stored as (t 'z', v 0); only its tag is ever asked.
+      for (const element of elements) write.run(element.t, element.v ?? 0, seq);
     }
   }
 

@@ -7,3 +7,4 @@ export * from './access';
 export * from './records';
 export * from './views';
 export * from './confirm';
+export * from './name-keys';

@@ -47,6 +47,12 @@ export const residentRecordSchema = z.object({
   /** The current household, or the last one for people who left. */
   householdId: id,
   name: z.string().min(1).max(20),
+  /**
+   * The name's search keys (name-keys.ts: its pieces up to 4 characters, lower-cased), indexed as a
+   * multikey index so a name search reads only the people it finds. Absent on records written before
+   * keys existed: the search also looks those up (nameKeys: null) and the admin's key walk fills them.
+   */
+  nameKeys: z.array(z.string()).max(80).optional(),
   sex: z.enum(SEXES),
   birthDate: isoDate,
   idSealed: sealedSchema.optional(),
