@@ -1,11 +1,10 @@
 import type { ActionOutput } from '../../src/domain/api';
 import { CASE_STATE_LABELS } from '../../src/domain/case/case-state';
 import { monthToDate, type Period, type ScopeInput, type WorkerRecordKind, type WorkerRecords } from '../../src/domain/stats';
-import { canSeeWorker } from '../../src/domain/worklog';
 import { authorize, requireCaller, type Database, type Invocation } from '../_lib';
 import { casesOf } from '../_lib/cases/store';
 import { checkedScope } from './checked-scope';
-import { scopeWorkOf } from './worker-work';
+import { mayOpenRecords, scopeWorkOf } from './worker-work';
 
 /**
  * workerRecords (issue 16 item 1, the worker level's drill-down): the records behind one worker's
@@ -47,8 +46,8 @@ export async function workerRecords(input: WorkerRecordsInput, call: Invocation)
   const scope = await checkedScope(call.db, caller.roles, input.scope);
   const period = input.period ?? monthToDate(call.now);
   const work = await scopeWorkOf(call, caller, scope.match, period, input.userId);
+  authorize(mayOpenRecords(work, caller, input.userId), NOT_YOURS);
   const worker = work.workers.find((w) => w.id === input.userId);
-  authorize(worker !== undefined && canSeeWorker(caller, { userId: worker.id, roles: worker.roles }), NOT_YOURS);
   const { records, figures } = work.of(worker!.id);
   const all = records[input.kind];
   const offset = Number(input.after ?? 0);

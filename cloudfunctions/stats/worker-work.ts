@@ -2,7 +2,7 @@ import { DomainError } from '../../src/domain/errors';
 import { periodInstants, type Period } from '../../src/domain/stats';
 import type { ScopeMatch } from '../../src/domain/stats/scope';
 import { workerWorkOf, type OneWorkerFacts, type WorkerWorkRules } from '../../src/domain/stats/worker-records';
-import { workerPlaces } from '../../src/domain/worklog';
+import { canSeeWorker, workerPlaces } from '../../src/domain/worklog';
 import type { Caller, Invocation } from '../_lib';
 // The worklog compliance view's ONE fact gathering: the work figures count what compliance counts.
 import { loadComplianceFacts, type ComplianceFacts } from '../worklog/compliance-facts';
@@ -43,5 +43,15 @@ export async function scopeWorkOf(call: Invocation, caller: Caller, match: Scope
   const workers = facts.workers.filter((u) => inScopeMatch(u.roles, match)).map((u) => ({ id: u._id, name: u.name, roles: u.roles }));
   return { workers, rules, of: (userId) => workerWorkOf(oneWorker(facts, userId), rules, call.now) };
 }
+
+/**
+ * Whether the caller may open this worker's records (stats.workerRecords): the worker belongs to the scope
+ * and is the caller, or works in a grid the caller supervises (worklog canSeeWorker). The card shows its
+ * lines as links by the same rule, so a tap never ends in a refusal.
+ */
+export const mayOpenRecords = (work: Pick<ScopeWork, 'workers'>, caller: Caller, userId: string): boolean => {
+  const w = work.workers.find((x) => x.id === userId);
+  return w !== undefined && canSeeWorker(caller, { userId: w.id, roles: w.roles });
+};
 
 export const isTooMany = (e: unknown): e is DomainError => e instanceof DomainError && e.code === 'CONFLICT';

@@ -3,7 +3,7 @@ import { COUNTER_KEYS, kpisOf, monthToDate, zeroCounters, type Counters, type Pe
 import * as z from 'zod';
 import type { ScopeMatch } from '../../src/domain/stats/scope';
 import { requireCaller, type Caller, type Invocation } from '../_lib';
-import { isTooMany, scopeWorkOf } from './worker-work';
+import { isTooMany, mayOpenRecords, scopeWorkOf } from './worker-work';
 import { userRowsOf } from '../_lib/notify';
 import { AGGREGATE_LIMIT, rowsSource } from './dashboard';
 
@@ -42,7 +42,7 @@ export async function workers(input: { scope?: ScopeInput; period?: Period }, ca
       .map((w: z.infer<typeof ownerSumSchema>) => {
         const counters = zeroCounters();
         for (const k of COUNTER_KEYS) counters[k] = Number(w[k] ?? 0);
-        return { userId: w._id, name: names.get(w._id) ?? '（已离岗人员）', counters, kpis: kpisOf(counters), work: work.figures ? work.figures(w._id) : null };
+        return { userId: w._id, name: names.get(w._id) ?? '（已离岗人员）', counters, kpis: kpisOf(counters), work: work.figures ? work.figures(w._id) : null, recordsOpen: work.mayOpen(w._id) };
       })
       .sort((a, b) => b.counters.filed - a.counters.filed || a.name.localeCompare(b.name, 'zh-CN')),
     workNote: work.note,
@@ -53,10 +53,10 @@ export async function workers(input: { scope?: ScopeInput; period?: Period }, ca
 async function workOf(call: Invocation, caller: Caller, match: ScopeMatch, period: Period) {
   try {
     const work = await scopeWorkOf(call, caller, match, period);
-    return { workers: work.workers, figures: (userId: string): WorkFigures => work.of(userId).figures, note: null };
+    return { workers: work.workers, figures: (userId: string): WorkFigures => work.of(userId).figures, mayOpen: (userId: string) => mayOpenRecords(work, caller, userId), note: null };
   } catch (e) {
     // Too many facts for one answer: the case figures still stand; the work figures ask for a narrower view.
-    if (isTooMany(e)) return { workers: [], figures: null, note: e.message };
+    if (isTooMany(e)) return { workers: [], figures: null, mayOpen: () => false, note: e.message };
     throw e;
   }
 }

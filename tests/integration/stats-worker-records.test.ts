@@ -101,6 +101,17 @@ describe('stats.workerRecords: the records behind one worker\'s figures', () => 
     expect(second.data.next).toBeNull();
   });
 
+  it('marks on the worker cards whose records the caller may open, by the same rule', async () => {
+    const open = async (caller: string, scope: object) =>
+      Object.fromEntries((await (await statsCaller(t.cloud.baseUrl, caller))('workers', { scope, period: NOV } as never)).data!.workers.map((w) => [w.userId, w.recordsOpen]));
+    expect(await open('user-community-a', COMMUNITY_A)).toMatchObject({ [A1]: true, [A2]: true });
+    // An officer of grid A1 sees the grid's cards: their own records open; a colleague's would not.
+    const own = await open(A1, { level: 'grid', id: 'grid-a1' });
+    expect(own[A1]).toBe(true);
+    expect(own['user-chief-a']).toBe(false);
+    expect(Object.values(own).filter((v) => v === true)).toHaveLength(1);
+  });
+
   it('lets the worker read their own, and their grid chief', async () => {
     const own = await list(A1, A1, 'visits', { level: 'grid', id: 'grid-a1' });
     expect(own.ok).toBe(true);

@@ -127,7 +127,8 @@ export const statsApi = {
     input: dashboardInputSchema,
     output: z.object({
       /** `work`: info items and meeting attendance (work-figures.ts); null for all when the period holds too many facts (workNote says so). */
-      workers: z.array(z.object({ userId: z.string(), name: z.string(), ...figures, work: workFiguresSchema.nullable() })),
+      // `recordsOpen`: the caller may open this worker's records (stats.workerRecords' own rule), so the card links its work lines.
+      workers: z.array(z.object({ userId: z.string(), name: z.string(), ...figures, work: workFiguresSchema.nullable(), recordsOpen: z.boolean() })),
       workNote: z.string().nullable(),
     }),
   },

@@ -5,7 +5,7 @@ const period = { from: '2026-11-01', to: '2026-11-30' };
 const scope = { level: 'community' as const, id: 'community-a' };
 const row = (over: Partial<WorkerRow> & Pick<WorkerRow, 'userId' | 'name'>, counters: Partial<ReturnType<typeof zeroCounters>> = {}): WorkerRow => {
   const c = { ...zeroCounters(), ...counters };
-  return { counters: c, kpis: kpisOf(c), work: null, ...over };
+  return { counters: c, kpis: kpisOf(c), work: null, recordsOpen: true, ...over };
 };
 
 describe('worker cards of the dashboard', () => {
@@ -36,6 +36,14 @@ describe('worker cards of the dashboard', () => {
     expect(line('巡查达标天数').text).toBe('18天');
     expect(line('入户走访').text).toBe('7次');
     expect(line('工作日志天数').text).toBe('20天');
+  });
+
+  it('links the work lines only where the caller may read the worker\'s records', () => {
+    const work = { infoItems: 1, meetingsRequired: 1, meetingsAttended: 1, meetingAttendanceRate: 100, patrolDays: 1, visits: 1, logDays: 1 };
+    const [colleague] = workerCards([row({ userId: 'u-a2', name: '李强', work, recordsOpen: false })], period, scope);
+    const urlOf = (label: string) => colleague.lines.find((l) => l.label === label)!.url;
+    expect(['有效信息', '参会', '巡查达标天数', '入户走访', '工作日志天数'].map(urlOf)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(urlOf('立案数')).toContain('ownerId=u-a2');
   });
 
   it('says so when a worker had no meeting, and leaves out the work lines when the period was too big to count them', () => {

@@ -35,19 +35,20 @@ function caseLine(w: WorkerRow, k: KpiKey, period: Period, scope: ScopeInput): W
 export function workerCards(workers: readonly WorkerRow[], period: Period, scope: ScopeInput): WorkerCard[] {
   return workers.map((w) => {
     const work = w.work;
-    const records = (kind: WorkerRecordKind) => workerRecordsUrl(kind, period, scope, w.userId, w.name);
-    // Each work figure opens the worker's own records behind it (stats.workerRecords, the same counting).
+    // Each work figure opens the worker's own records behind it (stats.workerRecords, the same counting) —
+    // when the caller may read them (`recordsOpen`: a grid officer sees colleagues' figures, not their records).
+    const records = (kind: WorkerRecordKind) => (w.recordsOpen ? { url: workerRecordsUrl(kind, period, scope, w.userId, w.name) } : {});
     const workLines: WorkerLine[] = work
       ? [
-          { label: WORK_FIGURE_DEFINITIONS.infoItems.label, text: `${work.infoItems ?? 0}条`, url: records('reports') },
+          { label: WORK_FIGURE_DEFINITIONS.infoItems.label, text: `${work.infoItems ?? 0}条`, ...records('reports') },
           {
             label: '参会',
             text: work.meetingsRequired ? `${work.meetingsAttended ?? 0} / ${work.meetingsRequired}（${kpiRate(work.meetingAttendanceRate)}）` : '本期无应参加的会议',
-            url: records('meetings'),
+            ...records('meetings'),
           },
-          { label: WORK_FIGURE_DEFINITIONS.patrolDays.label, text: `${work.patrolDays ?? 0}天`, url: records('patrols') },
-          { label: WORK_FIGURE_DEFINITIONS.visits.label, text: `${work.visits ?? 0}次`, url: records('visits') },
-          { label: WORK_FIGURE_DEFINITIONS.logDays.label, text: `${work.logDays ?? 0}天`, url: records('logs') },
+          { label: WORK_FIGURE_DEFINITIONS.patrolDays.label, text: `${work.patrolDays ?? 0}天`, ...records('patrols') },
+          { label: WORK_FIGURE_DEFINITIONS.visits.label, text: `${work.visits ?? 0}次`, ...records('visits') },
+          { label: WORK_FIGURE_DEFINITIONS.logDays.label, text: `${work.logDays ?? 0}天`, ...records('logs') },
         ]
       : [];
     return {
