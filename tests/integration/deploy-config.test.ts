@@ -202,7 +202,9 @@ describe('collections and indexes', () => {
         // register function (issue 15): lists by grid/community, search by keyed hashes, deadlines, purge
         'households{gridId,address}',
         'households{communityId,address}',
+        'households{gridId,memberCount}',
         'residents{householdId,status}',
+        'residents{gridId,status}',
         'residents{streetId,idKey}',
         'residents{streetId,nameKeys}',
         'residents{gridId,idTailKey}',

@@ -6,7 +6,7 @@ import { update as applyUpdate } from 'mingo/updater';
 import { cloneDoc, encodeDoc, parseStoredDoc, type Doc } from './ejson';
 import { DB_ERRORS, DatabaseError } from './errors';
 import { aggregatorOf, queryOf } from './mingo-context';
-import { planScan } from './query-plan';
+import { planCoveredCount, planScan } from './query-plan';
 import type { DatabaseStats } from './stats';
 import { collectOrdered } from './ordered-scan';
 import { indexKeyAt, isOrderableTag } from './index-keys';
@@ -102,8 +102,23 @@ export class DocumentOperations {
     return this.store.scan(collection, planScan(criteria, this.store.indexSlots(collection)));
   }
 
+  /**
+   * A count: from the index when it covers the criteria (planCoveredCount: scalar rows counted by SQLite,
+   * only rows holding arrays or odd values read), as MongoDB counts index keys; else every match is read.
+   */
   count(collection: string, criteria: Doc): number {
-    return this.collectMatches('calculateDocument', collection, criteria, Infinity).length;
+    this.requireCollection(collection);
+    const covered = planCoveredCount(criteria, this.store.indexSlots(collection));
+    if (!covered) return this.collectMatches('calculateDocument', collection, criteria, Infinity).length;
+    const query = compileQuery(criteria);
+    let matched = this.store.countRows(collection, covered.exact);
+    let scanned = 0;
+    for (const row of this.store.scan(collection, covered.unknown)) {
+      scanned += 1;
+      if (query.test(parseStoredDoc(row.doc))) matched += 1;
+    }
+    this.stats.recordScan({ action: 'calculateDocument', collection, scanned, matched, usedIndexes: [...covered.exact.usedIndexes, 'count from index'] });
+    return matched;
   }
 
   /**

@@ -135,3 +135,63 @@ function narrowKey(value: unknown): IndexKey | undefined {
 function isPlainObject(value: unknown): value is Criteria {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof RegExp);
 }
+
+/** A count answered from the index (ops.count): rows the index decides exactly, and the rows mingo must judge. */
+export interface CoveredCount {
+  /** Rows whose every criteria field is a plain scalar meeting its condition: counted by SQLite, no document read. */
+  exact: SqlFilter;
+  /** Rows holding an array, a sub-document or an odd value in one of those fields: read and judged by mingo. */
+  unknown: SqlFilter;
+}
+
+/**
+ * A count is covered when every criteria entry is an indexed field with a scalar equality, or a number or
+ * date range (strings are left out: SQLite orders them by UTF-8 bytes, mingo by UTF-16 units): MongoDB
+ * then counts index keys (COUNT_SCAN) without fetching documents. Scalar rows are decided by the index
+ * alone; every other row is in `unknown` and is read. The two sets partition the collection, so the sum
+ * equals the full path's count (tests/contract/database-covered-count.test.ts checks it against a twin).
+ */
+export function planCoveredCount(criteria: Criteria, slots: IndexSlots): CoveredCount | undefined {
+  const entries = Object.entries(criteria);
+  if (entries.length === 0) return undefined;
+  const exact: string[] = [];
+  const params: unknown[] = [];
+  const used: number[] = [];
+  const paths: string[] = [];
+  for (const [path, condition] of entries) {
+    if (path.startsWith('$') || path === '_id' || !slots.has(path)) return undefined;
+    const slot = slots.get(path)!;
+    const clause = exactClause(slot, condition);
+    if (!clause) return undefined;
+    exact.push(clause.sql);
+    params.push(...clause.params);
+    used.push(slot);
+    paths.push(path);
+  }
+  return {
+    exact: { sql: exact.join(' AND '), params, usedIndexes: paths },
+    unknown: { sql: used.map((slot) => `k${slot}_t NOT IN ('z', 'n', 's', 'b', 'd')`).join(' OR '), params: [], usedIndexes: paths },
+  };
+}
+
+function exactClause(slot: number, condition: unknown): Clause | undefined {
+  const t = `k${slot}_t`;
+  const v = `k${slot}_v`;
+  const onlyEq = isPlainObject(condition) && Object.keys(condition).length === 1 && '$eq' in condition;
+  const key = narrowKey(condition) ?? (onlyEq ? narrowKey((condition as Criteria).$eq) : undefined);
+  if (key) return { sql: `(${t} = ? AND ${v} = ?)`, params: [key.t, key.v] };
+  if (!isPlainObject(condition)) return undefined;
+  const ops = Object.keys(condition);
+  if (ops.length === 0 || !ops.every((op) => op in RANGE_SQL)) return undefined;
+  let tag: string | undefined;
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  for (const op of ops) {
+    const bound = narrowKey(condition[op]);
+    if (!bound || (bound.t !== 'n' && bound.t !== 'd') || (tag && tag !== bound.t)) return undefined;
+    tag = bound.t;
+    parts.push(`${v} ${RANGE_SQL[op]} ?`);
+    params.push(bound.v);
+  }
+  return { sql: `(${t} = ? AND ${parts.join(' AND ')})`, params: [tag, ...params] };
+}

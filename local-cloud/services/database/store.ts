@@ -146,6 +146,14 @@ export class DocumentStore {
     for (const slot of this.slotsOf(collection).values()) this.db.prepare(`DELETE FROM ${multikeyTable(tbl, slot)} WHERE seq = ?`).run(seq);
   }
 
+  /** How many rows `filter` selects, counted by SQLite (a covered count: no document is read). */
+  countRows(collection: string, filter: SqlFilter): number {
+    const tbl = this.tables.get(collection);
+    if (!tbl) return 0;
+    const where = filter.sql ? `WHERE ${sqlFor(tbl, filter)}` : '';
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM ${tbl} ${where}`).get(...filter.params) as { n: number }).n;
+  }
+
   /** Declares an index on a field path and backfills it; idempotent, survives restarts and resets. */
   ensureIndex(collection: string, path: string): void {
     if (this.slotsOf(collection).has(path)) return;
