@@ -63,8 +63,8 @@ describe('statistics: the month and category figures drill down to their cases',
     ] as const) {
       const call = await statsCaller(base(), who);
       const board = (await call('dashboard', { scope, period: TWO_MONTHS })).data;
-      const month = (m: string) => board.byMonth.find((x: any) => x.month === m).counters;
-      const category = (id: string) => board.byCategory.find((x: any) => x.categoryId === id).counters;
+      const month = (m: string) => board.byMonth.find((x: any) => x.month === m)!.counters;
+      const category = (id: string) => board.byCategory.find((x: any) => x.categoryId === id)!.counters;
       // The figures themselves, worked out by hand from the steps above.
       expect([month('2026-10').filed, month('2026-10').closed, month('2026-11').filed, month('2026-11').closed]).toEqual([3, 2, 2, 1]);
       expect([category('rubbish').filed, category('street_trading').filed]).toEqual([3, 2]);
@@ -91,7 +91,7 @@ describe('statistics: the month and category figures drill down to their cases',
       expect(trading).toHaveLength(category('street_trading').filed);
       // Category and month together narrow both ways (a category's figure of a one-month board).
       const novBoard = (await call('dashboard', { scope, period: NOVEMBER })).data;
-      const novTrading = novBoard.byCategory.find((x: any) => x.categoryId === 'street_trading').counters.filed;
+      const novTrading = novBoard.byCategory.find((x: any) => x.categoryId === 'street_trading')!.counters.filed;
       expect(await allCases(call, { scope, period: NOVEMBER, figure: 'filed', categoryId: 'street_trading' })).toEqual([c.novTradingOpen]);
       expect(novTrading).toBe(1);
     }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { Canvas, View } from '@tarojs/components';
 import uCharts from '@qiun/ucharts';
+import { pressable } from '../case-choice/pressable';
 import { useFontScale } from '../page-shell/use-font-scale';
 import { canvas2d, screenInfo } from './canvas-2d';
 import './index.scss';
@@ -19,6 +20,16 @@ interface StatChartProps {
   caption: string;
   /** Appended to each value in the table, e.g. '%'. */
   unit?: string;
+  /** The table's rows when the chart draws fewer (e.g. the largest 8 categories of all); default `data`. */
+  table?: ChartData;
+  /** A count of the table that opens the records behind it, by [row][series]; none: plain text. */
+  cellLink?: (row: number, series: number) => CellLink | null | undefined;
+}
+
+/** What a count of the table opens: the whole cell is the target, read out as `ariaLabel`. */
+export interface CellLink {
+  ariaLabel: string;
+  open: () => void;
 }
 
 /** Chart text follows the app's 标准 / 大字 / 特大字 (app.scss --gl-font). */
@@ -32,7 +43,7 @@ const COLORS = ['#1f5fbf', '#d9480f', '#2b8a3e', '#862e9c'];
  * the alternative for elderly readers and screen readers (the canvas is hidden from them), and it always
  * shows every value the chart draws.
  */
-export function StatChart({ id, kind, data, caption, unit = '' }: StatChartProps) {
+export function StatChart({ id, kind, data, caption, unit = '', table = data, cellLink }: StatChartProps) {
   const scale = useFontScale();
   const height = HEIGHT[scale];
   const key = useMemo(() => JSON.stringify([data, scale]), [data, scale]);
@@ -82,25 +93,40 @@ export function StatChart({ id, kind, data, caption, unit = '' }: StatChartProps
           <View className='stat-table__cell' role='columnheader'>
             项目
           </View>
-          {data.series.map((s) => (
+          {table.series.map((s) => (
             <View key={s.name} className='stat-table__cell' role='columnheader'>
               {s.name}
             </View>
           ))}
         </View>
-        {data.categories.map((c, i) => (
-          <View key={c} className='stat-table__row' role='row'>
+        {table.categories.map((c, i) => (
+          <View key={`${i}-${c}`} className='stat-table__row' role='row'>
             <View className='stat-table__cell' role='rowheader'>
               {c}
             </View>
-            {data.series.map((s) => (
-              <View key={s.name} className='stat-table__cell' role='cell'>
-                {s.data[i]}
-                {unit}
-              </View>
+            {table.series.map((s, j) => (
+              <TableCount key={s.name} text={`${s.data[i]}${unit}`} link={cellLink?.(i, j) ?? undefined} />
             ))}
           </View>
         ))}
+      </View>
+    </View>
+  );
+}
+
+/** A count in the table: plain, or (with a link) the whole cell as a button that opens what is behind it. */
+function TableCount({ text, link }: { text: string; link?: CellLink }) {
+  if (!link) {
+    return (
+      <View className='stat-table__cell' role='cell'>
+        {text}
+      </View>
+    );
+  }
+  return (
+    <View className='stat-table__cell stat-table__cell--link' role='cell'>
+      <View className='stat-table__link' role='button' aria-label={link.ariaLabel} {...pressable(link.open)} onClick={link.open}>
+        {text} ›
       </View>
     </View>
   );

@@ -10,7 +10,7 @@ import type { ActionOutput } from '../../../domain/api';
 import { call } from '../../../services/call';
 import { useQuery } from '../../../services/use-query';
 import { QueryView } from '../../../components/query-view';
-import { scopeFromParams } from '../shared/links';
+import { categoryFromParams, scopeFromParams } from '../shared/links';
 import '../shared/dashboard.scss';
 
 type Item = ActionOutput<'stats', 'cases'>['items'][number];
@@ -23,7 +23,9 @@ export default function FigureCasesPage() {
   const scope = scopeFromParams(params);
   const label = params.label ? decodeURIComponent(params.label) : COUNTER_LABELS[figure];
   const ownerId = params.ownerId ? decodeURIComponent(params.ownerId) : undefined;
-  const input = { figure, period, ...(scope ? { scope } : {}), ...(ownerId ? { ownerId } : {}) };
+  // 按分类: one category's cases; stats.cases keeps those the daily rows' own countersOf counts, so the list has the figure's length.
+  const category = categoryFromParams(params);
+  const input = { figure, period, ...(scope ? { scope } : {}), ...(ownerId ? { ownerId } : {}), ...(category ? { categoryId: category.id } : {}) };
   const [more, setMore] = useState<{ items: Item[]; next: string | null } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const { state, reload } = useQuery(async () => {
@@ -46,7 +48,7 @@ export default function FigureCasesPage() {
           const items = [...first.items, ...(more?.items ?? [])];
           const next = more ? more.next : first.next;
           return (
-            <Section heading={`${COUNTER_LABELS[figure]}（${period.from} 至 ${period.to}）`}>
+            <Section heading={`${category ? `${category.label} · ` : ''}${COUNTER_LABELS[figure]}（${period.from} 至 ${period.to}）`}>
               {items.length === 0 && !next && <View className='section__text'>没有符合的事件。</View>}
               {items.map((c) => (
                 <View

@@ -10,7 +10,7 @@ import { StatChart } from '../../../components/stat-chart';
 import { STATS_LEVEL_LABELS, type ScopeInput } from '../../../domain/stats';
 import { call } from '../../../services/call';
 import { useQuery } from '../../../services/use-query';
-import { categoryBars, drillFigureOf, gridRates, HEADLINE, kpiLabel, kpiText, monthTrend, PERIOD_CHOICES, PERIOD_LABELS, periodOf, type Board, type PeriodChoice } from '../shared/figures';
+import { categoryBars, categoryDrills, categoryTable, drillFigureOf, gridRates, HEADLINE, kpiLabel, kpiText, monthDrills, monthTrend, PERIOD_CHOICES, PERIOD_LABELS, periodOf, type Board, type CellDrill, type PeriodChoice } from '../shared/figures';
 import { casesUrl, dashboardUrl, scopeFromParams } from '../shared/links';
 import { LedgerSection } from './ledger-section';
 import { WorkersSection } from './workers-section';
@@ -82,10 +82,12 @@ function BoardView({ board: b }: { board: Board }) {
         ))}
       </Section>
       <Section heading='按月趋势'>
-        <StatChart id='chart-month' kind={b.byMonth.length > 1 ? 'line' : 'column'} data={monthTrend(b)} caption='每月立案数与结案数' />
+        <StatChart id='chart-month' kind={b.byMonth.length > 1 ? 'line' : 'column'} data={monthTrend(b)} caption='每月立案数与结案数' cellLink={linkOf(monthDrills(b))} />
+        <View className='section__help'>点表中的数字，查看该月立案或结案的事件（按上报月份统计）。</View>
       </Section>
       <Section heading='按分类'>
-        <StatChart id='chart-category' kind='column' data={categoryBars(b)} caption='各类事件立案数' />
+        <StatChart id='chart-category' kind='column' data={categoryBars(b)} table={categoryTable(b)} caption='各类事件立案数' cellLink={linkOf(categoryDrills(b))} />
+        <View className='section__help'>点表中的数字，查看该类立案的事件。</View>
       </Section>
       {scope.level !== 'grid' && (
         <Section heading='按网格'>
@@ -112,3 +114,9 @@ function BoardView({ board: b }: { board: Board }) {
     </>
   );
 }
+
+/** The table's counts open the cases page (stats.cases) behind them. */
+const linkOf = (drills: Array<Array<CellDrill | null>>) => (row: number, series: number) => {
+  const d = drills[row]?.[series];
+  return d ? { ariaLabel: d.ariaLabel, open: () => void Taro.navigateTo({ url: d.url }) } : null;
+};
