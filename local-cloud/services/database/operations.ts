@@ -254,6 +254,10 @@ export class DocumentOperations {
     // mingo's comparison is no total order once arrays or sub-documents meet scalars ([2,3], 2 and [2]
     // compare inconsistently), so its sort's answer then depends on how many documents it is handed: a
     // later sort field holding such values sends the read down the full path, as the first field's does.
+    // An equality on a multikey field (the register's name keys) is the selective index: walking the sort
+    // field instead would test every row of the walk against it (350 ms for 15 of 30 000 people). MongoDB's
+    // planner picks the multikey index there too; the full path reads the few candidates and sorts them.
+    if (plan.usedIndexes.some((p) => p !== field && slots.has(p) && this.store.hasMultikeyEntries(req.collection, slots.get(p)!))) return undefined;
     const later = Object.keys(req.order!).slice(1).filter((f) => f !== '_id');
     if (later.some((f) => slots.has(f) && this.store.hasUnorderable(req.collection, plan, slots.get(f)!))) return undefined;
     const rows = this.store.scanOrdered(req.collection, plan, source, direction, thenById);

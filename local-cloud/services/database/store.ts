@@ -146,6 +146,12 @@ export class DocumentStore {
     for (const slot of this.slotsOf(collection).values()) this.db.prepare(`DELETE FROM ${multikeyTable(tbl, slot)} WHERE seq = ?`).run(seq);
   }
 
+  /** Whether any row holds an array in index slot `slot` (multikey entries exist). */
+  hasMultikeyEntries(collection: string, slot: number): boolean {
+    const tbl = this.tables.get(collection);
+    return !!tbl && !!this.db.prepare(`SELECT 1 FROM ${multikeyTable(tbl, slot)} LIMIT 1`).get();
+  }
+
   /** How many rows `filter` selects, counted by SQLite (a covered count: no document is read). */
   countRows(collection: string, filter: SqlFilter): number {
     const tbl = this.tables.get(collection);
