@@ -84,13 +84,12 @@ export const budgets = {
    * Issue 15 item 7, register.searchPeople over 30 000 people of one grid (scripts/bench/register.ts).
    * Name search looks up one name key on the multikey index (src/domain/register/name-keys.ts) plus the
    * records without keys: it reads the people holding the key, not the street. Before (30 Nov): a full
-   * scan, 30 002 documents, 2.25 s median. After (30 Nov, search branch, two runs at load 2–4 on 2 cores):
-   * 5 round trips, 15 documents, 420 / 355 ms median (phone tail 200 / 128 ms in the same runs). The rest
-   * is the local store's ordered walk by name (SQLite walks the name index and tests the key per row:
-   * ~300 ms of the 355), not documents read; CloudBase fetches the 15 and sorts them.
+   * scan, 30 002 documents, 2.25 s median. After (30 Nov, search branch, load 2–4 on 2 cores): 5 round
+   * trips, 15 documents, 104 ms median (phone tail 142 ms in the same run); 355–420 ms while the local
+   * store still walked the name index for it (fixed: an equality on a multikey field takes the full path).
    */
   registerSearch: {
-    'name (contains)': { roundTrips: 5, documentsScanned: 100, medianMs: 600 },
+    'name (contains)': { roundTrips: 5, documentsScanned: 100, medianMs: 300 },
     'phone tail': { roundTrips: 4, documentsScanned: 100, medianMs: 400 },
     'ID tail': { roundTrips: 4, documentsScanned: 100, medianMs: 400 },
   } as Record<string, { roundTrips: number; documentsScanned: number; medianMs: number }>,
@@ -100,7 +99,7 @@ export const budgets = {
    * local planner's 200-value `in` bound, so it read every active person of the street per chunk; and the
    * board recount read the grid's households and people). After (30 Nov, search branch): 3 for the first
    * file, 43 for each next one (the 40 buildings of the file looked up by id, the 3 counts' odd rows),
-   * flat to the 10th file; total import 62.5 s → 40.1 s.
+   * flat to the 10th file; total import 62.5 s → 39–40 s.
    */
   registerImport: { documentsScannedPerFile: 200 },
   /** weapp main package, KB (ARCHITECTURE §6; WeChat's hard limit is 2 MB). */
