@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { checkA11y, newPhonePage, screenshot, screenshotOnFailure, settle } from './support/browser';
 import { ELDER_LIMITS, measureScreen } from './support/measure';
 import { useE2eCloud } from './support/e2e-cloud';
+import { measureElderScreen } from './support/elder';
 import { expectText, setClock, signInAs, switchTextSize, tapButton } from './support/ui';
 import { closeWithRating, fileCase, gridA1People, returnCase, runStatsTimer } from '../support/stats-builders';
 
@@ -73,6 +74,17 @@ describe('统计看板: the street sees its month', () => {
       await card.getByRole('button', { name: /^张丽 立案数 \d+，查看明细$/ }).click();
       await expectText(page, '东门垃圾桶满溢已清运');
       await page.goBack();
+
+      // Each work figure opens the records behind it, as many as the card says (stats.workerRecords).
+      for (const [label, unit] of [['有效信息', '条'], ['巡查达标天数', '天'], ['入户走访', '次']] as const) {
+        const line = card.getByRole('button', { name: new RegExp(`^张丽 ${label} \\d+${unit}，查看明细$`) });
+        const figure = (await line.getAttribute('aria-label'))!.match(/ (\d+)/)![1];
+        await line.click();
+        await expectText(page, `${label}：${figure}${unit}`);
+        await screenshot(page, `dashboard-worker-${label}`);
+        await checkA11y(page);
+        await page.goBack();
+      }
     });
   });
 
@@ -94,6 +106,14 @@ describe('统计看板: the street sees its month', () => {
       const boxes = await ledgers.evaluateAll((els) => els.map((el) => ({ text: el.textContent ?? '', ...el.getBoundingClientRect().toJSON(), scrolls: el.scrollWidth > el.clientWidth })));
       expect(boxes.map((b) => b.text)).toEqual(['导出事件台账', '导出超期事件台账', '导出满意度台账', '导出巡查台账', '导出走访台账', '导出会议台账']);
       for (const b of boxes) expect({ text: b.text, inside: b.left >= 0 && b.right <= 375, large: b.height >= ELDER_LIMITS.xlarge.target, whole: !b.scrolls }).toEqual({ text: b.text, inside: true, large: true, whole: true });
+
+      // 网格员记录 at 特大字: the page behind 有效信息.
+      await card.getByRole('button', { name: /^张丽 有效信息 \d+条，查看明细$/ }).click();
+      await expectText(page, '有效信息：');
+      const report: string[] = [];
+      await measureElderScreen(page, 'dashboard-worker-records', 'xlarge', report);
+      console.log(report.join('\n'));
+      await page.goBack();
     });
     await switchTextSize(page, 'standard');
   });
