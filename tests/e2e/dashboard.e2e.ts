@@ -103,7 +103,16 @@ describe('统计看板: the street sees its month', () => {
       const ledgers = page.getByRole('button', { name: /^导出.*台账$/ }).filter({ visible: true });
       await ledgers.first().scrollIntoViewIfNeeded();
       await screenshot(page, 'dashboard-ledgers-xlarge');
-      const boxes = await ledgers.evaluateAll((els) => els.map((el) => ({ text: el.textContent ?? '', ...el.getBoundingClientRect().toJSON(), scrolls: el.scrollWidth > el.clientWidth })));
+      // Whole: the words' own box lies inside the button's (a clipped or overflowing label would not).
+      const boxes = await ledgers.evaluateAll((els) =>
+        els.map((el) => {
+          const box = el.getBoundingClientRect();
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          const words = range.getBoundingClientRect();
+          return { text: el.textContent ?? '', left: box.left, right: box.right, height: box.height, scrolls: words.left < box.left - 1 || words.right > box.right + 1 };
+        }),
+      );
       expect(boxes.map((b) => b.text)).toEqual(['导出事件台账', '导出超期事件台账', '导出满意度台账', '导出巡查台账', '导出走访台账', '导出会议台账']);
       for (const b of boxes) expect({ text: b.text, inside: b.left >= 0 && b.right <= 375, large: b.height >= ELDER_LIMITS.xlarge.target, whole: !b.scrolls }).toEqual({ text: b.text, inside: true, large: true, whole: true });
 
