@@ -81,10 +81,27 @@ describe('统计看板: the street sees its month', () => {
         const figure = (await line.getAttribute('aria-label'))!.match(/ (\d+)/)![1];
         await line.click();
         await expectText(page, `${label}：${figure}${unit}`);
-        await screenshot(page, `dashboard-worker-${label}`);
+        await screenshot(page, `dashboard-worker-${['info', 'patrol', 'visit'][['有效信息', '巡查达标天数', '入户走访'].indexOf(label)]}`);
         await checkA11y(page);
         await page.goBack();
       }
+
+      // The month and category tables under the charts drill too: a count opens exactly the cases it counts.
+      await page.getByRole('table', { name: '每月立案数与结案数' }).getByRole('button', { name: /^\d{4}年\d{1,2}月 立案数 2，查看明细$/ }).click();
+      await expectText(page, '东门垃圾桶满溢已清运');
+      await expectText(page, '楼道堆放杂物待清理');
+      expect(await page.getByText('重复上报的垃圾问题').filter({ visible: true }).count()).toBe(0);
+      await page.goBack();
+      await page.getByRole('table', { name: '每月立案数与结案数' }).getByRole('button', { name: /^\d{4}年\d{1,2}月 结案数 1，查看明细$/ }).click();
+      await expectText(page, '东门垃圾桶满溢已清运');
+      expect(await page.getByText('楼道堆放杂物待清理').filter({ visible: true }).count()).toBe(0);
+      await page.goBack();
+      await page.getByRole('table', { name: '各类事件立案数' }).getByRole('button', { name: '垃圾 立案数 2，查看明细' }).click();
+      await expectText(page, '市容环境/垃圾 · 立案数');
+      await expectText(page, '楼道堆放杂物待清理');
+      await screenshot(page, 'dashboard-category-drill');
+      await checkA11y(page);
+      await page.goBack();
     });
   });
 
