@@ -1,15 +1,14 @@
-import { useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { BigButton } from '../../../components/big-button';
+import { LoadMore } from '../../../components/load-more';
 import { pressable } from '../../../components/case-choice/pressable';
 import { PageShell } from '../../../components/page-shell';
 import { QueryView } from '../../../components/query-view';
 import { Section } from '../../../components/section';
 import { call } from '../../../services/call';
-import { useQuery } from '../../../services/use-query';
+import { asQuery, usePagedList } from '../../../services/use-paged-list';
 import { scopeFromParams } from '../shared/links';
-import { EMPTY_TEXT, figureText, headingOf, kindFromParam, recordView, type RecordView, type WorkerRecordItem } from '../shared/worker-records';
+import { EMPTY_TEXT, figureText, headingOf, kindFromParam, recordView, type RecordView } from '../shared/worker-records';
 import '../shared/dashboard.scss';
 
 /**
@@ -26,42 +25,21 @@ export default function WorkerRecordsPage() {
   const period = { from: params.from ?? '', to: params.to ?? '' };
   const scope = scopeFromParams(params);
   const input = { kind, userId, period, ...(scope ? { scope } : {}) };
-  const [more, setMore] = useState<{ items: WorkerRecordItem[]; next: string | null } | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const { state, reload } = useQuery(async () => {
-    setMore(null);
-    return call('stats', 'workerRecords', input);
-  });
-  const loadMore = async (after: string) => {
-    setLoadingMore(true);
-    try {
-      const page = await call('stats', 'workerRecords', { ...input, after });
-      setMore((m) => ({ items: [...(m?.items ?? []), ...page.items], next: page.next }));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  // Pages with 加载更多 and a said failure, as every long list (issue 8 item 9).
+  const list = usePagedList((after) => call('stats', 'workerRecords', after ? { ...input, after } : input), 'items');
   return (
     <PageShell title={`${name || '网格员'}的${headingOf(kind)}`}>
-      <QueryView state={state} onRetry={reload}>
-        {(first) => {
-          const items = [...first.items, ...(more?.items ?? [])];
-          const next = more ? more.next : first.next;
-          return (
-            <Section heading={`${first.name} ${headingOf(kind)}（${period.from} 至 ${period.to}）`}>
-              <View className='section__text'>{figureText(kind, first.figures)}</View>
-              {items.length === 0 && !next && <View className='section__text'>{EMPTY_TEXT[kind]}</View>}
-              {items.map((item, i) => (
-                <RecordBlock key={recordView(item, i).key} view={recordView(item, i)} />
-              ))}
-              {next && (
-                <BigButton disabled={loadingMore} onClick={() => void loadMore(next)}>
-                  {loadingMore ? '正在加载…' : `加载更多（共 ${first.total} 条）`}
-                </BigButton>
-              )}
-            </Section>
-          );
-        }}
+      <QueryView state={asQuery(list.state)} onRetry={list.reload}>
+        {({ items, next, more, total, page }) => (
+          <Section heading={`${page.name} ${headingOf(kind)}（${period.from} 至 ${period.to}）`}>
+            <View className='section__text'>{figureText(kind, page.figures)}</View>
+            {items.length === 0 && !next && <View className='section__text'>{EMPTY_TEXT[kind]}</View>}
+            {items.map((item, i) => (
+              <RecordBlock key={recordView(item, i).key} view={recordView(item, i)} />
+            ))}
+            {items.length > 0 && <LoadMore shown={items.length} next={next} total={total} more={more} onMore={list.loadMore} unit='条' />}
+          </Section>
+        )}
       </QueryView>
     </PageShell>
   );
