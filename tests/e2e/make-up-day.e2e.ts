@@ -5,12 +5,13 @@ import { expectText as see, setClock, tapButton as tap } from './support/ui';
 
 /**
  * A 调休 Saturday in the browser (issue 12): Saturday 28 February 2026 is a working day (State Council
- * notice for 春节 2026), so a resident's report filed there at 10:00 is due to be signed for 2 working hours
- * later, by 12:00 the same day (sign_for: 2 working hours, 08:30–12:00 and 13:30–17:30). A week later,
+ * notice for 春节 2026), so a resident's report filed there at 09:00 is due to be signed for 2 working hours
+ * later, by 11:00 the same day (sign_for: 2 working hours, 08:30–12:00 and 13:30–17:30; the cloud's clock
+ * runs on from 09:00 while the resident types, so seconds later, still 11:00 to the minute). A week later,
  * Saturday 7 March is an ordinary weekend: the same report waits for Monday and is due at 10:30 on 9 March.
  * Each resident arrives by the grid's QR code in a fresh browser, with no login.
  */
-describe('调休: a report filed on a make-up working Saturday is due that day, on an ordinary Saturday on Monday', () => {
+describe('调休: a report filed on a make-up working Saturday is due that day; on an ordinary Saturday, on Monday', () => {
   const env = useE2eCloud();
   const base = () => env.cloud.baseUrl;
   const contexts: BrowserContext[] = [];
@@ -34,21 +35,23 @@ describe('调休: a report filed on a make-up working Saturday is due that day, 
     return page;
   }
 
-  it('on Saturday 28 February 2026 (调休上班) the report is due at 12:00 the same day', async () => {
-    await setClock(base(), '2026-02-28T10:00:00+08:00');
+  it('on Saturday 28 February 2026 (调休上班) the report is due at 11:00 the same day', async () => {
+    await setClock(base(), '2026-02-28T09:00:00+08:00');
     const page = await residentReports('调休当天，单元门禁坏了关不上');
     await screenshotOnFailure(page, 'make-up-day-report', async () => {
-      await see(page, '办理期限：2月28日 12:00');
+      await see(page, '办理期限：2月28日 11:00');
+      await see(page, '最晚 2月28日 11:00 前');
       await screenshot(page, 'make-up-day-report');
       await checkA11y(page);
     });
   });
 
   it('on Saturday 7 March 2026 (an ordinary weekend) the same report is due on Monday 9 March at 10:30', async () => {
-    await setClock(base(), '2026-03-07T10:00:00+08:00');
+    await setClock(base(), '2026-03-07T09:00:00+08:00');
     const page = await residentReports('周末，单元门禁坏了关不上');
     await screenshotOnFailure(page, 'weekend-report', async () => {
       await see(page, '办理期限：3月9日 10:30');
+      await see(page, '最晚 3月9日 10:30 前');
       await screenshot(page, 'weekend-report');
     });
   });

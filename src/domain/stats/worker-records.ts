@@ -18,7 +18,7 @@ export const WORKER_RECORD_LABELS: Record<WorkerRecordKind, string> = {
   visits: '走访记录',
   logs: '工作日志',
   meetings: '参会记录',
-  reports: '上报的事件',
+  reports: '上报事件',
 };
 
 /** One worker's facts of the period, as compliance-facts.ts projects them. */

@@ -1,19 +1,16 @@
-import { useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { BigButton } from '../../../components/big-button';
+import { LoadMore } from '../../../components/load-more';
 import { pressable } from '../../../components/case-choice/pressable';
 import { PageShell } from '../../../components/page-shell';
 import { Section } from '../../../components/section';
+import { chinaWall } from '../../../domain/calendar/china-time';
 import { COUNTER_KEYS, COUNTER_LABELS, type CounterKey } from '../../../domain/stats';
-import type { ActionOutput } from '../../../domain/api';
 import { call } from '../../../services/call';
-import { useQuery } from '../../../services/use-query';
+import { asQuery, usePagedList } from '../../../services/use-paged-list';
 import { QueryView } from '../../../components/query-view';
 import { categoryFromParams, scopeFromParams } from '../shared/links';
 import '../shared/dashboard.scss';
-
-type Item = ActionOutput<'stats', 'cases'>['items'][number];
 
 /** 统计明细: the cases behind one figure of the dashboard, newest first, more on request. */
 export default function FigureCasesPage() {
@@ -26,27 +23,12 @@ export default function FigureCasesPage() {
   // 按分类: one category's cases; stats.cases keeps those the daily rows' own countersOf counts, so the list has the figure's length.
   const category = categoryFromParams(params);
   const input = { figure, period, ...(scope ? { scope } : {}), ...(ownerId ? { ownerId } : {}), ...(category ? { categoryId: category.id } : {}) };
-  const [more, setMore] = useState<{ items: Item[]; next: string | null } | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const { state, reload } = useQuery(async () => {
-    setMore(null);
-    return call('stats', 'cases', input);
-  });
-  const loadMore = async (after: string) => {
-    setLoadingMore(true);
-    try {
-      const page = await call('stats', 'cases', { ...input, after });
-      setMore((m) => ({ items: [...(m?.items ?? []), ...page.items], next: page.next }));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  // Pages with 加载更多 and a said failure, as every long list (issue 8 item 9).
+  const list = usePagedList((after) => call('stats', 'cases', after ? { ...input, after } : input), 'items');
   return (
     <PageShell title={`${label}明细`}>
-      <QueryView state={state} onRetry={reload}>
-        {(first) => {
-          const items = [...first.items, ...(more?.items ?? [])];
-          const next = more ? more.next : first.next;
+      <QueryView state={asQuery(list.state)} onRetry={list.reload}>
+        {({ items, next, more, total }) => {
           return (
             <Section heading={`${category ? `${category.label} · ` : ''}${COUNTER_LABELS[figure]}（${period.from} 至 ${period.to}）`}>
               {items.length === 0 && !next && <View className='section__text'>没有符合的事件。</View>}
@@ -64,14 +46,10 @@ export default function FigureCasesPage() {
                     {c.supervised ? ' · 督办' : ''}
                   </View>
                   <View>{c.summary}</View>
-                  <View className='section__help'>上报于 {c.createdAt.slice(0, 10)}</View>
+                  <View className='section__help'>上报于 {chinaWall(c.createdAt).toISOString().slice(0, 10)}</View>
                 </View>
               ))}
-              {next && (
-                <BigButton disabled={loadingMore} onClick={() => void loadMore(next)}>
-                  {loadingMore ? '正在加载…' : '加载更多'}
-                </BigButton>
-              )}
+              {items.length > 0 && <LoadMore shown={items.length} next={next} total={total} more={more} onMore={list.loadMore} />}
             </Section>
           );
         }}
