@@ -4,8 +4,7 @@ import { LoadMore } from '../../../components/load-more';
 import { pressable } from '../../../components/case-choice/pressable';
 import { PageShell } from '../../../components/page-shell';
 import { Section } from '../../../components/section';
-import { chinaWall } from '../../../domain/calendar/china-time';
-import { COUNTER_KEYS, COUNTER_LABELS, type CounterKey } from '../../../domain/stats';
+import { chinaDayOf, COUNTER_KEYS, COUNTER_LABELS, type CounterKey } from '../../../domain/stats';
 import { call } from '../../../services/call';
 import { asQuery, usePagedList } from '../../../services/use-paged-list';
 import { QueryView } from '../../../components/query-view';
@@ -46,7 +45,7 @@ export default function FigureCasesPage() {
                     {c.supervised ? ' · 督办' : ''}
                   </View>
                   <View>{c.summary}</View>
-                  <View className='section__help'>上报于 {chinaWall(c.createdAt).toISOString().slice(0, 10)}</View>
+                  <View className='section__help'>上报于 {chinaDayOf(new Date(c.createdAt))}</View>
                 </View>
               ))}
               {items.length > 0 && <LoadMore shown={items.length} next={next} total={total} more={more} onMore={list.loadMore} />}
